@@ -1,0 +1,1 @@
+"""Command-line front ends: the only code that reads argv and writes to the terminal."""

@@ -1,0 +1,31 @@
+"""Result records shared by the text formatters and the JSON writer.
+
+Records are named tuples, as psutil's results are, rather than dataclasses:
+importing `dataclasses` pulls in `inspect` and `re`, about 15 ms, which is
+more than a whole `pyservices` lookup may cost.  They are immutable; the
+JSON writer turns them into objects field by field
+(`pynettools.output.jsonout`), so a field added here appears in both outputs.
+"""
+
+from collections import namedtuple
+
+ServiceEntry = namedtuple("ServiceEntry", "name port protocol aliases comment")
+ServiceEntry.__doc__ = """One parsed line of a services(5) file.
+
+name: str; port: int (0-65535, after glibc's truncation to 16 bits);
+protocol: str (as written, may be empty); aliases: tuple of str;
+comment: str or None (the text after `#`, stripped).
+"""
+
+ServiceLookup = namedtuple("ServiceLookup", "key entry")
+ServiceLookup.__doc__ = """The answer to one `pyservices KEY`: entry is None when not found."""
+
+ListeningSocket = namedtuple(
+    "ListeningSocket", "protocol family address port pid process service"
+)
+ListeningSocket.__doc__ = """A local socket that accepts traffic, with its service.
+
+protocol: "tcp" or "udp"; family: "inet" or "inet6"; address: str; port: int;
+pid: int or None (None when the owner cannot be seen, e.g. without root);
+process: str or None; service: ServiceEntry or None.
+"""

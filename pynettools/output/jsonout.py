@@ -1,0 +1,25 @@
+"""The JSON writer every command's `--json` uses.
+
+It walks the same result records the text formatters read: a named tuple
+becomes an object with its field names, a tuple or list an array.  Output is
+ASCII (`ensure_ascii`), so bytes that were not UTF-8 in the input come out as
+`\\udcXX` escapes instead of making the document invalid.
+"""
+
+import json
+
+
+def to_json_value(value):
+    """Records, tuples and dicts turned into plain JSON values, recursively."""
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return {name: to_json_value(item) for name, item in zip(value._fields, value)}
+    if isinstance(value, (list, tuple)):
+        return [to_json_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: to_json_value(item) for key, item in value.items()}
+    return value
+
+
+def dumps(document):
+    """One JSON document, indented, ending with a newline."""
+    return json.dumps(to_json_value(document), indent=2) + "\n"

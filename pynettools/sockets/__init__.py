@@ -1,0 +1,1 @@
+"""Socket tables: what the kernel has open, read through psutil and /proc."""

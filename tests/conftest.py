@@ -1,0 +1,47 @@
+"""Session-wide test set-up."""
+
+import signal
+
+import pytest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sigterm_runs_finalizers():
+    """Turn SIGTERM into KeyboardInterrupt so fixtures still clean up."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt("SIGTERM")
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    yield
+    signal.signal(signal.SIGTERM, previous)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_stale_namespaces():
+    """Remove network namespaces that an interrupted earlier run left behind."""
+    from tests.commands import root_skip_reason
+
+    if root_skip_reason() is None:
+        from tests.lab.netns import remove_stale
+
+        remove_stale()
+    yield
+
+
+@pytest.fixture
+def run_inline(capfdbinary):
+    """Run a command in this process: (stdout, stderr, status), bytes.
+
+    The same code path as the installed script minus interpreter start-up,
+    for tests that run a command hundreds of times.
+    """
+    from pynettools.cli.runner import run
+
+    def run_inline(name, argv):
+        capfdbinary.readouterr()
+        status = run(name, list(argv))
+        out, err = capfdbinary.readouterr()
+        return out, err, status
+
+    return run_inline

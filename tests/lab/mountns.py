@@ -1,0 +1,37 @@
+"""Run commands with a crafted file over /etc/services, never touching the real one.
+
+The file is bind-mounted over /etc/services inside a private mount namespace
+(`unshare --mount`), which vanishes with its last process: nothing is left
+to clean up, whatever happens to the test.
+"""
+
+import json
+import subprocess
+import sys
+
+_IN_NAMESPACE = r"""
+import json, subprocess, sys
+request = json.load(sys.stdin)
+subprocess.run(["mount", "--bind", request["file"], "/etc/services"], check=True)
+results = []
+for argv in request["commands"]:
+    done = subprocess.run(argv, capture_output=True, timeout=120)
+    results.append([done.stdout.decode("latin-1"), done.stderr.decode("latin-1"),
+                    done.returncode])
+json.dump(results, sys.stdout)
+"""
+
+
+def run_over_services(services_path, commands, timeout=600):
+    """Run each argv in `commands` with `services_path` as /etc/services.
+
+    Returns one (stdout, stderr, returncode) per command, output as bytes.
+    """
+    request = json.dumps({"file": str(services_path), "commands": commands})
+    done = subprocess.run(
+        ["unshare", "--mount", "--propagation", "private", "--", sys.executable, "-c",
+         _IN_NAMESPACE],
+        input=request.encode(), capture_output=True, timeout=timeout, check=True,
+    )
+    return [(out.encode("latin-1"), err.encode("latin-1"), code)
+            for out, err, code in json.loads(done.stdout)]
