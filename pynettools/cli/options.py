@@ -27,13 +27,17 @@ class Option:
     `metavar` names the argument; None means a flag.  `repeat` collects
     every value (or counts a flag) instead of keeping the last one.
     `action` is "help", "usage" or "version" for the standard options the
-    runner answers itself.
+    runner answers itself.  For the man pages and completions: `extension`
+    marks an option the original does not have; `choices` lists the fixed
+    values of the argument; `completes` says what else the argument names
+    ("file", "host", "user", "interface", "service").
     """
 
-    __slots__ = ("short", "long", "dest", "metavar", "help", "default", "repeat", "action")
+    __slots__ = ("short", "long", "dest", "metavar", "help", "default", "repeat", "action",
+                 "extension", "choices", "completes")
 
     def __init__(self, short, long, help, metavar=None, dest=None, default=None,
-                 repeat=False, action=None):
+                 repeat=False, action=None, extension=False, choices=(), completes=None):
         self.short = short
         self.long = long
         self.help = help
@@ -42,6 +46,9 @@ class Option:
         self.default = default
         self.repeat = repeat
         self.action = action
+        self.extension = extension
+        self.choices = tuple(choices)
+        self.completes = completes
 
     @property
     def takes_argument(self):
@@ -69,12 +76,16 @@ class Command:
 
     usage_exit_code = 64
 
-    def __init__(self, prog, operands, summary, options, epilog=""):
+    def __init__(self, prog, operands, summary, options, epilog="", original=None,
+                 operand_completions=()):
         self.prog = prog
         self.operands = operands
         self.summary = summary
         self.options = tuple(options)
         self.epilog = epilog
+        self.original = original  # the command this one stands in for, e.g. "netstat"
+        # What each operand names, in order, for completions: "host", "service", "file".
+        self.operand_completions = tuple(operand_completions)
 
     def parse(self, argv):
         """Parse argv (without the program name) into a namespace.

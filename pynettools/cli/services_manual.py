@@ -1,0 +1,82 @@
+"""The prose of pyservices(1); options come from the declaration in `services`.
+
+Format of every `*_manual.py`: SECTIONS maps a man-page section title to
+plain text.  Paragraphs are separated by blank lines; a line indented by two
+spaces or more is part of a literal block (examples, JSON).  Words in
+`backquotes' are not marked up: keep the text plain.
+"""
+
+SECTIONS = {
+    "DESCRIPTION": """\
+pyservices looks up Internet services in services(5), the way `getent services' does,
+so that it can stand in for getent in scripts: the same lines, the same exit status.
+
+With no KEY it lists every entry in file order. Each KEY is a service name, an alias,
+a port number, port/protocol or name/protocol; with no protocol the first match in
+file order wins. One line is printed per KEY found: the name padded to 21 columns,
+port/protocol and the aliases. A KEY that is not found prints nothing and makes the
+exit status 2.
+
+The file is read as glibc reads it, quirks included: a port is read like strtoul
+with base 0 (0x50 and 010 are ports 80 and 8), values up to 4294967295 are taken and
+truncated to 16 bits, a port that ends the line has an empty protocol, text from the
+first # is a comment, a NUL byte ends a line, and a malformed line is skipped.
+A KEY is a port only when it is all digits and at most 65535 (080 is port 80; +80 is
+a name). Names and protocols are case-sensitive.""",
+    "EXIT STATUS": """\
+0 when every KEY was found (or the listing was printed), 2 when a KEY was not found,
+64 for a bad command line (as getent), 1 when the file named by -f cannot be read or
+another error occurs, 130 when interrupted.""",
+    "JSON OUTPUT": """\
+With --json, pyservices prints one JSON object instead of text; the exit status is the
+same. Every object has "file", the services file read, and one of:
+
+"lookups" (KEYs given): an array of {"key": KEY, "entry": ENTRY or null}, one per KEY,
+in order.
+
+"entries" (no KEY): an array of ENTRY, in file order, after the filters.
+
+"sockets" (--listening): an array of {"protocol": "tcp" or "udp", "family": "inet" or
+"inet6", "address": string, "port": number, "pid": number or null, "process": string
+or null, "service": ENTRY or null}, sorted by protocol and port.
+
+ENTRY is {"name": string, "port": number, "protocol": string, "aliases": [string],
+"comment": string or null}. Strings are ASCII JSON; a byte that is not UTF-8 in the
+file appears as an escape in U+DC80..U+DCFF. Example:
+
+  $ pyservices --json http
+  {
+    "file": "/etc/services",
+    "lookups": [
+      {
+        "key": "http",
+        "entry": {
+          "name": "http",
+          "port": 80,
+          "protocol": "tcp",
+          "aliases": [
+            "www"
+          ],
+          "comment": "WorldWideWeb HTTP"
+        }
+      }
+    ]
+  }""",
+    "EXAMPLES": """\
+  $ pyservices http 53/udp
+  http                  80/tcp www
+  domain                53/udp
+  $ pyservices -p udp 53            # as pyservices 53/udp
+  $ pyservices -s kerberos          # names, aliases and comments
+  $ pyservices --range 20-25 -p tcp
+  $ pyservices --listening          # run as root to see every owner
+  $ pyservices -f ./services --json ssh""",
+    "DIFFERENCES FROM GETENT": """\
+pyservices reads the services file only (getent follows nsswitch.conf, which on
+Debian also names a Berkeley DB file that is normally absent). -s means --search, not
+getent's --service. A missing or unreadable /etc/services reads as empty, as with
+getent; a file named with -f must be readable. --json, -f, -p, -s, --range and
+--listening are not in getent.""",
+    "ENVIRONMENT": """\
+PYNETTOOLS_DEBUG: when set, an internal error shows its Python traceback.""",
+}
