@@ -18,21 +18,22 @@ INTERRUPTED = 130  # what a shell reports for a command killed by SIGINT
 
 
 def entry_point(name):
-    """The console-script function for the command `py<name>`."""
+    """The console-script function for the command in `pynettools.cli.<name>`."""
 
     def main():
         sys.exit(run(name))
 
-    main.__doc__ = "Run py%s with sys.argv; exit with its status." % name
+    main.__doc__ = "Run pynettools.cli.%s with sys.argv; exit with its status." % name
     return main
 
 
 def run(name, argv=None):
     """Run command `name` on argv (default sys.argv[1:]); return its exit status."""
-    prog = "py" + name
+    prog = "py" + name  # until the command's declaration names it
     argv = sys.argv[1:] if argv is None else argv
     try:
-        module = _load(name, prog)
+        module = _load(name)
+        prog = module.COMMAND.prog
         return _execute(module, argv)
     except UsageError as error:
         write("\n".join(module.COMMAND.error_lines(error)) + "\n", sys.stderr)
@@ -49,7 +50,7 @@ def run(name, argv=None):
         return _fail(prog, "internal error: %s: %s" % (type(error).__name__, error), 1)
 
 
-def _load(name, prog):
+def _load(name):
     module_name = "pynettools.cli." + name
     try:
         __import__(module_name)

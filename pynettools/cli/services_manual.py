@@ -1,12 +1,13 @@
 """The prose of pyservices(1); options come from the declaration in `services`.
 
 Format of every `*_manual.py`: SECTIONS maps a man-page section title to
-plain text.  Paragraphs are separated by blank lines; a line indented by two
+plain text; "NAME" holds the one-line description that follows the name.  Paragraphs are separated by blank lines; a line indented by two
 spaces or more is part of a literal block (examples, JSON).  Words in
 `backquotes' are not marked up: keep the text plain.
 """
 
 SECTIONS = {
+    "NAME": "look up Internet services and their well-known ports",
     "DESCRIPTION": """\
 pyservices looks up Internet services in services(5), the way `getent services' does,
 so that it can stand in for getent in scripts: the same lines, the same exit status.

@@ -1,0 +1,1 @@
+telnet: Unable to connect to remote host: Connection refused
