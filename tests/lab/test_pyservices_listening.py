@@ -74,3 +74,14 @@ def test_listening_text_and_filters(lab):
                           "--range", "1-1000"], check=True).stdout.decode().splitlines()
     assert text[0].startswith("Proto Local Address")
     assert [line.split()[:4] for line in text[1:]] == [["udp", "0.0.0.0", "53", "domain"]]
+
+
+@needs_root
+def test_without_root_owners_are_hidden_not_fatal(lab):
+    namespace, _ = lab
+    done = namespace.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                          command_path("pyservices"), "--listening", "--json"])
+    assert (done.returncode, done.stderr) == (0, b"")
+    sockets = json.loads(done.stdout)["sockets"]
+    assert {s["port"] for s in sockets} == {22, 8080, 40001, 53, 40002}
+    assert {(s["pid"], s["process"]) for s in sockets} == {(None, None)}
