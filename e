@@ -1,1 +1,0 @@
-telnet: Unable to connect to remote host: Connection refused
