@@ -1,0 +1,8 @@
+"""pynetstat's "interfaces" mode: a placeholder until its implementation lands."""
+
+from pynettools.errors import CommandNotImplemented
+
+
+def run(args):
+    """Print this mode once for the parsed `args`; return the exit status."""
+    raise CommandNotImplemented("netstat interfaces mode is not implemented yet")
