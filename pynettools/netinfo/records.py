@@ -27,12 +27,13 @@ RouteCacheHeader = namedtuple("RouteCacheHeader", "columns")
 RouteCacheHeader.__doc__ = """The column names of /proc/net/rt_cache (empty since Linux 3.6)."""
 
 Interface = namedtuple(
-    "Interface", "name flags mtu counters inet inet6 hardware tx_queue_length")
-Interface.__doc__ = """A network interface as netstat -i and -ie show it.
+    "Interface", "name flags mtu counters inet inet6 hardware tx_queue_length device_map")
+Interface.__doc__ = """A network interface (or address label) as netstat -i and -ie show it.
 
-flags: SIOCGIFFLAGS bits (int); mtu: int; counters: InterfaceCounters or
-None; inet: InterfaceInet or None (the primary IPv4 address); inet6: tuple
-of InterfaceInet6; hardware: Hardware; tx_queue_length: int or None.
+flags: SIOCGIFFLAGS bits (int); mtu: int; counters: InterfaceCounters, or
+None for a label such as eth0:1; inet: InterfaceInet or None (the primary
+IPv4 address); inet6: tuple of InterfaceInet6; hardware: Hardware;
+tx_queue_length: int or None; device_map: InterfaceMap or None.
 """
 
 InterfaceCounters = namedtuple(
@@ -49,7 +50,10 @@ InterfaceInet6 = namedtuple("InterfaceInet6", "address prefix_length scope")
 InterfaceInet6.__doc__ = """One line of /proc/net/if_inet6 for an interface."""
 
 Hardware = namedtuple("Hardware", "type address")
-Hardware.__doc__ = """ARPHRD_* type (int) and hardware address bytes as hex "xx:xx:..."."""
+Hardware.__doc__ = """ARPHRD_* type (int or None) and 16 address bytes as "xx:xx:..."."""
+
+InterfaceMap = namedtuple("InterfaceMap", "mem_start mem_end base_addr irq dma port")
+InterfaceMap.__doc__ = """The device's I/O resources (SIOCGIFMAP); all 0 for virtual devices."""
 
 GroupMembership = namedtuple("GroupMembership", "family interface users group")
 GroupMembership.__doc__ = """One multicast group joined on an interface.
