@@ -4,6 +4,8 @@ import sys
 
 from pynettools.output import write, write_lines
 
+_passes = 0  # netstat -ic prints the table's title before its first pass only
+
 
 def run(args):
     """Print the interfaces once for `args`; return the exit status."""
@@ -19,5 +21,8 @@ def run(args):
         return 0
     from pynettools.output import netstat_interfaces as layout
 
-    write_lines((layout.long_lines if args.extend else layout.short_lines)(interfaces))
+    global _passes
+    _passes += 1
+    lines = layout.long_lines if args.extend else layout.short_lines
+    write_lines(lines(interfaces, first_pass=_passes == 1))
     return 0

@@ -22,8 +22,10 @@ BYTE_UNITS = ((1 << 60, "EiB"), (1 << 50, "PiB"), (1 << 40, "TiB"), (1 << 30, "G
               (1 << 20, "MiB"), (1 << 10, "KiB"))
 
 
-def short_lines(interfaces):
-    yield TITLE
+def short_lines(interfaces, first_pass=True):
+    """The table; under -c netstat prints its title on the first pass only."""
+    if first_pass:
+        yield TITLE
     yield HEADER
     for interface in interfaces:
         yield _short_line(interface)
@@ -44,8 +46,9 @@ def _short_line(interface):
     return line + (letters if flags else "[NO FLAGS]")
 
 
-def long_lines(interfaces):
-    yield TITLE
+def long_lines(interfaces, first_pass=True):
+    if first_pass:
+        yield TITLE
     for interface in interfaces:
         yield from _block(interface)
 
