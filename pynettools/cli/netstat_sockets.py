@@ -94,7 +94,7 @@ class Pass:
             self.document[key] += sockets
 
     def finish(self, status):
-        if self.document is not None:
+        if self.document:  # no object when no section was shown (-g alone has its own)
             from pynettools.output.jsonout import dumps
 
             write(dumps(self.document))
