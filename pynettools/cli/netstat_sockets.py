@@ -50,6 +50,8 @@ class Pass:
                            numeric or bool(args.numeric_users))
         self.owners = None
         self.document = {} if args.json else None
+        # Without /proc/net (not Linux) only psutil can list sockets.
+        self.portable = not os.path.isdir(PROC_NET)
 
     def warn(self, text):
         if not text:
@@ -62,7 +64,7 @@ class Pass:
 
     def load_owners(self):
         """netstat -p's process scan, once per pass, with its warning."""
-        if self.owners is not None or not self.args.programs:
+        if self.owners is not None or not self.args.programs or self.portable:
             return
         from pynettools.sockets import owners
 
@@ -72,7 +74,7 @@ class Pass:
             self.warn(warning)
 
     def owned(self, sockets):
-        if not self.args.programs:
+        if not self.args.programs or self.portable:
             return sockets
         found = self.owners.by_inode
         return [sock._replace(owner=found.get(sock.inode)) for sock in sockets]
@@ -92,7 +94,7 @@ class Pass:
             self.document[key] += sockets
 
     def finish(self, status):
-        if self.document is not None:
+        if self.document:  # no object when no section was shown (-g alone has its own)
             from pynettools.output.jsonout import dumps
 
             write(dumps(self.document))
@@ -152,6 +154,13 @@ def _internet_table(listing, tables, protocols, family_name):
                                                (chosen.inet, chosen.inet6)):
         if chosen.any and not wanted:
             continue
+        if listing.portable:
+            from pynettools.sockets import portable
+
+            found = portable.internet_sockets(protocol, family, shown, args.programs)
+            listing.emit("internet", found,
+                         lambda found: internet_lines(found, listing.names, listing.layout))
+            continue
         try:
             lines = procnet.read_table(PROC_NET + table)
         except FileNotFoundError:
@@ -177,7 +186,7 @@ def _sctp(listing):
     """SCTP: its endpoints (-l) and associations, both under -a; listed only when
     the kernel module is loaded, otherwise netstat's message for each table."""
     chosen, args = listing.chosen, listing.args
-    if chosen.any and not chosen.inet:
+    if (chosen.any and not chosen.inet) or listing.portable:
         return 0
     tables = [table for table, wanted in ((SCTP_ENDPOINTS, args.all or args.listening),
                                           (SCTP_ASSOCIATIONS, args.all or not args.listening))
@@ -196,6 +205,12 @@ def _unix(listing):
     args = listing.args
     listing.load_owners()
     listing.section("UNIX domain sockets", unix_header(listing.layout))
+    if listing.portable:
+        from pynettools.sockets import portable
+
+        found = portable.unix_sockets(args.all, args.listening, args.programs)
+        listing.emit("unix", found, lambda found: unix_lines(found, listing.layout))
+        return 0
     try:
         lines = procnet.read_table(PROC_NET + "unix")
     except FileNotFoundError:
@@ -217,7 +232,7 @@ def _gone_families(listing):
     for switch, tables, family in GONE_FAMILIES:
         if chosen.any and not getattr(chosen, switch):
             continue
-        if any(os.path.isfile(PROC_NET + table) for table in tables):
+        if listing.portable or any(os.path.isfile(PROC_NET + table) for table in tables):
             continue  # present on this kernel: pynetstat does not list these sockets
         if chosen.any or verbose:
             listing.unsupported(family)
