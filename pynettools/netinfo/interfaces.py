@@ -34,8 +34,15 @@ IFF_UP = 0x1
 
 
 def interface_names(dev_path=DEV):
-    """({name: InterfaceCounters} from /proc/net/dev, names in netstat's order)."""
-    counters = read_counters(dev_path)
+    """({name: InterfaceCounters} from /proc/net/dev, names in netstat's order).
+
+    Without /proc/net/dev the names are those SIOCGIFCONF knows, and no
+    counters: the caller warns, as netstat does.
+    """
+    try:
+        counters = read_counters(dev_path)
+    except OSError:
+        counters = {}
     names = set(counters)
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
         names.update(_configured_names(probe))
