@@ -24,8 +24,10 @@ from tests.lab.netns import Namespace
 HOSTS = """\
 127.0.0.1 localhost
 192.0.2.2 gateway-two
-203.0.113.5 far-host
-2001:db8:1::2 gateway-six
+203.0.113.5 far-host-with-a-name-longer-than-fifteen
+2001:db8:1::2 gateway-six-with-a-name-longer-than-thirty.example
+239.1.2.3 group-name
+ff15::1234 group-six
 """
 NETWORKS = "testnet 198.51.100.0\n"
 SETUP = [
