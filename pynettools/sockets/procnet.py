@@ -35,7 +35,10 @@ def read_table(path):
     """
     with open(path, "rb") as table:
         data = table.read()
-    return data.split(b"\n")[1:]
+    lines = data.split(b"\n")[1:]
+    if lines and not lines[-1]:
+        lines.pop()  # what follows the last newline; any other empty line is bogus
+    return lines
 
 
 def _ipv4_text(value):
@@ -124,8 +127,7 @@ def internet_sockets(lines, protocol, family, all_sockets=True, listening=False)
             uid, timeout, inode = line[start + width:].split(None, 3)[:3]
             uid, timeout, inode = int(uid), int(timeout), int(inode)
         except (ValueError, struct.error, binascii.Error):
-            if line.strip():
-                bogus += 1
+            bogus += 1
             continue
         if start < 2:
             bogus += 1
@@ -171,8 +173,7 @@ def unix_sockets(lines, all_sockets, listening):
     for line in lines:
         fields = line.split(None, 7)
         if len(fields) < 6 or not fields[0].endswith(b":"):
-            if line.strip():
-                bogus += 1
+            bogus += 1
             continue
         try:
             refcount, protocol, flags, kind, state = (int(field, 16) for field in fields[1:6])
