@@ -76,8 +76,9 @@ class Pass:
     def owned(self, sockets):
         if not self.args.programs or self.portable:
             return sockets
-        found = self.owners.by_inode
-        return [sock._replace(owner=found.get(sock.inode)) for sock in sockets]
+        found, new = self.owners.by_inode, tuple.__new__
+        # `owner` is the last field of both records; _replace would cost 2 us a socket
+        return [new(type(sock), sock[:-1] + (found.get(sock.inode),)) for sock in sockets]
 
     def section(self, kind, header):
         """Start a section: its two text lines, or its list in the document."""
@@ -148,7 +149,6 @@ def _internet(listing):
 
 def _internet_table(listing, tables, protocols, family_name):
     chosen, args = listing.chosen, listing.args
-    shown = procnet.listing_filter(args.all, args.listening)
     status = 0
     for table, protocol, family, wanted in zip(tables, protocols, ("inet", "inet6"),
                                                (chosen.inet, chosen.inet6)):
@@ -157,7 +157,8 @@ def _internet_table(listing, tables, protocols, family_name):
         if listing.portable:
             from pynettools.sockets import portable
 
-            found = portable.internet_sockets(protocol, family, shown, args.programs)
+            found = portable.internet_sockets(protocol, family, args.all, args.listening,
+                                              args.programs)
             listing.emit("internet", found,
                          lambda found: internet_lines(found, listing.names, listing.layout))
             continue
@@ -171,7 +172,8 @@ def _internet_table(listing, tables, protocols, family_name):
         except OSError as error:
             listing.warn("%s: %s\n" % (PROC_NET + table, error.strerror))
             return 255  # netstat returns -1
-        sockets, bogus = procnet.internet_sockets(lines, protocol, family, shown)
+        sockets, bogus = procnet.internet_sockets(lines, protocol, family, args.all,
+                                                 args.listening)
         listing.emit("internet", listing.owned(sockets),
                      lambda found: internet_lines(found, listing.names, listing.layout))
         listing.warn("warning, got bogus %s line.\n" % _table_kind(protocol) * bogus)
