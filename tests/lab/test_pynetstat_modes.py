@@ -111,13 +111,16 @@ ROUTE_FLAGS = [
     ["-rFC6"], ["-r", "-A", "inet6,inet"], ["-r", "-4", "-6"], ["-r", "--inet6"],
     ["-r", "-A", "unix"], ["-rx"], ["-r", "-A", "inet,unix"], ["-r", "-A", "ax25"],
     ["-r", "-A", "ipx"], ["-r", "-A", "x25"], ["-r", "--bluetooth"],
+    ["-rnv"], ["-rnW"], ["-rna"], ["-rnp"], ["-rnF6e"], ["-rn", "--numeric-users"],
 ]
-INTERFACE_FLAGS = [["-i"], ["-ia"], ["-ie"], ["-iae"], ["-iee"], ["-in"], ["-i", "-6"], ["-ix"]]
-GROUP_FLAGS = [["-g"], ["-gn"], ["-g", "--numeric-hosts"], ["-gN"], ["-ga"]]
+INTERFACE_FLAGS = [["-i"], ["-ia"], ["-ie"], ["-iae"], ["-iee"], ["-in"], ["-i", "-6"], ["-ix"],
+                   ["-inv"], ["-int"], ["-i", "-A", "inet6"], ["-iW"]]
+GROUP_FLAGS = [["-g"], ["-gn"], ["-g", "--numeric-hosts"], ["-gN"], ["-ga"], ["-gnW"],
+               ["-gne"]]
 STATISTICS_FLAGS = [
     ["-s"], ["-st"], ["-su"], ["-sw"], ["-sU"], ["-stu"], ["-s6"], ["-s6t"], ["-s6u"],
     ["-s6w"], ["-s", "-A", "inet6"], ["-s", "--inet"], ["-sx"], ["-s", "-4", "-6"],
-    ["-sn"], ["-se"],
+    ["-sn"], ["-se"], ["-snW"], ["-sna"], ["-s", "--inet6", "-t"],
 ]
 
 
