@@ -155,3 +155,20 @@ def test_interface_counters_and_vanished_interfaces():
             dev += "ghost%d: %s\n" % (number, " ".join(["1"] * 16))
         runs.append(({"dev": dev}, rng.choice([["-i"], ["-ie"], ["-ia"], ["-iae"]])))
     assert _compare(runs) == []
+
+
+MAPPED, COMPATIBLE = "00000000000000000000ffffc0000201", "000000000000000000000000c0000201"
+
+
+@needs_root
+def test_ipv6_scopes_and_ipv4_mapped_addresses():
+    """Every scope bit combination netstat names, and ::ffff:a.b.c.d shown as IPv4."""
+    inet6 = "".join("20010db80000000000000000000000%02x 01 40 %02x 80       lo\n" % (scope, scope)
+                    for scope in (0, 1, 0x10, 0x20, 0x40, 0x50, 0x70, 0x80, 0x81, 0x90, 0xF0))
+    inet6 += "".join("%s 01 60 80 80       lo\n" % address for address in (MAPPED, COMPATIBLE))
+    routes = "".join("%s 60 %s 00 %s 00000001 00000001 00000000 00000003     eth0\n" % (
+        address, "0" * 32, address) for address in (MAPPED, COMPATIBLE))
+    groups = "1    lo              %s     1 0000000C 0\n" % MAPPED
+    dev = DEV_HEADER + "    lo: %s\n" % " ".join(["0"] * 16)
+    files = {"dev": dev, "if_inet6": inet6, "ipv6_route": routes, "igmp6": groups}
+    assert _compare([(files, ["-ie"]), (files, ["-rn6"]), (files, ["-gn", "-6"])]) == []
