@@ -112,6 +112,11 @@ def test_statistics_as_netstat_prints_them():
     runs.append(({}, ["-s"]))
     runs.append(({}, ["-s6"]))
     runs.append(({"snmp": "Tcp: ActiveOpens\nTcp: 3\n"}, ["-s"]))
+    extremes = {"snmp": "Ip: Forwarding InReceives\nIp: 18446744073709551615 9223372036854775808\n"
+                        "Tcp: MaxConn ActiveOpens CurrEstab\nTcp: -1 -5 18446744073709551616\n",
+                "netstat": "IpExt: InOctets OutOctets\nIpExt: 18446744073709551615 -3\n",
+                "snmp6": "Ip6InReceives 18446744073709551615\nIp6InOctets -2\n"}
+    runs += [(extremes, ["-s"]), (extremes, ["-s6"])]
     assert _compare(runs) == []
 
 
