@@ -1,6 +1,10 @@
-"""pynetstat -g: multicast groups joined, IPv4 then IPv6 (-4 or -6 for one)."""
+"""pynetstat -g: multicast groups joined, IPv4 then IPv6 (-4 or -6 for one).
 
-from pynettools.output import write, write_lines
+netstat prints them as a section of the socket listing, which calls `run`
+for the text and puts `memberships` in its document under --json.
+"""
+
+from pynettools.output import write_lines
 
 
 def memberships(args):
@@ -14,14 +18,9 @@ def memberships(args):
 
 def run(args):
     """Print the group table once for `args`; return the exit status."""
-    found = memberships(args)
-    if args.json:
-        from pynettools.output.jsonout import dumps
-
-        write(dumps({"groups": found}))
-        return 0
     from pynettools.netinfo.names import NameResolver
     from pynettools.output.netstat_groups import group_lines
 
-    write_lines(group_lines(found, NameResolver(bool(args.numeric or args.numeric_hosts))))
+    write_lines(group_lines(memberships(args),
+                            NameResolver(bool(args.numeric or args.numeric_hosts))))
     return 0

@@ -117,9 +117,12 @@ def _sections(listing):
     if chosen.groups:
         from pynettools.cli import netstat_groups
 
-        status = netstat_groups.run(listing.args)
-        if status:
-            return status
+        if listing.document is not None:  # --json: one document, groups in it
+            listing.document["groups"] = netstat_groups.memberships(listing.args)
+        else:
+            status = netstat_groups.run(listing.args)
+            if status:
+                return status
     if not chosen.any or chosen.unix:
         status = _unix(listing)
         if status:
