@@ -4,7 +4,7 @@ netstat prints them as a section of the socket listing, which calls `run`
 for the text and puts `memberships` in its document under --json.
 """
 
-from pynettools.output import write_lines
+from pynettools.output import write, write_lines
 
 
 def memberships(args):
@@ -17,10 +17,24 @@ def memberships(args):
 
 
 def run(args):
-    """Print the group table once for `args`; return the exit status."""
+    """Print the group table once for `args`; return the exit status.
+
+    Without /proc/net/igmp netstat complains and fails, but still lists the
+    IPv6 groups; a missing igmp6 it passes over in silence.
+    """
+    import os
+    import sys
+
+    from pynettools.cli.netstat import COMMAND
+    from pynettools.netinfo.groups import IGMP
     from pynettools.netinfo.names import NameResolver
     from pynettools.output.netstat_groups import group_lines
 
+    status = 0
+    if args.selection.inet and not os.path.exists(IGMP):
+        write("%s: no support for `AF INET (igmp)' on this system.\n" % COMMAND.prog,
+              sys.stderr)
+        status = 1
     write_lines(group_lines(memberships(args),
                             NameResolver(bool(args.numeric or args.numeric_hosts))))
-    return 0
+    return status

@@ -9,8 +9,13 @@ _passes = 0  # netstat -ic prints the table's title before its first pass only
 
 def run(args):
     """Print the interfaces once for `args`; return the exit status."""
-    from pynettools.netinfo.interfaces import read_interfaces
+    import os
 
+    from pynettools.netinfo.interfaces import DEV, read_interfaces
+
+    if not os.access(DEV, os.R_OK):
+        write("Warning: cannot open %s (No such file or directory). Limited output.\n" % DEV,
+              sys.stderr)
     interfaces, failures = read_interfaces(bool(args.all))
     for name, reason in failures:
         write("%s: error fetching interface information: %s\n" % (name, reason), sys.stderr)

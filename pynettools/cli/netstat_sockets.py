@@ -94,7 +94,7 @@ class Pass:
             self.document[key] += sockets
 
     def finish(self, status):
-        if self.document is not None:
+        if self.document:  # no object when no section was shown (-g alone has its own)
             from pynettools.output.jsonout import dumps
 
             write(dumps(self.document))
@@ -148,7 +148,6 @@ def _internet(listing):
 
 def _internet_table(listing, tables, protocols, family_name):
     chosen, args = listing.chosen, listing.args
-    shown = procnet.listing_filter(args.all, args.listening)
     status = 0
     for table, protocol, family, wanted in zip(tables, protocols, ("inet", "inet6"),
                                                (chosen.inet, chosen.inet6)):
@@ -157,7 +156,8 @@ def _internet_table(listing, tables, protocols, family_name):
         if listing.portable:
             from pynettools.sockets import portable
 
-            found = portable.internet_sockets(protocol, family, shown, args.programs)
+            found = portable.internet_sockets(protocol, family, args.all, args.listening,
+                                              args.programs)
             listing.emit("internet", found,
                          lambda found: internet_lines(found, listing.names, listing.layout))
             continue
@@ -171,7 +171,8 @@ def _internet_table(listing, tables, protocols, family_name):
         except OSError as error:
             listing.warn("%s: %s\n" % (PROC_NET + table, error.strerror))
             return 255  # netstat returns -1
-        sockets, bogus = procnet.internet_sockets(lines, protocol, family, shown)
+        sockets, bogus = procnet.internet_sockets(lines, protocol, family, args.all,
+                                                 args.listening)
         listing.emit("internet", listing.owned(sockets),
                      lambda found: internet_lines(found, listing.names, listing.layout))
         listing.warn("warning, got bogus %s line.\n" % _table_kind(protocol) * bogus)

@@ -33,13 +33,16 @@ IFREQ_SIZE = 40
 IFF_UP = 0x1
 
 
-class InterfaceError(OSError):
-    """SIOCGIFFLAGS failed for one interface: netstat reports it and goes on."""
-
-
 def interface_names(dev_path=DEV):
-    """({name: InterfaceCounters} from /proc/net/dev, names in netstat's order)."""
-    counters = read_counters(dev_path)
+    """({name: InterfaceCounters} from /proc/net/dev, names in netstat's order).
+
+    Without /proc/net/dev the names are those SIOCGIFCONF knows, and no
+    counters: the caller warns, as netstat does.
+    """
+    try:
+        counters = read_counters(dev_path)
+    except OSError:
+        counters = {}
     names = set(counters)
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
         names.update(_configured_names(probe))
@@ -47,19 +50,22 @@ def interface_names(dev_path=DEV):
 
 
 def read_interfaces(include_down, dev_path=DEV, inet6_path=IF_INET6):
-    """Interface records (down ones only if `include_down`) and per-name errors."""
+    """Interface records (down ones only if `include_down`), and (name, reason)
+    for each interface whose flags could not be read: netstat reports those
+    and goes on."""
     counters, names = interface_names(dev_path)
     inet6 = read_inet6(inet6_path)
     found, failures = [], []
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
         for name in names:
             try:
-                interface = _interface(probe, name, counters.get(name), inet6.get(name, ()))
-            except InterfaceError as error:
+                flags = struct.unpack_from("H", _ifreq(probe, SIOCGIFFLAGS, name), 16)[0]
+            except OSError as error:
                 failures.append((name, error.strerror))
                 continue
-            if include_down or interface.flags & IFF_UP:
-                found.append(interface)
+            if include_down or flags & IFF_UP:
+                found.append(_interface(probe, name, flags, counters.get(name),
+                                        inet6.get(name, ())))
     return found, failures
 
 
@@ -110,11 +116,7 @@ def _split_number(name):
     return stem + name[len(base):], base[len(stem):]
 
 
-def _interface(probe, name, counters, inet6):
-    try:
-        flags = struct.unpack_from("H", _ifreq(probe, SIOCGIFFLAGS, name), 16)[0]
-    except OSError as error:
-        raise InterfaceError(error.errno, error.strerror) from None
+def _interface(probe, name, flags, counters, inet6):
     hardware = _ifreq(probe, SIOCGIFHWADDR, name, default=None)
     hardware = (Hardware(*struct.unpack_from("H", hardware, 16),
                          ":".join("%02x" % byte for byte in hardware[18:34]))

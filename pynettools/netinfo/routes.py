@@ -27,19 +27,21 @@ def read_ipv4_routes(path=ROUTE):
     columns = lines[0].split()
     where = [columns.index(name) if name in columns else None for name in _IPV4_FIELDS]
     routes = []
+    address, number = _ipv4, _c_int
+    standard = where == list(range(len(_IPV4_FIELDS)))
     for line in lines[1:]:
         fields = line.split()
         if len(fields) < 10:
             continue
-        value = [fields[index] if index is not None and index < len(fields) else "0"
-                 for index in where]
-        flags = int(value[3], 16)
-        if not flags & RTF_UP:
-            continue
-        routes.append(Ipv4Route(
-            value[0], _ipv4(value[1]), _ipv4(value[2]), _ipv4(value[7]), flags,
-            *(_c_int(text) for text in (value[4], value[5], value[6], value[8], value[9],
-                                        value[10]))))
+        if not standard or len(fields) < len(_IPV4_FIELDS):
+            fields = [fields[index] if index is not None and index < len(fields) else "0"
+                      for index in where]
+        flags = int(fields[3], 16)
+        if flags & RTF_UP:
+            routes.append(Ipv4Route(
+                fields[0], address(fields[1]), address(fields[2]), address(fields[7]), flags,
+                number(fields[4]), number(fields[5]), number(fields[6]), number(fields[8]),
+                number(fields[9]), number(fields[10])))
     return routes
 
 
@@ -67,7 +69,10 @@ def read_route_cache_header(path=ROUTE_CACHE):
 
 def _ipv4(text):
     """A /proc/net/route address: host-order hex of a network-order word."""
-    return socket.inet_ntoa(struct.pack("<I", int(text, 16) & 0xFFFFFFFF))
+    try:
+        return socket.inet_ntoa(bytes.fromhex(text)[::-1])
+    except (ValueError, OSError):  # not 8 hex digits: read it as netstat's %X would
+        return socket.inet_ntoa(struct.pack("<I", int(text, 16) & 0xFFFFFFFF))
 
 
 def _ipv6(text):
@@ -77,9 +82,10 @@ def _ipv6(text):
 def _c_int(text):
     """A decimal field read as netstat's %d reads it."""
     try:
-        return _wrap32(int(text))
+        value = int(text)
     except ValueError:
         return 0
+    return value if -0x80000000 <= value <= 0x7FFFFFFF else _wrap32(value)
 
 
 def _signed_hex(text):

@@ -6,6 +6,8 @@ all for three or more.  Names come from `resolve` (a NameResolver), which
 answers with numbers under -n.
 """
 
+import functools
+
 RTF_REJECT = 0x0200
 IPV4_TITLE = "Kernel IP routing table"
 IPV4_CACHE_TITLE = "Kernel IP routing cache"
@@ -46,6 +48,7 @@ IPV6_FLAG_LETTERS = (
     (0x00200000, "n"), (0x02000000, "f"))
 
 
+@functools.lru_cache(maxsize=None)
 def ipv4_flags(flags):
     text = ""
     for bit, letter in IPV4_FLAG_LETTERS:
@@ -54,6 +57,7 @@ def ipv4_flags(flags):
     return text
 
 
+@functools.lru_cache(maxsize=None)
 def ipv6_flags(flags):
     return "".join(letter for bit, letter in IPV6_FLAG_LETTERS if flags & bit)
 

@@ -51,10 +51,8 @@ def unix_header(layout):
     return header + " Path"
 
 
-def endpoint(names, address, port, family, table, wide):
-    """`host:port` as netstat prints it, cut to fit unless `wide`."""
-    host = names.host(address, family)
-    service = names.service(port, table)
+def endpoint(host, service, wide):
+    """`host:service` as netstat prints it, cut to fit unless `wide`."""
     if wide or len(host) + len(service) <= ADDRESS_WIDTH:
         return host + ":" + service
     service = service[:PORT_KEEP]
@@ -87,22 +85,49 @@ def timer_text(sock):
 
 
 def internet_lines(sockets, names, layout):
-    """One text line per InternetSocket."""
+    """One text line per InternetSocket.
+
+    Busy tables repeat a few addresses and ports thousands of times: their
+    texts are looked up once per call.
+    """
     wide = layout.wide
+    hosts, ports = {}, {}
+
+    def host_of(address, family):
+        host = hosts.get(address)
+        if host is None:
+            host = hosts[address] = names.host(address, family)
+        return host
+
+    def service_of(port, table):
+        service = ports.get((port, table))
+        if service is None:
+            service = ports[port, table] = names.service(port, table)
+        return service
+
     for sock in sockets:
-        table = "tcp" if sock.protocol[0] == "t" else "raw" if sock.protocol[0] == "r" else "udp"
+        (protocol, family, recv_queue, send_queue, local_address, local_port, remote_address,
+         remote_port, state, uid, inode, _timer, owner) = sock
+        table = _TABLES[protocol]
         line = "%-5s %6d %6d %-23s %-23s %-11s" % (
-            sock.protocol, sock.recv_queue, sock.send_queue,
-            endpoint(names, sock.local_address, sock.local_port, sock.family, table, wide),
-            endpoint(names, sock.remote_address, sock.remote_port, sock.family, table, wide),
-            sock.state)
+            protocol, recv_queue, send_queue,
+            endpoint(hosts.get(local_address) or host_of(local_address, family),
+                     ports.get((local_port, table)) or service_of(local_port, table), wide),
+            endpoint(hosts.get(remote_address) or host_of(remote_address, family),
+                     ports.get((remote_port, table)) or service_of(remote_port, table), wide),
+            state)
         if layout.extend:
-            line += " %-10s %-10d" % (names.user(sock.uid), sock.inode)
+            line += " %-10s %-10d" % (names.user(uid), inode)
         if layout.programs:
-            line += " %-20s" % owner_text(sock.owner)
+            line += " %-20s" % owner_text(owner)
         if layout.timers:
             line += " " + timer_text(sock)
         yield line
+
+
+# The services table netstat looks port names up in, by protocol (UDP-Lite uses UDP's).
+_TABLES = {"tcp": "tcp", "tcp6": "tcp", "udp": "udp", "udp6": "udp", "udpl": "udp",
+           "udpl6": "udp", "raw": "raw", "raw6": "raw"}
 
 
 def unix_lines(sockets, layout):

@@ -7,8 +7,6 @@ reads services and protocols once into lists it searches from the newest
 entry, so the LAST line naming a port wins; this keeps that rule.
 """
 
-import socket
-
 PROTOCOLS_PATH = "/etc/protocols"
 SERVICE_TABLES = ("tcp", "udp", "raw")  # netstat looks names up for these only
 
@@ -85,6 +83,8 @@ def without_mapping(text):
 
 
 def _resolve(address, family):
+    import socket  # only now: importing it costs more than a numeric listing
+
     try:
         if family == "inet6":
             return socket.getnameinfo((address, 0, 0, 0), 0)[0]

@@ -10,7 +10,7 @@ benchmarks/bench_netstat.py).  Processes that exit mid-scan are skipped.
 
 import os
 
-from pynettools.models import SocketOwner
+from pynettools.sockets.records import SocketOwner
 
 PROC = "/proc"
 CMDLINE_BYTES = 511  # netstat reads at most this much of /proc/<pid>/cmdline

@@ -8,16 +8,19 @@ Queues, inode and uid are 0, the timer is off, UDP-Lite and raw tables
 are empty and UNIX sockets have no refcount, flags or state.
 """
 
-from pynettools.models import InternetSocket, SocketOwner, SocketTimer, UnixSocket
+from pynettools.sockets.records import InternetSocket, SocketOwner, SocketTimer, UnixSocket
 
 NO_TIMER = SocketTimer(0, 0, 0, 0)
 UNIX_TYPES = {1: "STREAM", 2: "DGRAM", 5: "SEQPACKET"}
 _KINDS = {"tcp": "tcp4", "tcp6": "tcp6", "udp": "udp4", "udp6": "udp6"}
 
 
-def internet_sockets(protocol, family, shown, with_owners):
-    """InternetSocket records of one psutil table ("tcp", "udp6", ...)."""
+def internet_sockets(protocol, family, all_sockets, listening, with_owners):
+    """InternetSocket records of one psutil table ("tcp", "udp6", ...), chosen
+    for -a / -l as netstat chooses."""
     import psutil
+
+    from pynettools.sockets.procnet import connected
 
     kind = _KINDS.get(protocol)
     if kind is None:
@@ -27,7 +30,7 @@ def internet_sockets(protocol, family, shown, with_owners):
     found = []
     for connection in psutil.net_connections(kind):
         address, port = connection.raddr or (wildcard, 0)
-        if not shown(protocol.rstrip("6"), address, port):
+        if not all_sockets and connected(protocol.rstrip("6"), address, port) == bool(listening):
             continue
         found.append(InternetSocket(
             protocol, family, 0, 0, connection.laddr[0], connection.laddr[1], address, port,

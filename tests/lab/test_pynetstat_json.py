@@ -97,14 +97,13 @@ def test_continuous_repeats_every_second_like_netstat(zoo, flags):
 COMPARE_PORTABLE = r"""
 import json
 from pynettools.sockets import portable, procnet
-shown = procnet.listing_filter(True, False)
 result = {}
 for protocol, family in (("tcp", "inet"), ("tcp6", "inet6"), ("udp", "inet"), ("udp6", "inet6")):
     lines = procnet.read_table("/proc/net/" + protocol)
     result[protocol] = [sorted([s.local_address, s.local_port, s.remote_address, s.remote_port,
                                 s.state] for s in found) for found in (
-        procnet.internet_sockets(lines, protocol, family, shown)[0],
-        portable.internet_sockets(protocol, family, shown, False))]
+        procnet.internet_sockets(lines, protocol, family)[0],
+        portable.internet_sockets(protocol, family, True, False, False))]
 print(json.dumps(result))
 """
 

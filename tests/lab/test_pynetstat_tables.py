@@ -1,4 +1,4 @@
-"""pynetstat -r and -s against netstat over crafted /proc/net files.
+"""pynetstat -r, -s, -g and -i against netstat over crafted /proc/net files.
 
 Tables the kernel of the test machine would never show (every route flag,
 unreachable and cached IPv6 routes, each counter netstat has a text for,
@@ -31,6 +31,8 @@ def _compare(runs):
     commands = [(files, argv) for files, argv in runs]
     theirs = run_over_proc_net([(files, ["netstat", *argv]) for files, argv in commands])
     ours = run_over_proc_net([(files, [pynetstat, *argv]) for files, argv in commands])
+    ours = [tuple(part.replace(b"pynetstat:", b"netstat:") if isinstance(part, bytes) else part
+                  for part in our) for our in ours]
     return [(argv, files, their, our) for (files, argv), their, our in zip(runs, theirs, ours)
             if their != our]
 
@@ -110,4 +112,23 @@ def test_statistics_as_netstat_prints_them():
     runs.append(({}, ["-s"]))
     runs.append(({}, ["-s6"]))
     runs.append(({"snmp": "Tcp: ActiveOpens\nTcp: 3\n"}, ["-s"]))
+    assert _compare(runs) == []
+
+
+IGMP = ("Idx\tDevice    : Count Querier\tGroup    Users Timer\tReporter\n"
+        "1\tlo        :     1      V3\n"
+        "\t\t\t\t010000E0     1 0:00000000\t\t0\n"
+        "7\tveth-long-name0:     2      V2\n"
+        "\t\t\t\t030201EF     3 0:00000000\t\t1\n"
+        "\t\t\t\t010000E0     1 0:00000000\t\t0\n")
+IGMP6 = ("1    lo              ff020000000000000000000000000001     1 0000000C 0\n"
+         "7    veth-long-name0 ff150000000000000000000000001234     2 00000004 0\n")
+
+
+@needs_root
+def test_groups_and_interfaces_with_files_missing():
+    runs = [(files, argv)
+            for files in ({}, {"igmp": IGMP}, {"igmp6": IGMP6}, {"igmp": IGMP, "igmp6": IGMP6})
+            for argv in (["-gn"], ["-gn", "-e"])]
+    runs += [({}, ["-i"]), ({}, ["-ie"]), ({}, ["-ia"])]
     assert _compare(runs) == []

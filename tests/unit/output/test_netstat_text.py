@@ -1,24 +1,24 @@
 """The text rules of netstat's socket lines that a namespace rarely shows."""
 
-from pynettools.models import InternetSocket, SocketOwner, SocketTimer
+from pynettools.sockets.records import InternetSocket, SocketOwner, SocketTimer
 from pynettools.output import netstat_sockets as text
 from pynettools.sockets.names import Names, without_mapping
 
 
 def test_endpoints_are_cut_to_22_characters_keeping_the_port():
-    names = Names(numeric_hosts=True, numeric_ports=True)
-    assert text.endpoint(names, "2001:db8:1:2:3:4:5:6", 40001, "inet6", "tcp", False) == (
-        "2001:db8:1:2:3:4:" + ":40001")
-    assert text.endpoint(names, "2001:db8:1:2:3:4:5:6", 40001, "inet6", "tcp", True) == (
-        "2001:db8:1:2:3:4:5:6:40001")
-    assert text.endpoint(names, "10.0.0.1", 0, "inet", "tcp", False) == "10.0.0.1:*"
+    assert text.endpoint("2001:db8:1:2:3:4:5:6", "40001", False) == "2001:db8:1:2:3:4:" + ":40001"
+    assert text.endpoint("2001:db8:1:2:3:4:5:6", "40001", True) == "2001:db8:1:2:3:4:5:6:40001"
+    assert text.endpoint("10.0.0.1", "*", False) == "10.0.0.1:*"
 
 
 def test_long_service_names_keep_18_characters():
+    assert text.endpoint("192.0.2.1", "a-very-long-service-name", False) == (
+        "192.:a-very-long-servic")
     names = Names(numeric_hosts=True)
     names._ports = {(9, "tcp"): "a-very-long-service-name"}
-    assert text.endpoint(names, "192.0.2.1", 9, "inet", "tcp", False) == (
-        "192.:a-very-long-servic")
+    line, = text.internet_lines([sock("tcp", (0, 0, 0, 0))._replace(local_port=9)], names,
+                                text.Layout())
+    assert line.split()[3] == "0.0.:a-very-long-servic"
 
 
 def test_owner_is_cut_to_19_bytes_even_inside_a_character():

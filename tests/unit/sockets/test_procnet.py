@@ -23,7 +23,6 @@ UNIX_LINES = [
     b"00000000024186ae: 00000003 00000000 00000000 0001 03 89726",
     b"000000005667bcaa: 00000002 00000000 00000000 0002 01 89731 @abstract",
 ]
-EVERYTHING = procnet.listing_filter(True, False)
 
 
 def little_endian_only(test):
@@ -34,7 +33,7 @@ def little_endian_only(test):
 
 @little_endian_only
 def test_tcp_lines_as_the_kernel_writes_them():
-    found, bogus = procnet.internet_sockets(TCP_LINES, "tcp", "inet", EVERYTHING)
+    found, bogus = procnet.internet_sockets(TCP_LINES, "tcp", "inet")
     assert bogus == 0
     listener, busy, time_wait = found
     assert (listener.local_address, listener.local_port, listener.remote_port,
@@ -46,23 +45,36 @@ def test_tcp_lines_as_the_kernel_writes_them():
 
 @little_endian_only
 def test_ipv6_words_are_in_host_byte_order():
-    (sock,), _ = procnet.internet_sockets([TCP6_LINE], "tcp6", "inet6", EVERYTHING)
+    (sock,), _ = procnet.internet_sockets([TCP6_LINE], "tcp6", "inet6")
     assert (sock.local_address, sock.remote_port, sock.uid, sock.recv_queue) == ("::1", 0xB10C,
                                                                                 1000, 4)
 
 
+@little_endian_only
 def test_filters_follow_netstat():
-    connected, listening = ("tcp", "1.2.3.4", 80), ("tcp", "0.0.0.0", 0)
-    default, only_listening = procnet.listing_filter(False, False), procnet.listing_filter(False, 1)
-    assert default(*connected) and not default(*listening)
-    assert only_listening(*listening) and not only_listening(*connected)
+    def inodes(all_sockets, listening):
+        found, _ = procnet.internet_sockets(TCP_LINES, "tcp", "inet", all_sockets, listening)
+        return [sock.inode for sock in found]
+
+    assert (inodes(True, False), inodes(False, False), inodes(False, True)) == (
+        [89704, 89711, 0], [89711, 0], [89704])
     # UDP and raw look at the remote address, not the port
-    assert default("udp", "1.2.3.4", 0) and only_listening("raw", "::", 0)
+    assert procnet.connected("udp", "1.2.3.4", 0) and not procnet.connected("raw", "::", 0)
+    assert not procnet.connected("tcp", "1.2.3.4", 0)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.binary(min_size=16, max_size=16) | st.builds(
+    lambda head, tail: bytes(head) + tail, st.lists(st.just(0), min_size=10, max_size=12),
+    st.binary(min_size=4, max_size=6)))
+def test_ipv6_text_is_glibcs_inet_ntop(raw):
+    raw = raw[:16].rjust(16, b"\0")
+    assert procnet.ipv6_text(raw) == socket.inet_ntop(socket.AF_INET6, raw)
 
 
 def test_bogus_lines_are_counted_not_fatal():
     lines = [b"garbage", b"   1: zz:0016 00000000:0000 0A 0:0 0:0 0 0 0 1", b"", b"1: a b c"]
-    assert procnet.internet_sockets(lines, "udp", "inet", EVERYTHING) == ([], 3)
+    assert procnet.internet_sockets(lines, "udp", "inet") == ([], 3)
     assert procnet.unix_sockets([b"nonsense here", b""], True, False) == ([], 1)
 
 
@@ -99,7 +111,7 @@ def test_generated_tcp_lines_round_trip(family, local, remote, ports, state, que
             % (0, kernel_word(local), ports[0], kernel_word(remote), ports[1], state, queues[1],
                queues[0], timer[0], timer[1], 0, uid, 0, inode)).encode()
     protocol, name = ("tcp", "inet") if size == 4 else ("tcp6", "inet6")
-    (sock,), bogus = procnet.internet_sockets([line], protocol, name, EVERYTHING)
+    (sock,), bogus = procnet.internet_sockets([line], protocol, name)
     assert bogus == 0
     assert (sock.local_address, sock.remote_address) == (
         socket.inet_ntop(family, local), socket.inet_ntop(family, remote))
@@ -111,7 +123,7 @@ def test_generated_tcp_lines_round_trip(family, local, remote, ports, state, que
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.binary(max_size=200), max_size=20), st.sampled_from(["tcp", "udp6", "raw"]))
 def test_any_bytes_parse_or_count_as_bogus(lines, protocol):
-    found, bogus = procnet.internet_sockets(lines, protocol, "inet", EVERYTHING)
+    found, bogus = procnet.internet_sockets(lines, protocol, "inet")
     assert len(found) + bogus <= len(lines)
     found, bogus = procnet.unix_sockets(lines, True, False)
     assert len(found) + bogus <= len(lines)
