@@ -1,0 +1,106 @@
+"""Tracing a route: a request in, `Trace` records out.  Never prints.
+
+`prepare(...)` checks and resolves what to trace and returns a `Trace`
+whose `hops` is a generator: each `TraceHop` comes out as soon as it is
+complete, so a caller can show it at once (the command line does).
+`traceroute(...)` (also `pynettools.traceroute`) runs a whole trace and
+returns the Trace with its hops as a list.
+"""
+
+import socket
+from collections import namedtuple
+
+from pynettools.models import Trace, TraceHop, TraceProbe
+from pynettools.probe import schedule
+from pynettools.probe.family import family_of
+
+METHODS = ("udp", "udp-fixed", "udplite", "icmp", "tcp")
+DEFAULT_PORTS = {"udp": 33434, "udp-fixed": 53, "udplite": 53, "icmp": 1, "tcp": 80}
+MAX_PACKET = 65000
+
+Request = namedtuple("Request", "target address family method port first_hop max_hops queries "
+                                "in_flight wait sendwait packet_length numeric options "
+                                "discover_mtu back extensions as_lookup paris privileged")
+Request.__doc__ = """Everything a trace needs, checked and resolved (see `prepare`)."""
+
+
+def resolve(host, family=None):
+    """(af, address) for host, as getaddrinfo gives it; socket.gaierror when it fails."""
+    af = {4: socket.AF_INET, 6: socket.AF_INET6}.get(family, socket.AF_UNSPEC)
+    info = socket.getaddrinfo(host, None, af, socket.SOCK_DGRAM)
+    return info[0][0], info[0][4][0]
+
+
+def default_packet_length(family, method):
+    """traceroute's default: the IP header plus 40 (TCP: plus its 40-byte SYN)."""
+    return family.header_length + 40
+
+
+def smallest_packet(family, method):
+    """The least packet a method can send: IP header plus the transport header."""
+    return family.header_length + (40 if method == "tcp" else 8)
+
+
+def hops(request):
+    """Generate the TraceHop records of a trace as they complete."""
+    method = _method(request)
+    timing = schedule.Timing(request.first_hop, request.max_hops, request.queries,
+                             request.in_flight, *request.wait, request.sendwait)
+    names = {}
+    for slots in schedule.run(method, timing):
+        yield TraceHop(slots[0].ttl, tuple(_probe(request, slot, names) for slot in slots))
+
+
+def _method(request):
+    family = family_of(request.family)
+    if request.method == "tcp" or (request.method == "icmp" and request.privileged):
+        from pynettools.probe.raw import RawMethod
+
+        return RawMethod(family, request)
+    from pynettools.probe.datagram import DatagramMethod
+
+    kind = {"udp-fixed": "udp"}.get(request.method, request.method)
+    return DatagramMethod(family, request.address, kind, request.port,
+                          request.method != "udp" or request.paris, request.packet_length,
+                          request.options, request.discover_mtu)
+
+
+def _probe(request, slot, names):
+    reply = slot.reply
+    if reply is None:
+        return TraceProbe(None, None, None, None, None, "", False, slot.mtu, None, (), None)
+    rtt = max(0.0, (reply.received_at - slot.sent_at) * 1000.0)
+    name = None if request.numeric else _name(reply.address, names)
+    return TraceProbe(reply.address, name, rtt, reply.icmp_type, reply.icmp_code,
+                      reply.annotation, reply.final, slot.mtu,
+                      _back_hops(reply.ttl, slot.ttl) if request.back else None, (), None)
+
+
+def _name(address, names):
+    """The responder's name from the system resolver (so /etc/hosts counts), or None."""
+    if address not in names:
+        try:
+            names[address] = socket.getnameinfo((address, 0), socket.NI_NAMEREQD)[0]
+        except (socket.gaierror, socket.herror, OSError):
+            names[address] = None
+    return names[address]
+
+
+def _back_hops(arrival_ttl, forward_hops):
+    """Hops on the way back, guessed from the TTL a reply arrived with.
+
+    Senders start from 64, 128 or 255; the least of those above the arrival
+    TTL is taken as the initial one.  None when it cannot be told or equals
+    the forward hop count.
+    """
+    if not arrival_ttl:
+        return None
+    initial = next((start for start in (64, 128, 255) if arrival_ttl <= start), 255)
+    back = initial - arrival_ttl + 1
+    return back if back != forward_hops else None
+
+
+def trace_record(request, hop_records):
+    return Trace(request.target, request.address, request.family, request.method, request.port,
+                 request.first_hop, request.max_hops, request.queries, request.packet_length,
+                 hop_records)
