@@ -53,7 +53,9 @@ def _host(text, values):
         info = socket.getaddrinfo(text, None, family, socket.SOCK_DGRAM)
     except socket.gaierror as error:
         raise ValueError("%s: %s" % (text, error.strerror)) from None
-    return text, info[0][0], info[0][4][0]
+    # With no -4 or -6, traceroute takes the first IPv4 address if there is one.
+    chosen = next((entry for entry in info if entry[0] == socket.AF_INET), info[0])
+    return text, chosen[0], chosen[4][0]
 
 
 def _packet_length(text, values):

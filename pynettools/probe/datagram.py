@@ -14,8 +14,8 @@ import time
 
 from pynettools.errors import PynettoolsError
 from pynettools.probe import Reply, Slot
-from pynettools.probe.errqueue import enable, read_error
-from pynettools.probe.family import PMTUDISC_DO, PMTUDISC_DONT
+from pynettools.probe.errqueue import LocalError, enable, read_error
+from pynettools.probe.family import PMTUDISC_DONT, PMTUDISC_PROBE
 
 SO_MARK = 36
 IPPROTO_UDPLITE = 136
@@ -43,7 +43,7 @@ class SocketOptions:
         if self.tos:
             sock.setsockopt(family.level, family.tos_option, self.tos)
         sock.setsockopt(family.level, family.mtu_discover_option,
-                        PMTUDISC_DO if self.dont_fragment else PMTUDISC_DONT)
+                        PMTUDISC_PROBE if self.dont_fragment else PMTUDISC_DONT)
         if self.device:
             _option(sock, socket.SOL_SOCKET, socket.SO_BINDTODEVICE,
                     self.device.encode("utf-8", "surrogateescape"),
@@ -149,26 +149,23 @@ class DatagramMethod:
         return header + body  # the kernel fills in the identifier and checksum
 
     def _transmit(self, slot):
+        # An ICMP error already read leaves its errno pending on the socket,
+        # where it would fail the next send: reading SO_ERROR clears it.
+        slot.handle.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
         slot.sent_at = time.time()
         try:
             slot.handle.send(self._payload(slot))
         except OSError as error:
-            if error.errno == errno.EMSGSIZE and self.discover_mtu:
-                self._shrink(slot, self._path_mtu(slot.handle))
-                return
-            raise _fatal("send", error) from None
-
-    def _path_mtu(self, sock):
-        try:
-            return sock.getsockopt(self.family.level, self.family.mtu_option)
-        except OSError:
-            return self.packet_length
+            if error.errno != errno.EMSGSIZE:
+                raise _fatal("send", error) from None
+            # As traceroute: the probe counts as sent; the error queue then
+            # reports the size problem with the MTU that applies.
 
     def _shrink(self, slot, mtu):
         """--mtu: the probe was too big for `mtu`; send it again that size."""
-        if not mtu or mtu >= self.packet_length:
-            mtu = self.packet_length - 1
-        self.packet_length = slot.mtu = mtu
+        if mtu and mtu < self.packet_length:
+            self.packet_length = mtu
+        slot.mtu = self.packet_length
         self._transmit(slot)
 
     def wait(self, timeout):
@@ -190,9 +187,9 @@ class DatagramMethod:
             found = read_error(slot.handle, self.family, time.time())
             if found is None:
                 break
-            if isinstance(found, int):  # a local error, e.g. EMSGSIZE
-                if found == errno.EMSGSIZE and self.discover_mtu:
-                    self._shrink(slot, self._path_mtu(slot.handle))
+            if isinstance(found, LocalError):
+                if found.errno == errno.EMSGSIZE and self.discover_mtu:
+                    self._shrink(slot, found.mtu)
                     answers.append((slot, None))
                 continue
             if found.mtu and self.discover_mtu:

@@ -11,8 +11,13 @@ import errno
 import socket
 import struct
 
+from collections import namedtuple
+
 from pynettools.probe import Reply
 from pynettools.probe.family import classify
+
+LocalError = namedtuple("LocalError", "errno mtu")
+LocalError.__doc__ = """An error of the local stack (e.g. EMSGSIZE, with the MTU that applies)."""
 
 MSG_ERRQUEUE = 0x2000
 SO_TIMESTAMP = 29
@@ -30,7 +35,7 @@ def enable(sock, family):
 
 
 def read_error(sock, family, now):
-    """The next queued error as a Reply, a local errno (int), or None if the queue is empty."""
+    """The next queued error as a Reply or LocalError; None if there is none to use."""
     try:
         payload, controls, _flags, _address = sock.recvmsg(PAYLOAD_SPACE, CONTROL_SPACE,
                                                            MSG_ERRQUEUE)
@@ -40,7 +45,7 @@ def read_error(sock, family, now):
 
 
 def parse_error(family, payload, controls, now):
-    """A Reply from recvmsg's results; a local errno (int) for a local error; or None."""
+    """A Reply or LocalError from recvmsg's results, or None."""
     received_at, ttl, error = now, None, None
     for level, kind, data in controls:
         if level == socket.SOL_SOCKET and kind == SO_TIMESTAMP and len(data) >= 16:
@@ -54,7 +59,7 @@ def parse_error(family, payload, controls, now):
         return None
     code_errno, origin, icmp_type, icmp_code, _pad, info, _data = EXTENDED_ERROR.unpack_from(error)
     if origin == ORIGIN_LOCAL:
-        return code_errno or errno.EIO
+        return LocalError(code_errno or errno.EIO, info)
     if origin != family.icmp_origin:
         return None
     address = offender(family, error[EXTENDED_ERROR.size:])

@@ -5,7 +5,7 @@ from collections import namedtuple
 
 Family = namedtuple("Family", "af version header_length level ttl_option tos_option "
                               "recverr_option recvttl_option ttl_message mtu_discover_option "
-                              "mtu_option icmp_protocol icmp_origin time_exceeded "
+                              "icmp_protocol icmp_origin time_exceeded "
                               "unreachable echo_request echo_reply too_big unreachable_marks "
                               "port_unreachable")
 
@@ -14,7 +14,7 @@ Family = namedtuple("Family", "af version header_length level ttl_option tos_opt
 IPV4 = Family(
     af=socket.AF_INET, version=4, header_length=20, level=socket.IPPROTO_IP,
     ttl_option=socket.IP_TTL, tos_option=socket.IP_TOS, recverr_option=11,
-    recvttl_option=12, ttl_message=socket.IP_TTL, mtu_discover_option=10, mtu_option=14,
+    recvttl_option=12, ttl_message=socket.IP_TTL, mtu_discover_option=10,
     icmp_protocol=socket.IPPROTO_ICMP, icmp_origin=2, time_exceeded=11, unreachable=3,
     echo_request=8, echo_reply=0, too_big=None, port_unreachable=3,
     # destination-unreachable code -> mark (port unreachable: the target answered)
@@ -24,13 +24,13 @@ IPV4 = Family(
 IPV6 = Family(
     af=socket.AF_INET6, version=6, header_length=40, level=socket.IPPROTO_IPV6,
     ttl_option=socket.IPV6_UNICAST_HOPS, tos_option=67, recverr_option=25,
-    recvttl_option=51, ttl_message=52, mtu_discover_option=23, mtu_option=24,
+    recvttl_option=51, ttl_message=52, mtu_discover_option=23,
     icmp_protocol=socket.IPPROTO_ICMPV6, icmp_origin=3, time_exceeded=3, unreachable=1,
     echo_request=128, echo_reply=129, too_big=2, port_unreachable=4,
     unreachable_marks={0: "!N", 1: "!X", 2: "!S", 3: "!H", 4: ""},
 )
 FRAGMENTATION_NEEDED = 4  # IPv4 destination-unreachable code
-PMTUDISC_DONT, PMTUDISC_DO = 0, 2
+PMTUDISC_DONT, PMTUDISC_PROBE = 0, 3  # PROBE: DF set, the cached path MTU ignored, as traceroute -F
 
 
 def family_of(af_or_version):
