@@ -10,7 +10,8 @@ returns the Trace with its hops as a list.
 import socket
 from collections import namedtuple
 
-from pynettools.models import Trace, TraceHop, TraceProbe
+from pynettools.errors import PynettoolsError
+from pynettools.models import MplsLabel, Trace, TraceHop, TraceProbe
 from pynettools.probe import schedule
 from pynettools.probe.family import family_of
 
@@ -41,9 +42,8 @@ def smallest_packet(family, method):
     return family.header_length + (40 if method == "tcp" else 8)
 
 
-def hops(request):
-    """Generate the TraceHop records of a trace as they complete."""
-    method = _method(request)
+def hops(request, method):
+    """Generate the TraceHop records of a trace as they complete (see open_method)."""
     timing = schedule.Timing(request.first_hop, request.max_hops, request.queries,
                              request.in_flight, *request.wait, request.sendwait)
     names = {}
@@ -51,18 +51,36 @@ def hops(request):
         yield TraceHop(slots[0].ttl, tuple(_probe(request, slot, names) for slot in slots))
 
 
-def _method(request):
+def open_method(request):
+    """The probing method for `request`, its shared sockets open.
+
+    -I tries a raw socket first, then (unless `privileged` forces raw) an
+    unprivileged ICMP datagram socket, as traceroute does; when neither may
+    be opened, the raw socket's refusal is reported.
+    """
     family = family_of(request.family)
-    if request.method == "tcp" or (request.method == "icmp" and request.privileged):
+    if request.method == "tcp" or (request.method == "icmp" and request.privileged is not False):
         from pynettools.probe.raw import RawMethod
 
-        return RawMethod(family, request)
+        try:
+            return RawMethod(family, request)
+        except PynettoolsError:
+            if request.method == "tcp" or request.privileged or not _ping_allowed(family):
+                raise
     from pynettools.probe.datagram import DatagramMethod
 
     kind = {"udp-fixed": "udp"}.get(request.method, request.method)
     return DatagramMethod(family, request.address, kind, request.port,
                           request.method != "udp" or request.paris, request.packet_length,
                           request.options, request.discover_mtu)
+
+
+def _ping_allowed(family):
+    try:
+        socket.socket(family.af, socket.SOCK_DGRAM, family.icmp_protocol).close()
+    except OSError:
+        return False
+    return True
 
 
 def _probe(request, slot, names):
@@ -73,7 +91,8 @@ def _probe(request, slot, names):
     name = None if request.numeric else _name(reply.address, names)
     return TraceProbe(reply.address, name, rtt, reply.icmp_type, reply.icmp_code,
                       reply.annotation, reply.final, slot.mtu,
-                      _back_hops(reply.ttl, slot.ttl) if request.back else None, (), None)
+                      _back_hops(reply.ttl, slot.ttl) if request.back else None,
+                      tuple(MplsLabel(*label) for label in reply.mpls or ()), None)
 
 
 def _name(address, names):

@@ -4,9 +4,6 @@ The checks run in traceroute's order, each with its words and exit status 2;
 options that only print something (`-O help`) come back as text.
 """
 
-import os
-import socket
-
 from pynettools.errors import PynettoolsError, UsageError
 from pynettools.probe.datagram import SocketOptions
 from pynettools.tracing import DEFAULT_PORTS, MAX_PACKET, Request, default_packet_length
@@ -135,18 +132,8 @@ def _request(args, target, family, address, method, max_hops, first_hop, queries
 
 
 def _privileged(args):
-    """Raw sockets for -I unless -O dgram (traceroute tries raw first, as root)."""
+    """-I's socket: True (-O raw), False (-O dgram) or None (raw, else dgram)."""
     keywords = ",".join(args.options).split(",")
     if "dgram" in keywords:
         return False
-    if "raw" in keywords:
-        return True
-    return _can_open_raw()
-
-
-def _can_open_raw():
-    try:
-        socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP).close()
-    except PermissionError:
-        return False
-    return os.name == "posix"
+    return True if "raw" in keywords else None

@@ -2,7 +2,6 @@
 
 import sys
 
-from pynettools.errors import PynettoolsError
 from pynettools.output import write
 
 
@@ -43,9 +42,9 @@ def _responder(probe, numeric):
 
 def show(request, as_json):
     """Run the trace in `request`, printing as it goes; the exit status."""
-    from pynettools.tracing import hops, trace_record
+    from pynettools.tracing import hops, open_method, trace_record
 
-    trace = trace_record(request, hops(request))
+    trace = trace_record(request, hops(request, open_method(request)))
     if as_json:
         from pynettools.output.jsonout import dumps
 
@@ -55,11 +54,8 @@ def show(request, as_json):
     # so an error after the header leaves it unterminated, byte for byte.
     write(header_line(trace))
     sys.stdout.flush()
-    try:
-        for hop in trace.hops:
-            write("\n" + hop_line(hop, request.numeric))
-            sys.stdout.flush()
-    except PynettoolsError as error:  # traceroute ends the line on stderr first
-        raise PynettoolsError("\n" + error.message, error.exit_code) from None
+    for hop in trace.hops:
+        write("\n" + hop_line(hop, request.numeric))
+        sys.stdout.flush()
     write("\n")
     return 0

@@ -9,7 +9,7 @@ constants of `family`.
 from collections import namedtuple
 
 Reply = namedtuple("Reply", "address received_at icmp_type icmp_code annotation final mtu "
-                            "ttl extensions")
+                            "ttl mpls")
 Reply.__doc__ = """What answered a probe.
 
 address: str; received_at: float (time.time() scale); icmp_type, icmp_code:
@@ -17,8 +17,8 @@ int or None (None for a reply from the target itself, e.g. a UDP answer or a
 TCP segment); annotation: "" or a traceroute mark ("!H", "!F-1400", "!<5>");
 final: bool, the trace stops after this hop; mtu: int or None (the MTU an
 ICMP "fragmentation needed" reported); ttl: int or None, the TTL the reply
-arrived with; extensions: bytes or None, the ICMP extension structure
-(RFC 4884) when the reply carried one.
+arrived with; mpls: tuple of (label, exp, bottom, ttl) from an MPLS ICMP
+extension (RFC 4884/4950), or None.
 """
 
 

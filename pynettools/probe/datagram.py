@@ -61,19 +61,19 @@ class SocketOptions:
                 sock.bind((self.source or ("::" if family.version == 6 else "0.0.0.0"),
                            self.source_port))
             except OSError as error:
-                raise _fatal("bind", error) from None
+                raise fatal("bind", error) from None
 
 
 def _option(sock, level, option, value, what):
     try:
         sock.setsockopt(level, option, value)
     except OSError as error:
-        raise _fatal(what, error) from None
+        raise fatal(what, error) from None
 
 
-def _fatal(what, error):
-    """traceroute's perror() style: `what: strerror`, exit status 1."""
-    return PynettoolsError("%s: %s" % (what, os.strerror(error.errno)), 1)
+def fatal(what, error):
+    """traceroute's way to fail: a newline (ending the line in progress), `what: strerror`, 1."""
+    return PynettoolsError("\n%s: %s" % (what, os.strerror(error.errno)), 1)
 
 
 class DatagramMethod:
@@ -98,23 +98,18 @@ class DatagramMethod:
         self.poller = select.poll()
         self.by_fd = {}
         self.sequence = port if kind == "icmp" else 0
+        if kind == "icmp":  # refused before the header, as traceroute's own socket is
+            self._socket().close()
 
     def new_slot(self, index, ttl):
         return Slot(index, ttl)
 
     def _socket(self):
-        if self.kind == "icmp":
-            try:
-                return socket.socket(self.family.af, socket.SOCK_DGRAM, self.family.icmp_protocol)
-            except PermissionError:
-                raise PynettoolsError(
-                    "You do not have enough privileges to use this traceroute method.", 1
-                ) from None
-        protocol = IPPROTO_UDPLITE if self.kind == "udplite" else 0
+        protocol = {"icmp": self.family.icmp_protocol, "udplite": IPPROTO_UDPLITE}.get(self.kind, 0)
         try:
             return socket.socket(self.family.af, socket.SOCK_DGRAM, protocol)
         except OSError as error:
-            raise _fatal("socket", error) from None
+            raise fatal("socket", error) from None
 
     def send(self, slot):
         sock = self._socket()
@@ -129,7 +124,7 @@ class DatagramMethod:
             sock.connect(self._address(port & 0xFFFF))
         except OSError as error:
             sock.close()
-            raise _fatal("connect", error) from None
+            raise fatal("connect", error) from None
         slot.handle = sock
         self.by_fd[sock.fileno()] = slot
         self.poller.register(sock, POLL_EVENTS)
@@ -157,7 +152,7 @@ class DatagramMethod:
             slot.handle.send(self._payload(slot))
         except OSError as error:
             if error.errno != errno.EMSGSIZE:
-                raise _fatal("send", error) from None
+                raise fatal("send", error) from None
             # As traceroute: the probe counts as sent; the error queue then
             # reports the size problem with the MTU that applies.
 

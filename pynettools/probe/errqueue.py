@@ -10,6 +10,7 @@ right after it the offender's socket address.  No privileges are needed.
 import errno
 import socket
 import struct
+import time
 
 from collections import namedtuple
 
@@ -46,15 +47,9 @@ def read_error(sock, family, now):
 
 def parse_error(family, payload, controls, now):
     """A Reply or LocalError from recvmsg's results, or None."""
-    received_at, ttl, error = now, None, None
-    for level, kind, data in controls:
-        if level == socket.SOL_SOCKET and kind == SO_TIMESTAMP and len(data) >= 16:
-            seconds, micros = struct.unpack("=qq", data[:16])
-            received_at = seconds + micros / 1e6
-        elif level == family.level and kind == family.ttl_message and len(data) >= 4:
-            ttl = struct.unpack("=i", data[:4])[0]
-        elif level == family.level and kind == family.recverr_option:
-            error = data
+    received_at, ttl = received_time(controls, family, now)
+    error = next((data for level, kind, data in controls
+                  if level == family.level and kind == family.recverr_option), None)
     if error is None or len(error) < EXTENDED_ERROR.size:
         return None
     code_errno, origin, icmp_type, icmp_code, _pad, info, _data = EXTENDED_ERROR.unpack_from(error)
@@ -68,6 +63,18 @@ def parse_error(family, payload, controls, now):
     annotation, final = classify(family, icmp_type, icmp_code, info)
     return Reply(address, received_at, icmp_type, icmp_code, annotation, final,
                  info or None if annotation.startswith("!F") else None, ttl, None)
+
+
+def received_time(controls, family, now=None):
+    """(arrival time, arrival TTL or None) from SO_TIMESTAMP and IP_TTL control messages."""
+    received_at, ttl = time.time() if now is None else now, None
+    for level, kind, data in controls:
+        if level == socket.SOL_SOCKET and kind == SO_TIMESTAMP and len(data) >= 16:
+            seconds, micros = struct.unpack("=qq", data[:16])
+            received_at = seconds + micros / 1e6
+        elif level == family.level and kind == family.ttl_message and len(data) >= 4:
+            ttl = struct.unpack("=i", data[:4])[0]
+    return received_at, ttl
 
 
 def offender(family, data):

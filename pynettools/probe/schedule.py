@@ -25,6 +25,8 @@ def run(method, timing):
     start, end, last_send = (timing.first_hop - 1) * per_hop, len(slots), 0.0
     try:
         while start < end:
+            # Answers already queued count before any wait is declared over.
+            _collect(method, slots, 0, start, end)
             now = time.time()
             deadline, out, index = None, 0, start
             while index < end:

@@ -5,8 +5,8 @@ These cases fail before any probe is sent, or trace only the loopback.
 
 import pytest
 
-from tests.commands import command_path, run_command
-from tests.lab.tracecompare import both
+from tests.commands import command_path, needs_root, run_command
+from tests.lab.tracecompare import NOBODY, both
 
 ERRORS = [
     "-x 127.0.0.1", "--foo 127.0.0.1", "-nx 127.0.0.1", "-LU 127.0.0.1", "-U -L 127.0.0.1",
@@ -39,6 +39,18 @@ def test_errors_match_traceroute(args):
     assert mine == original
 
 
+NOBODY_LOOPBACK = ["-I -n 127.0.0.1", "-T -n 127.0.0.1", "-I -O dgram -n 127.0.0.1",
+                   "-I -O raw -n 127.0.0.1", "-n -O dgram -I ::1", "-d -n 127.0.0.1",
+                   "--fwmark=3 -n 127.0.0.1", "-UL -n 127.0.0.1", "-n ::1"]
+
+
+@needs_root
+@pytest.mark.parametrize("args", NOBODY_LOOPBACK)
+def test_as_nobody_matches_traceroute(args):
+    original, mine = both(args.split(), prefix=NOBODY)
+    assert mine == original
+
+
 def test_empty_argument_is_an_unknown_host():
     original, mine = both([""])
     assert mine == original
@@ -52,7 +64,9 @@ LOOPBACK = [
     "-n -w 1e1 127.0.0.1", "-n -w 1,2 127.0.0.1", "-n -z 0.01 127.0.0.1", "-n -UL 127.0.0.1", "-n -U 127.0.0.1", "-n --mtu 127.0.0.1",
     "-n --back 127.0.0.1", "-n --sport=0 127.0.0.1", "--fwmark=1 -n 127.0.0.1",
     "-n -i lo 127.0.0.1", "-n -l 5 ::1", "-n 127.0.0.1 -- 40", "-n -F 127.0.0.1",
-    "-n -r 127.0.0.1", "-n -d 127.0.0.1", "-n -e 127.0.0.1", "--mtu -n ::1", "--mtu -n 127.0.0.1 100",
+    "-n -r 127.0.0.1", "-n -d 127.0.0.1", "-n -e 127.0.0.1", "-n -I ::1", "-n -T 127.0.0.1",
+    "-n -T ::1 0", "-n -I 127.0.0.1 0", "-nI 127.0.0.1", "-In -m2 127.0.0.1",
+    "-n -I -O raw 127.0.0.1", "-n -T -p 81 127.0.0.1", "--mtu -n ::1", "--mtu -n 127.0.0.1 100",
     "-U -n 127.0.0.1 20",
 ]
 

@@ -18,12 +18,21 @@ def outcome(done):
         done.stderr.decode(errors="replace")
 
 
-def both(args, namespace=None, prefix=(), timeout=120):
-    """(traceroute's outcome, pytraceroute's outcome) for the same arguments."""
-    results = []
-    for program in ("traceroute", command_path("pytraceroute")):
-        argv = [*prefix, program, *args]
-        done = namespace.run(argv, timeout=timeout) if namespace else \
-            run_command(argv, timeout=timeout)
-        results.append(outcome(done))
+def both(args, namespace=None, prefix=(), timeout=120, attempts=3):
+    """(traceroute's outcome, pytraceroute's outcome) for the same arguments.
+
+    Both are run again (up to `attempts` times) while they differ: with
+    sub-millisecond round trips, traceroute's HERE/NEAR waits end before a
+    busy machine reads a queued answer often enough to show a spurious `*`
+    now and then, in the original as in the clone.
+    """
+    for _ in range(attempts):
+        results = []
+        for program in ("traceroute", command_path("pytraceroute")):
+            argv = [*prefix, program, *args]
+            done = namespace.run(argv, timeout=timeout) if namespace else \
+                run_command(argv, timeout=timeout)
+            results.append(outcome(done))
+        if results[0] == results[1]:
+            break
     return results
