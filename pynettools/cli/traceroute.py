@@ -48,14 +48,13 @@ def _protocol_number(text):
 
 
 def _host(text, values):
-    family = {True: socket.AF_INET6}.get(values.ipv6, socket.AF_INET if values.ipv4 else 0)
+    from pynettools.tracing import resolve
+
     try:
-        info = socket.getaddrinfo(text, None, family, socket.SOCK_DGRAM)
+        af, address = resolve(text, 6 if values.ipv6 else 4 if values.ipv4 else None)
     except socket.gaierror as error:
         raise ValueError("%s: %s" % (text, error.strerror)) from None
-    # With no -4 or -6, traceroute takes the first IPv4 address if there is one.
-    chosen = next((entry for entry in info if entry[0] == socket.AF_INET), info[0])
-    return text, chosen[0], chosen[4][0]
+    return text, af, address
 
 
 def _packet_length(text, values):

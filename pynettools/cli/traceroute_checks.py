@@ -5,9 +5,8 @@ options that only print something (`-O help`) come back as text.
 """
 
 from pynettools.errors import PynettoolsError, UsageError
-from pynettools.probe.datagram import SocketOptions
-from pynettools.tracing import DEFAULT_PORTS, MAX_PACKET, Request, default_packet_length
 from pynettools.probe.family import family_of
+from pynettools.tracing import MAX_PACKET, default_packet_length, make_request
 
 MODULES = {"default": "udp", "udp": "udp-fixed", "udplite": "udplite", "icmp": "icmp",
            "tcp": "tcp", "tcpconn": "tcpconn", "dccp": "dccp", "raw": "raw"}
@@ -113,22 +112,18 @@ def _sendwait(value):
 
 def _request(args, target, family, address, method, max_hops, first_hop, queries, wait,
              packet_length):
-    in_flight = 16 if args.sim_queries is None else max(1, args.sim_queries)
-    if args.sport is not None or args.mtu:
-        in_flight = 1
-    options = SocketOptions(
-        tos=(args.tos or 0) & 0xFF, dont_fragment=bool(args.dont_fragment or args.mtu),
-        source=args.source, source_port=(args.sport or 0) & 0xFFFF, device=args.interface,
-        fwmark=args.fwmark or 0, dont_route=bool(args.dont_route),
-        flow_label=args.flowlabel or 0, debug=bool(args.debug))
-    port = DEFAULT_PORTS[method] if args.port is None else args.port
-    return Request(
-        target=target, address=address, family=family.version, method=method, port=port,
-        first_hop=first_hop, max_hops=max_hops, queries=queries, in_flight=in_flight,
-        wait=wait, sendwait=_sendwait(args.sendwait), packet_length=packet_length,
-        numeric=bool(args.numeric), options=options, discover_mtu=bool(args.mtu),
-        back=bool(args.back), extensions=bool(args.extensions), as_lookup=bool(args.as_path_lookups),
-        paris=bool(args.paris), privileged=_privileged(args))
+    return make_request(
+        target, address, family.version, method, port=args.port, first_hop=first_hop,
+        max_hops=max_hops, queries=queries,
+        in_flight=16 if args.sim_queries is None else args.sim_queries, wait=wait,
+        sendwait=_sendwait(args.sendwait), packet_length=packet_length,
+        numeric=bool(args.numeric), tos=args.tos or 0,
+        dont_fragment=bool(args.dont_fragment), source=args.source,
+        source_port=args.sport, interface=args.interface, fwmark=args.fwmark or 0,
+        dont_route=bool(args.dont_route), flow_label=args.flowlabel or 0,
+        debug=bool(args.debug), discover_mtu=bool(args.mtu), back=bool(args.back),
+        extensions=bool(args.extensions), as_lookup=bool(args.as_path_lookups),
+        as_server=args.as_server, paris=bool(args.paris), privileged=_privileged(args))
 
 
 def _privileged(args):

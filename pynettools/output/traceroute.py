@@ -10,7 +10,7 @@ def header_line(trace):
         trace.target, trace.address, trace.max_hops, trace.packet_length)
 
 
-def hop_line(hop, numeric=False):
+def hop_line(hop, numeric=False, as_lookup=False):
     """`%2d ` then each probe; a responder is named when it differs from the previous one."""
     parts, shown = ["%2d " % hop.ttl], None
     for probe in hop.probes:
@@ -18,7 +18,7 @@ def hop_line(hop, numeric=False):
             parts.append(" *")
             continue
         if probe.address != shown:
-            parts.append(_responder(probe, numeric))
+            parts.append(_responder(probe, numeric, as_lookup))
             shown = probe.address
         parts.append("  %.3f ms" % probe.rtt)
         if probe.annotation:
@@ -28,11 +28,11 @@ def hop_line(hop, numeric=False):
     return "".join(parts)
 
 
-def _responder(probe, numeric):
+def _responder(probe, numeric, as_lookup):
     text = " %s" % probe.address if numeric else \
         " %s (%s)" % (probe.name or probe.address, probe.address)
-    if probe.asn is not None:
-        text += " [%s]" % probe.asn
+    if as_lookup:
+        text += " [%s]" % (probe.asn or "*")
     if probe.back_hops is not None:
         text += " '-%d'" % probe.back_hops
     if probe.mpls:
@@ -55,7 +55,7 @@ def show(request, as_json):
     write(header_line(trace))
     sys.stdout.flush()
     for hop in trace.hops:
-        write("\n" + hop_line(hop, request.numeric))
+        write("\n" + hop_line(hop, request.numeric, request.as_lookup))
         sys.stdout.flush()
     write("\n")
     return 0
