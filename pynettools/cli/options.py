@@ -110,6 +110,10 @@ class Command:
                 if isinstance(error, OptionError) else self.prog + ": " + error.message,
                 "Try `%s --help' or `%s --usage' for more information." % (self.prog, self.prog)]
 
+    def message_prefix(self):
+        """What starts a runtime error line: `prog: ` (an original may print none)."""
+        return self.prog + ": "
+
     def help_text(self):
         lines = ["Usage: %s [OPTION...] %s" % (self.prog, self.operands), self.summary, ""]
         lines += [_help_line(option) for option in self.options]

@@ -7,10 +7,8 @@ uid, timeout and inode decimal.  A line that does not parse is counted as
 bogus (netstat warns about it) and skipped.
 """
 
-import binascii
 import struct
 import sys
-from binascii import unhexlify
 
 from pynettools.sockets.records import InternetSocket, SocketTimer, UnixSocket
 
@@ -86,7 +84,7 @@ class _Layout:
 
     The kernel writes `ADDR:PORT ADDR:PORT ST TX:RX TR:WHEN RETR` with fixed
     widths (%08X words, %04X ports ...), so the whole run decodes with one
-    unhexlify and one struct unpack instead of a split and nine int() calls.
+    fromhex and one struct unpack instead of a split and nine int() calls.
     """
 
     def __init__(self, address_format, address_digits, to_text):
@@ -106,7 +104,7 @@ def internet_sockets(lines, protocol, family, all_sockets=True, listening=False)
     unset when `listening`, the others when not; TCP looks at the remote
     port, UDP and raw at the remote address.  This runs once per socket of
     tables that can hold tens of thousands: each line's fixed-width start
-    decodes with one unhexlify and one struct unpack, and records are built
+    decodes with one fromhex and one struct unpack, and records are built
     without the named tuples' Python-level constructor.
     """
     kind = protocol.rstrip("6")
@@ -118,15 +116,15 @@ def internet_sockets(lines, protocol, family, all_sockets=True, listening=False)
     new = tuple.__new__
     addresses = {}
     found, bogus = [], 0
-    unpack, width = layout.fields.unpack, layout.width
+    unpack, width, fromhex = layout.fields.unpack, layout.width, bytes.fromhex
     for line in lines:
         start = line.find(b":") + 2  # what follows is _decoded, inlined for speed
         try:
             (local, local_port, remote, remote_port, code, send_queue, recv_queue, timer, ticks,
-             retransmits) = unpack(unhexlify(line[start:start + width].translate(None, b": ")))
+             retransmits) = unpack(fromhex(line[start:start + width].translate(None, b": ").decode()))
             uid, timeout, inode = line[start + width:].split(None, 3)[:3]
             uid, timeout, inode = int(uid), int(timeout), int(inode)
-        except (ValueError, struct.error, binascii.Error):
+        except (ValueError, struct.error):
             bogus += 1
             continue
         if start < 2:
