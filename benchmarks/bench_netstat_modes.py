@@ -43,32 +43,25 @@ def _batch():
         yield "addr add 198.51.100.%d/32 dev bench%da" % (number + 1, number)
 
 
-def _lab():
-    """A populated namespace, or None when this is not root."""
+def comparisons():
     if os.geteuid() != 0:
-        return None
+        print("bench_netstat_modes: needs root (network namespace); skipped")
+        return
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     from tests.lab.netns import Namespace
 
-    namespace = Namespace("bench-modes").__enter__()
-    try:
+    # Inside `with`: the namespace goes when run.py has walked every comparison,
+    # whether it measured them or skipped them by title.
+    with Namespace("bench-modes") as namespace:
         with tempfile.NamedTemporaryFile("w", suffix=".batch") as batch:
             batch.write("\n".join(_batch()) + "\n")
             batch.flush()
             subprocess.run(["ip", "-n", namespace.name, "-batch", batch.name], check=True,
                            capture_output=True, timeout=600)
-    except BaseException:
-        namespace.remove()
-        raise
-    return namespace
+        yield from _comparisons(namespace.command)
 
 
-def comparisons():
-    namespace = _lab()
-    if namespace is None:
-        print("bench_netstat_modes: needs root (network namespace); skipped")
-        return
-    inside = namespace.command
+def _comparisons(inside):
     pynetstat = tool("pynetstat")
     cases = [
         ("-rn: 1,530 IPv4 routes", ["-rn"], ["ip", "-4", "route", "show"]),
@@ -85,9 +78,7 @@ def comparisons():
                     "pynetstat " + " ".join(argv): inside([pynetstat, *argv])}
         if iproute:
             commands[" ".join(iproute) + " (iproute2)"] = inside(iproute)
-        last = number == len(cases) - 1
-        if last:
+        if number == len(cases) - 1:
             commands["python -c pass (bare interpreter)"] = inside([sys.executable, "-c", "pass"])
         yield Comparison("pynetstat " + title, commands, baseline=next(iter(commands)),
-                         rounds=15, cleanup=namespace.remove if last else None,
-                         note=NOTES.get(number, ""))
+                         rounds=15, note=NOTES.get(number, ""))
