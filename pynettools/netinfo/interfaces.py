@@ -79,7 +79,7 @@ def read_counters(path=DEV):
     for line in lines[2:]:
         name, colon, numbers = line.partition(":")
         fields = numbers.split()
-        if colon and len(fields) >= 16:
+        if colon and len(fields) >= 16 and all(field.isdigit() for field in fields[:16]):
             counters[name.strip()] = InterfaceCounters(*(int(field) for field in fields[:16]))
     return counters
 
@@ -95,9 +95,12 @@ def read_inet6(path=IF_INET6):
     for line in lines:
         fields = line.split()
         if len(fields) >= 6:
-            address = socket.inet_ntop(socket.AF_INET6, bytes.fromhex(fields[0]))
-            addresses.setdefault(fields[5], []).append(
-                InterfaceInet6(address, int(fields[2], 16), int(fields[3], 16)))
+            try:
+                found = InterfaceInet6(socket.inet_ntop(socket.AF_INET6, bytes.fromhex(fields[0])),
+                                       int(fields[2], 16), int(fields[3], 16))
+            except ValueError:  # not the kernel's format: skipped
+                continue
+            addresses.setdefault(fields[5], []).append(found)
     return {name: tuple(found) for name, found in addresses.items()}
 
 
