@@ -10,6 +10,7 @@ ends the pass with its status, as in netstat.
 import os
 import sys
 
+from pynettools.cli.netstat import COMMAND
 from pynettools.output import write, write_lines
 from pynettools.output.netstat_sockets import (
     Layout, internet_header, internet_lines, title, unix_header, unix_lines)
@@ -40,8 +41,6 @@ class Pass:
     def __init__(self, args):
         self.args = args
         self.chosen = args.selection
-        from pynettools.cli.netstat import COMMAND
-
         self.prog = COMMAND.prog
         self.layout = Layout(extend=bool(args.extend), programs=bool(args.programs),
                              timers=bool(args.timers), wide=bool(args.wide))
