@@ -156,7 +156,8 @@ def _probe(request, slot, names, as_of):
     return TraceProbe(reply.address, name, rtt, reply.icmp_type, reply.icmp_code,
                       reply.annotation, reply.final, slot.mtu,
                       _back_hops(reply.ttl, slot.ttl) if request.back else None,
-                      tuple(MplsLabel(*label) for label in reply.mpls or ()),
+                      tuple(MplsLabel(*label) for label in reply.mpls or ()
+                            if request.extensions),
                       as_of(reply.address) if as_of else None)
 
 
