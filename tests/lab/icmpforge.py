@@ -18,21 +18,14 @@ import struct
 import sys
 import time
 
+from pynettools.probe.packets import checksum
+
 LIFETIME = 600
 MARK = 7
 LABEL = 16005
 FORGED_SOURCE = "192.0.2.66"
 ETH_P_IP = 0x0800
 IP_HDRINCL = 3
-
-
-def checksum(data):
-    if len(data) % 2:
-        data += b"\0"
-    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while total >> 16:
-        total = (total & 0xFFFF) + (total >> 16)
-    return ~total & 0xFFFF
 
 
 def with_checksum(message, offset=2):
@@ -55,8 +48,8 @@ def time_exceeded(probe, extension=True):
     return with_checksum(header + quoted + mpls_extension())
 
 
-def ip_packet(source, destination, payload):
-    header = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 0, 0, 64, 1, 0,
+def ip_packet(source, destination, payload, protocol=1):
+    header = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 0, 0, 64, protocol, 0,
                          socket.inet_aton(source), socket.inet_aton(destination))
     return with_checksum(header, 10) + payload
 

@@ -55,7 +55,8 @@ def test_extensions_and_forgeries_as_traceroute_sees_them(lab, case):
 
 def test_forged_messages_reached_the_client_and_changed_nothing(lab):
     before = lab.client.run(COUNTER, check=True).stdout
-    done = lab.run([command_path("pytraceroute"), "--json", "-e", "-I", "-n", DEST4], check=True)
+    done = lab.run([command_path("pytraceroute"), "--json", "-w", "5,0,0", "-e", "-I", "-n", DEST4],
+                   check=True)
     after = lab.client.run(COUNTER, check=True).stdout
     assert after != before  # the forgeries did arrive
     hops = json.loads(done.stdout)["hops"]
