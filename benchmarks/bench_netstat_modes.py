@@ -16,6 +16,12 @@ from benchmarks.run import Comparison, tool
 IPV4_NETWORKS = ("192.0.2", "198.51.100", "203.0.113")
 IPV6_ROUTES = 10_000
 VETH_PAIRS = 100
+NOTES = {
+    0: "target: pynetstat within about 1.5x netstat",
+    2: "netstat formats each IPv6 route through a slow resolver path; pynetstat does not",
+    7: "where the time goes: the bare interpreter's start-up is most of pynetstat's time "
+       "on small tables; reading and formatting the counters take a few ms",
+}
 
 
 def _ipv4_routes():
@@ -80,7 +86,8 @@ def comparisons():
         if iproute:
             commands[" ".join(iproute) + " (iproute2)"] = inside(iproute)
         last = number == len(cases) - 1
+        if last:
+            commands["python -c pass (bare interpreter)"] = inside([sys.executable, "-c", "pass"])
         yield Comparison("pynetstat " + title, commands, baseline=next(iter(commands)),
                          rounds=15, cleanup=namespace.remove if last else None,
-                         note="target: pynetstat within about 1.5x netstat" if number == 0
-                         else "")
+                         note=NOTES.get(number, ""))

@@ -9,14 +9,7 @@ _passes = 0  # netstat -ic prints the table's title before its first pass only
 
 def run(args):
     """Print the interfaces once for `args`; return the exit status."""
-    import os
-
-    from pynettools.netinfo.interfaces import DEV, read_interfaces
-
-    if not os.access(DEV, os.R_OK):
-        write("Warning: cannot open %s (No such file or directory). Limited output.\n" % DEV,
-              sys.stderr)
-    interfaces, failures = read_interfaces(bool(args.all))
+    interfaces, failures = _read(bool(args.all))
     for name, reason in failures:
         write("%s: error fetching interface information: %s\n" % (name, reason), sys.stderr)
     if args.json:
@@ -31,3 +24,19 @@ def run(args):
     lines = layout.long_lines if args.extend else layout.short_lines
     write_lines(lines(interfaces, first_pass=_passes == 1))
     return 0
+
+
+def _read(include_down):
+    """Linux: /proc/net/dev and ioctls, as netstat; elsewhere: psutil."""
+    import os
+
+    if not sys.platform.startswith("linux"):
+        from pynettools.netinfo.interfaces_psutil import read_interfaces
+
+        return read_interfaces(include_down)
+    from pynettools.netinfo.interfaces import DEV, read_interfaces
+
+    if not os.access(DEV, os.R_OK):
+        write("Warning: cannot open %s (No such file or directory). Limited output.\n" % DEV,
+              sys.stderr)
+    return read_interfaces(include_down)

@@ -68,3 +68,17 @@ def test_readers(tmp_path):
     assert read_inet6(tmp_path / "if_inet6")["lo"][0].address == "::1"
     (tmp_path / "networks").write_text("# comment\nlink-local 169.254.0.0\nodd 10\n")
     assert read_networks(tmp_path / "networks") == {0xA9FE0000: "link-local", 10: "odd"}
+
+
+def test_psutil_interfaces_agree_with_the_kernel_on_loopback():
+    """The psutil path (systems without /proc) against the ioctl path, on lo."""
+    from pynettools.netinfo import interfaces, interfaces_psutil
+
+    kernel = {item.name: item for item in interfaces.read_interfaces(True)[0]}["lo"]
+    portable = {item.name: item for item in interfaces_psutil.read_interfaces(True)[0]}["lo"]
+    assert (portable.flags, portable.mtu, portable.inet.address, portable.inet.netmask) == (
+        kernel.flags, kernel.mtu, kernel.inet.address, kernel.inet.netmask)
+    assert [(item.address, item.prefix_length, item.scope) for item in portable.inet6] == [
+        (item.address, item.prefix_length, item.scope) for item in kernel.inet6]
+    assert netstat_interfaces._hardware_line(portable._replace(tx_queue_length=1000)) == \
+        netstat_interfaces._hardware_line(kernel)
