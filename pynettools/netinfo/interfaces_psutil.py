@@ -35,7 +35,7 @@ def read_interfaces(include_down):
         if include_down or flags & IFF_BITS["up"]:
             found.append(_interface(name, flags, stats[name].mtu, io.get(name),
                                     addresses.get(name, ())))
-    return found, []
+    return found, None
 
 
 def _flags(stat):

@@ -122,10 +122,15 @@ def _device_line(device_map):
 
 
 def _scaled(count):
-    """Bytes in binary units with one truncated decimal, as "63.6 MiB"."""
+    """Bytes in binary units with one truncated decimal, as "63.6 MiB".
+
+    Above 1 EiB netstat divides by a tenth of an EiB rounded down (its
+    count times ten would overflow), which rounds 2**64 - 1 up to 16.0 EiB.
+    """
     tenths, unit = count * 10, "B"
     for size, name in BYTE_UNITS:
         if count > size:
-            tenths, unit = count * 10 // size, name
+            tenths = count // (size // 10) if name == "EiB" else count * 10 // size
+            unit = name
             break
     return "%d.%d %s" % (tenths // 10, tenths % 10, unit)

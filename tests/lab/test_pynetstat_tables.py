@@ -132,3 +132,26 @@ def test_groups_and_interfaces_with_files_missing():
             for argv in (["-gn"], ["-gn", "-e"])]
     runs += [({}, ["-i"]), ({}, ["-ie"]), ({}, ["-ia"])]
     assert _compare(runs) == []
+
+
+DEV_HEADER = ("Inter-|   Receive                                                |  Transmit\n"
+              " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets "
+              "errs drop fifo colls carrier compressed\n")
+BYTE_COUNTS = (0, 1023, 1024, 1025, 10240, 1048576, 1048577, 1 << 30, (1 << 40) + 1,
+               (1 << 50) + 1, (1 << 60) + 1, (1 << 64) - 1, 99999999, 123456789012)
+
+
+@needs_root
+def test_interface_counters_and_vanished_interfaces():
+    """Counters of every size on lo (binary units, column overflow), and a
+    /proc/net/dev line for an interface that does not exist (netstat stops)."""
+    rng = random.Random(8)
+    runs = []
+    for number in range(40):
+        counters = [rng.choice(BYTE_COUNTS) if column in (0, 8) else
+                    rng.choice([0, 7, 4294967295, rng.getrandbits(40)]) for column in range(16)]
+        dev = DEV_HEADER + "    lo: %s\n" % " ".join(map(str, counters))
+        if number % 4 == 0:
+            dev += "ghost%d: %s\n" % (number, " ".join(["1"] * 16))
+        runs.append(({"dev": dev}, rng.choice([["-i"], ["-ie"], ["-ia"], ["-iae"]])))
+    assert _compare(runs) == []
