@@ -29,3 +29,17 @@ protocol: "tcp" or "udp"; family: "inet" or "inet6"; address: str; port: int;
 pid: int or None (None when the owner cannot be seen, e.g. without root);
 process: str or None; service: ServiceEntry or None.
 """
+
+TelnetSummary = namedtuple(
+    "TelnetSummary",
+    "host address port connect_seconds bytes_sent bytes_received local_options "
+    "remote_options closed_by data_encoding data",
+)
+TelnetSummary.__doc__ = """One pytelnet session, for --json.
+
+host: str as given; address: str connected to; port: int; connect_seconds: float;
+bytes_sent, bytes_received: int counted on the wire (protocol bytes included);
+local_options, remote_options: [str] names of the options in effect at the end
+(ours, the peer's); closed_by: "peer", "silence" (--wait), "user" or "quit";
+data_encoding: "text" (UTF-8) or "base64"; data: str, everything shown.
+"""

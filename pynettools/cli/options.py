@@ -75,6 +75,8 @@ class Command:
     """
 
     usage_exit_code = 64
+    # The hint after a complaint; newer argp (telnet's) quotes with 'x' instead of `x'.
+    hint = "Try `%(prog)s --help' or `%(prog)s --usage' for more information."
 
     def __init__(self, prog, operands, summary, options, epilog="", original=None,
                  operand_completions=()):
@@ -98,7 +100,7 @@ class Command:
         """The lines a usage error prints on stderr."""
         return [self.prog + ": " + describe_option_error(error)
                 if isinstance(error, OptionError) else self.prog + ": " + error.message,
-                "Try `%s --help' or `%s --usage' for more information." % (self.prog, self.prog)]
+                self.hint % {"prog": self.prog}]
 
     def help_text(self):
         lines = ["Usage: %s [OPTION...] %s" % (self.prog, self.operands), self.summary, ""]

@@ -306,7 +306,8 @@ class TelnetProtocol:
         elif option == T.STATUS and self.remote[T.STATUS].enabled:
             if body[:1] == bytes((T.SB_IS,)):
                 self.peer_status = body[1:]
-        elif body[:1] == bytes((T.SB_SEND,)) and self.local[option].enabled:
+        elif body[:1] == bytes((T.SB_SEND,)) and self.local[option].wanted:
+            # telnet answers as soon as it has offered the option, before the DO.
             self._answer_send(option, body[1:])
 
     def _answer_send(self, option, requested):
