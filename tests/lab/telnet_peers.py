@@ -165,6 +165,12 @@ class PtyProgram:
 
     def finish(self, timeout=15):
         """Read to the end; the exit status (None if it had to be killed)."""
+        status = self.finish_keeping_fd(timeout)
+        os.close(self.fd)
+        return status
+
+    def finish_keeping_fd(self, timeout=15):
+        """finish(), the terminal left open for a look at its settings."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self._read(0.05):
             pass
@@ -176,10 +182,11 @@ class PtyProgram:
             time.sleep(0.02)
         if self.status is None:
             self.kill()
-        os.close(self.fd)
         return self.status
 
     def kill(self):
+        if self.status is not None:
+            return
         try:
             os.kill(self.pid, 9)
             os.waitpid(self.pid, 0)
