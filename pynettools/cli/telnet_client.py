@@ -2,9 +2,9 @@
 
 One select loop moves bytes between the terminal (or a pipe) and the socket
 through `TelnetProtocol`.  Sending is buffered and bounded: when the peer
-stops reading, pytelnet stops reading what it would send (and, past a larger
-bound, what the peer sends), so memory stays bounded and the escape
-character still works.
+stops reading, pytelnet stops reading what it would send and drops its
+protocol answers (see session.MAX_UNSENT_ANSWERS), so memory stays bounded,
+the peer is still read and the escape character still works.
 """
 
 import os
@@ -23,7 +23,6 @@ from pynettools.telnet.session import (TELNET_PORT, BindFailure, ConnectFailure,
 FAILED = 1
 SILENCE = 2  # --wait ended a piped session
 STDIN_PAUSE = 1 << 16  # stop reading input while this much is unsent
-SOCKET_PAUSE = 1 << 20  # stop reading the peer while this much is unsent
 READ_SIZE = 65536
 
 
@@ -170,7 +169,7 @@ class Client:
         self._apply_mode()
         while True:
             pending = len(session.outgoing)
-            readers = [signals.wakeup] + ([session.sock] if pending < SOCKET_PAUSE else [])
+            readers = [signals.wakeup, session.sock]
             if reading_input and pending < STDIN_PAUSE:
                 readers.append(0)
             timeout = self.wait if not reading_input else None

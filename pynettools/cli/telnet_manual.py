@@ -128,7 +128,8 @@ pytelnet does not offer ENCRYPT, AUTHENTICATION or XDISPLOC and has no -x,
 the escape message. The slc, auth and encrypt commands answer ?Invalid
 command. With piped input pytelnet sends all of it and waits for the server;
 --wait and --json are not in telnet. With both -e and -E, -E wins whatever
-the order.""",
+the order. CR LF in the input is sent
+as CR LF, not as telnet's CR NUL CR LF, so that piped HTTP requests work.""",
     "ENVIRONMENT": """\
 TERM: the terminal type sent (upper case; UNKNOWN when unset). USER: sent
 with -a. DISPLAY: offered through NEW-ENVIRON. PYNETTOOLS_DEBUG: when set,

@@ -13,7 +13,8 @@ inetutils 2.4), observed on the wire:
 - received data, unless the peer sends BINARY: CR NUL is CR; CR LF is LF
   while we echo locally and CR LF while the peer echoes.
 - typed data, unless we send BINARY: CR is CR NUL (CR LF with `crlf`), LF is
-  CR LF; 0xFF is doubled always.
+  CR LF, and so is CR LF (telnet sends CR NUL CR LF, which breaks HTTP
+  requests piped in); 0xFF is doubled always.
 - a subnegotiation longer than MAX_SUBNEGOTIATION bytes is cut to that size,
   so a peer cannot make it grow without bound.
 """
@@ -157,7 +158,12 @@ class TelnetProtocol:
             return data
         carriage_return = b"\r\n" if self.crlf else b"\r\0"
         if b"\n" in data:
-            return b"\r\n".join(part.replace(b"\r", carriage_return) for part in data.split(b"\n"))
+            # CR LF typed (or piped, as `printf 'GET / HTTP/1.0\r\n\r\n'`) is one end
+            # of line, sent as CR LF; telnet would send CR NUL CR LF.
+            parts = data.split(b"\n")
+            return b"\r\n".join(
+                (part[:-1] if part.endswith(b"\r") and index < len(parts) - 1 else part)
+                .replace(b"\r", carriage_return) for index, part in enumerate(parts))
         return data.replace(b"\r", carriage_return)
 
     def take_output(self):

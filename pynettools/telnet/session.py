@@ -19,6 +19,9 @@ from pynettools.telnet.protocol import TelnetProtocol
 
 TELNET_PORT = 23
 READ_SIZE = 65536
+# Answers are dropped while this much is unsent: a peer that floods requests
+# and never reads cannot make us grow, nor stop us reading it.
+MAX_UNSENT_ANSWERS = 1 << 20
 
 
 class ResolveFailure(PynettoolsError):
@@ -135,7 +138,7 @@ class TelnetSession:
     def flush(self):
         """Send the protocol's queued answers."""
         output = self.protocol.take_output()
-        if output:
+        if output and len(self.outgoing) < MAX_UNSENT_ANSWERS:
             self._sendall(output)
 
     def _sendall(self, data):
@@ -151,6 +154,9 @@ class TelnetSession:
         try:
             sent = self.sock.send(self.outgoing)
         except (BlockingIOError, InterruptedError):
+            return
+        except (ConnectionResetError, BrokenPipeError):
+            self.outgoing.clear()  # the peer is gone; the next read reports it
             return
         del self.outgoing[:sent]
         self.bytes_sent += sent

@@ -93,6 +93,10 @@ class ScriptedServer:
             if self.behaviour:
                 try:
                     self.behaviour(connection)
+                    # Read what the client still sends, so that closing does not
+                    # reset the connection and lose the end of our data.
+                    connection.shutdown(socket.SHUT_WR)
+                    read_for(connection, 60)
                 except OSError:
                     pass
                 return

@@ -99,16 +99,23 @@ NEGOTIATION = (b"\xff\xfd\x18\xff\xfa\x18\x01\xff\xf0\xff\xfd\x20\xff\xfa\x20\x0
 
 
 @pytest.mark.parametrize("greeting, typed, args", [
-    (b"", b"abc\n\xff x\r\n", ()),
+    (b"", b"abc\n\xff x\ry\n", ()),
     (b"hello\r\n", b"GET / HTTP/1.0\n\n", ()),
     (NEGOTIATION, b"", ()),
     (NEGOTIATION, b"", ("-l", "bob")),
     (b"\xff\xfb\x00\xff\xfd\x00", b"a\r\n\xff\n", ()),
+    (b"\xff\xfd\x00", b"a\rb\n", ()),
 ])
 def test_same_bytes_on_the_wire_as_telnet(greeting, typed, args):
     telnet = wire_bytes("telnet", greeting, args, typed)
     ours = wire_bytes(pytelnet(), greeting, args, typed)
     assert ours == telnet
+
+
+def test_piped_cr_lf_is_one_line_end():
+    """Where pytelnet differs on purpose: telnet sends CR NUL CR LF here."""
+    assert wire_bytes("telnet", b"", typed=b"GET /\r\n\r\n")[0] == b"GET /\r\0\r\n\r\0\r\n"
+    assert wire_bytes(pytelnet(), b"", typed=b"GET /\r\n\r\n")[0] == b"GET /\r\n\r\n"
 
 
 def test_received_data_shown_as_telnet_shows_it():

@@ -144,7 +144,8 @@ def test_doubled_iac_is_one_data_byte():
 
 def test_typed_data_on_the_wire():
     protocol = TelnetProtocol()
-    assert protocol.encode(b"abc\n\xff x\r\n") == b"abc\r\n\xff\xff x\r\x00\r\n"
+    assert protocol.encode(b"abc\n\xff x\r\n") == b"abc\r\n\xff\xff x\r\n"
+    assert protocol.encode(b"a\rb\r\r\nc\r") == b"a\r\x00b\r\x00\r\nc\r\x00"
     protocol.crlf = True
     assert protocol.encode(b"a\rb") == b"a\r\nb"
     exchange(verb(T.DO, T.BINARY), protocol)
