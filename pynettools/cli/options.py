@@ -30,14 +30,17 @@ class Option:
     runner answers itself.  For the man pages and completions: `extension`
     marks an option the original does not have; `choices` lists the fixed
     values of the argument; `completes` says what else the argument names
-    ("file", "host", "user", "interface", "service").
+    ("file", "host", "user", "interface", "service").  `const` is what a flag
+    stores instead of True, so that flags sharing a `dest` (telnet's -4/-6,
+    -e/-E) keep the last one given.
     """
 
     __slots__ = ("short", "long", "dest", "metavar", "help", "default", "repeat", "action",
-                 "extension", "choices", "completes")
+                 "extension", "choices", "completes", "const")
 
     def __init__(self, short, long, help, metavar=None, dest=None, default=None,
-                 repeat=False, action=None, extension=False, choices=(), completes=None):
+                 repeat=False, action=None, extension=False, choices=(), completes=None,
+                 const=True):
         self.short = short
         self.long = long
         self.help = help
@@ -49,6 +52,7 @@ class Option:
         self.extension = extension
         self.choices = tuple(choices)
         self.completes = completes
+        self.const = const
 
     @property
     def takes_argument(self):
@@ -79,7 +83,7 @@ class Command:
     hint = "Try `%(prog)s --help' or `%(prog)s --usage' for more information."
 
     def __init__(self, prog, operands, summary, options, epilog="", original=None,
-                 operand_completions=()):
+                 operand_completions=(), headings=None):
         self.prog = prog
         self.operands = operands
         self.summary = summary
@@ -88,6 +92,9 @@ class Command:
         self.original = original  # the command this one stands in for, e.g. "netstat"
         # What each operand names, in order, for completions: "host", "service", "file".
         self.operand_completions = tuple(operand_completions)
+        # argp's group headings in --help: {option dest: heading printed before it};
+        # an empty heading is just the blank line argp puts before a group.
+        self.headings = dict(headings or {})
 
     def parse(self, argv):
         """Parse argv (without the program name) into a namespace.
@@ -104,7 +111,14 @@ class Command:
 
     def help_text(self):
         lines = ["Usage: %s [OPTION...] %s" % (self.prog, self.operands), self.summary, ""]
-        lines += [_help_line(option) for option in self.options]
+        headings = dict(self.headings)
+        for option in self.options:
+            heading = headings.pop(option.dest, None)
+            if heading is not None:
+                if lines[-1]:
+                    lines.append("")
+                lines += [" " + heading, ""] if heading else []
+            lines.append(_help_line(option))
         if any(option.short and option.long and option.takes_argument for option in self.options):
             lines += ["", "Mandatory or optional arguments to long options are also mandatory or "
                       "optional", "for any corresponding short options."]
@@ -206,7 +220,7 @@ def _store(values, option, value):
         current = getattr(values, option.dest)
         setattr(values, option.dest, current + [value] if option.takes_argument else current + 1)
     else:
-        setattr(values, option.dest, value if option.takes_argument else True)
+        setattr(values, option.dest, value if option.takes_argument else option.const)
 
 
 def _match_long(longs, name, spelled):

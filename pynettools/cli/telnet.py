@@ -16,8 +16,10 @@ COMMAND = Command(
     operands="[HOST [PORT]]",
     summary="Login to remote system HOST (optionally, on service port PORT)",
     options=[
-        Option("4", "ipv4", "use only IPv4"),
-        Option("6", "ipv6", "use only IPv6"),
+        Option("4", "ipv4", "use only IPv4", dest="family", const=socket.AF_INET,
+               default=socket.AF_UNSPEC),
+        Option("6", "ipv6", "use only IPv6", dest="family", const=socket.AF_INET6,
+               default=socket.AF_UNSPEC),
         Option("8", "binary", "use an 8-bit data transmission"),
         Option("a", "login", "attempt automatic login"),
         Option("b", "bind", "bind to specific local ADDRESS", metavar="ADDRESS",
@@ -25,7 +27,7 @@ COMMAND = Command(
         Option("c", "no-rc", "do not read the user's .telnetrc file"),
         Option("d", "debug", "turn on debugging"),
         Option("e", "escape", "use CHAR as an escape character", metavar="CHAR"),
-        Option("E", "no-escape", "use no escape character"),
+        Option("E", "no-escape", "use no escape character", dest="escape", const=""),
         Option("K", "no-login", "do not automatically login to the remote system"),
         Option("l", "user", "attempt automatic login as USER", metavar="USER", completes="user"),
         Option("L", "binary-output", "use an 8-bit data transmission for output only"),
@@ -35,8 +37,16 @@ COMMAND = Command(
         Option(None, "wait", "piped input: end after SECONDS of silence", metavar="SECONDS", extension=True),
         Option(None, "json", "print a JSON summary instead of the data",
                extension=True),
+        # Accepted as telnet accepts them; without encryption or Kerberos built
+        # in they change nothing (-x only asks "if possible").
+        Option("x", "encrypt", "encrypt the data stream, if possible"),
+        Option("k", "realm", "obtain tickets for the remote host in REALM instead of the "
+               "remote host's realm", metavar="REALM"),
+        Option("X", "disable-auth", "disable type ATYPE authentication", metavar="ATYPE"),
         *ARGP_STANDARD,
     ],
+    headings={"family": "General options:", "encrypt": "Encryption control:",
+              "realm": "Authentication and Kerberos options:", "help": ""},
     original="telnet",
     operand_completions=("host", "service"),
     epilog="Exit status: 0 when the session ends (closed by either side), 1 when the\n"
@@ -56,10 +66,8 @@ def execute(args):
         raise PynettoolsError("too many arguments", FAILED)
     wait = _parse_wait(args.wait)
     escape = parse_escape(args.escape) if args.escape is not None else 0x1D
-    if args.escape is not None and not args.json:
+    if args.escape and not args.json:  # -e given last (-E stores "")
         print_escape_notice(args, escape)
-    if args.no_escape:
-        escape = None
     client = Client(args, escape, wait)
     if not args.operands:
         return client.command_loop()
@@ -88,10 +96,3 @@ def _parse_wait(text):
         raise PynettoolsError("invalid --wait '%s'" % text, 64)
     return seconds
 
-
-def address_family(args):
-    if args.ipv4 and not args.ipv6:
-        return socket.AF_INET
-    if args.ipv6 and not args.ipv4:
-        return socket.AF_INET6
-    return socket.AF_UNSPEC

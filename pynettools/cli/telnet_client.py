@@ -18,7 +18,8 @@ from pynettools.output import write
 from pynettools.telnet import constants as T
 from pynettools.telnet.protocol import TelnetProtocol
 from pynettools.telnet.session import (TELNET_PORT, BindFailure, ConnectFailure, LookupFailure,
-                                       ResolveFailure, TelnetSession, open_socket, resolve)
+                                       ResolveFailure, TelnetSession, local_address,
+                                       open_socket, resolve)
 
 FAILED = 1
 SILENCE = 2  # --wait ended a piped session
@@ -77,19 +78,15 @@ class Client:
 
     def open(self, host, port_text=None, user=None):
         """telnet's `open`: resolve, try each address, run the session."""
-        from pynettools.cli.telnet import address_family
-
         port, negotiate = self._port(port_text)
-        addresses, canonical = resolve(host, port, address_family(self.args),
-                                       port_text or "telnet")
+        addresses, canonical = resolve(host, port, self.args.family, port_text or "telnet")
+        bind = local_address(self.args.bind, addresses[0][0]) if self.args.bind else None
         quiet = self.args.json
         attempt = None if quiet else self._attempt
         try:
             started = time.monotonic()
-            sock, address = open_socket(addresses, self.args.bind, attempt)
-        except ConnectFailure as error:
-            raise PynettoolsError(error.message, FAILED) from None
-        except BindFailure as error:
+            sock, address = open_socket(addresses, bind, attempt)
+        except (ConnectFailure, BindFailure) as error:
             raise PynettoolsError(error.message, FAILED) from None
         self.summary = {"host": host, "address": address[0], "port": address[1],
                         "connect_seconds": round(time.monotonic() - started, 6)}

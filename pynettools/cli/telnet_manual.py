@@ -122,14 +122,16 @@ From Python, for scripted sessions (what telnetlib offered):
       session.send("hello\\n")
       print(session.read_until(b"bye", timeout=5))""",
     "DIFFERENCES FROM TELNET": """\
-pytelnet does not offer ENCRYPT, AUTHENTICATION or XDISPLOC and has no -x,
--k or -X options (Kerberos and encryption are not built in). -d, -n, -c and
--K are accepted and change nothing; .telnetrc is not read. -r only changes
-the escape message. The slc, auth and encrypt commands answer ?Invalid
-command. With piped input pytelnet sends all of it and waits for the server;
---wait and --json are not in telnet. With both -e and -E, -E wins whatever
-the order. CR LF in the input is sent
-as CR LF, not as telnet's CR NUL CR LF, so that piped HTTP requests work.""",
+pytelnet does not offer ENCRYPT, AUTHENTICATION or XDISPLOC: -x, -k
+and -X are accepted and change nothing, as with a telnet built without
+encryption or Kerberos. -d, -n, -c and -K are accepted and change
+nothing; .telnetrc is not read. -r only changes the escape message.
+The slc, auth and encrypt commands answer ?Invalid command. With piped
+input pytelnet sends all of it and waits for the server; --wait and
+--json are not in telnet. After -e CHAR -E, telnet still prints its
+Telnet escape character notice; pytelnet does not. CR LF in the input
+is sent as CR LF, not as telnet's CR NUL CR LF, so that piped HTTP
+requests work.""",
     "ENVIRONMENT": """\
 TERM: the terminal type sent (upper case; UNKNOWN when unset). USER: sent
 with -a. DISPLAY: offered through NEW-ENVIRON. PYNETTOOLS_DEBUG: when set,

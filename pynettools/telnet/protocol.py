@@ -35,6 +35,9 @@ LINEMODE_SUPPORTED = T.MODE_EDIT | T.MODE_TRAPSIG | T.MODE_SOFT_TAB | T.MODE_LIT
 _DATA, _IAC, _VERB, _SB, _SB_IAC = range(5)
 _IAC_BYTE = b"\xff"
 _VERBS = (T.WILL, T.WONT, T.DO, T.DONT)
+_VERB_SET = frozenset(_VERBS)
+# Commands after IAC that carry nothing to show or answer (all but IAC, SB, verbs).
+_PLAIN_COMMANDS = frozenset(range(256)) - _VERB_SET - {T.IAC, T.SB}
 
 
 def command(*codes):
@@ -194,6 +197,15 @@ class TelnetProtocol:
                 if end > position:
                     shown.append(self._data(data[position:end]))
                 position = end + 1
+                # Fast path for whole negotiations and plain commands (IAC
+                # storms): no detour through the per-byte states.
+                if end + 2 < length and data[position] in _VERB_SET:
+                    self._state = _DATA
+                    self._negotiate(data[position], data[position + 1])
+                    position += 2
+                elif end + 1 < length and data[position] in _PLAIN_COMMANDS:
+                    self._state = _DATA
+                    position += 1
             elif state == _SB:
                 end = data.find(_IAC_BYTE, position)
                 if end < 0:

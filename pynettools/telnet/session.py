@@ -55,6 +55,14 @@ def resolve(host, port, family=socket.AF_UNSPEC, service_text=None):
     return [(info[0], info[4]) for info in infos], canonical
 
 
+def local_address(address, family):
+    """-b ADDRESS as a socket address of `family` (telnet resolves it first)."""
+    try:
+        return socket.getaddrinfo(address, 0, family, socket.SOCK_STREAM)[0][4]
+    except socket.gaierror as error:
+        raise ResolveFailure("Could not resolve %s: %s" % (address, error.strerror)) from None
+
+
 def open_socket(addresses, bind=None, attempt=None, timeout=None):
     """Connect to the first address that answers; `attempt(address, error)` hooks.
 
@@ -68,7 +76,7 @@ def open_socket(addresses, bind=None, attempt=None, timeout=None):
         sock = socket.socket(family, socket.SOCK_STREAM)
         try:
             if bind is not None:
-                _bind(sock, family, bind)
+                _bind(sock, bind)
             sock.settimeout(timeout)
             sock.connect(address)
             sock.settimeout(None)
@@ -88,12 +96,9 @@ class BindFailure(PynettoolsError):
     """-b names an address this host cannot bind."""
 
 
-def _bind(sock, family, address):
+def _bind(sock, local):
     try:
-        local = socket.getaddrinfo(address, 0, family, socket.SOCK_STREAM)[0][4]
         sock.bind(local)
-    except socket.gaierror as error:
-        raise BindFailure("Could not resolve %s: %s" % (address, error.strerror)) from None
     except OSError as error:
         raise BindFailure("bind: %s" % error.strerror) from None
 

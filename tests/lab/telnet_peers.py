@@ -20,34 +20,38 @@ TERM = "vt100"
 ROWS, COLUMNS = 33, 101
 
 
-def _listener():
-    server = socket.socket()
-    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    server.bind(("127.0.0.1", 0))
-    server.listen(8)
-    return server
+class _Server:
+    """Listens on 127.0.0.1 (`port`); `_serve` runs in a thread until done."""
+
+    def __enter__(self):
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(8)
+        self.listener.settimeout(30)
+        self.port = self.listener.getsockname()[1]
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+        return self
+
+    def _accept(self):
+        try:
+            return self.listener.accept()[0]
+        except OSError:
+            return None
 
 
-class TelnetdServer:
+class TelnetdServer(_Server):
     """inetutils telnetd with a shell (-E /bin/sh), started per connection."""
 
     def __init__(self, connections=1):
         self.connections = connections
         self.processes = []
 
-    def __enter__(self):
-        self.listener = _listener()
-        self.port = self.listener.getsockname()[1]
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-        return self
-
     def _serve(self):
-        self.listener.settimeout(30)
         for _ in range(self.connections):
-            try:
-                connection, _ = self.listener.accept()
-            except OSError:
+            connection = self._accept()
+            if connection is None:
                 return
             self.processes.append(subprocess.Popen(
                 ["/usr/sbin/telnetd", "-E", "/bin/sh"], stdin=connection, stdout=connection,
@@ -62,32 +66,22 @@ class TelnetdServer:
             process.wait(timeout=10)
 
 
-class ScriptedServer:
+class ScriptedServer(_Server):
     """Accepts one connection, sends `greeting`, records what arrives.
 
     `behaviour(connection)` replaces the default (send, then read for
     `listen_seconds`, then close).  `received` holds the client's bytes.
     """
 
-    def __init__(self, greeting=b"", listen_seconds=1.0, behaviour=None, close=True):
+    def __init__(self, greeting=b"", listen_seconds=1.0, behaviour=None):
         self.greeting = greeting
         self.listen_seconds = listen_seconds
         self.behaviour = behaviour
-        self.close = close
         self.received = b""
 
-    def __enter__(self):
-        self.listener = _listener()
-        self.port = self.listener.getsockname()[1]
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-        return self
-
     def _serve(self):
-        self.listener.settimeout(30)
-        try:
-            connection, _ = self.listener.accept()
-        except OSError:
+        connection = self._accept()
+        if connection is None:
             return
         with connection:
             if self.behaviour:

@@ -48,12 +48,30 @@ def refused_port():
     ["127.0.0.1", "65536"], ["-6", "127.0.0.1", "1"], ["127.0.0.1", "REFUSED"],
     ["localhost", "REFUSED"], ["-4", "localhost", "REFUSED"], ["-e", "^A", "127.0.0.1", "REFUSED"],
     ["-e", "x", "127.0.0.1", "REFUSED"], ["-e", "^", "127.0.0.1", "REFUSED"],
-    ["-r", "-e", "x", "127.0.0.1", "REFUSED"], ["--help"], ["--usage"]][:-2])
+    ["-r", "-e", "x", "127.0.0.1", "REFUSED"], ["-E", "-e", "x", "127.0.0.1", "REFUSED"],
+    ["-b", "192.0.2.1", "127.0.0.1", "REFUSED"], ["-b", "nosuch.invalid", "127.0.0.1", "1"],
+    ["-4", "-6", "127.0.0.1", "1"], ["-6", "-4", "127.0.0.1", "REFUSED"],
+    ["-x", "-k", "R", "-X", "A", "127.0.0.1", "REFUSED"], ["-X"], ["-k"],
+    ["--bind"], ["--escape=^"], ["--user", "u", "--no-rc", "--debug", "--trace", "/dev/null",
+                                 "-K", "-a", "-8", "-L", "-c", "127.0.0.1", "REFUSED"]])
 def test_errors_as_telnet(args):
     port = refused_port()
     args = [port if arg == "REFUSED" else arg for arg in args]
     telnet, ours = both(args, timeout=30)
     assert ours == telnet
+
+
+@pytest.mark.parametrize("option", ["--help", "--usage"])
+def test_help_and_usage_as_telnet_plus_extensions(option):
+    telnet = run_command(["telnet", option]).stdout.decode()
+    ours = run_command([pytelnet(), option]).stdout.decode().replace("pytelnet", "telnet")
+    if option == "--help":
+        ours = "\n".join(line for line in ours.splitlines()
+                         if "--wait" not in line and "--json" not in line)
+        assert ours.split("\nExit status")[0] == telnet.split("\nReport bugs")[0]
+    else:
+        flat = " ".join(ours.split()).replace(" [--wait=SECONDS] [--json]", "")
+        assert flat == " ".join(telnet.split())
 
 
 @needs_root
