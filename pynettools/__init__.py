@@ -5,3 +5,14 @@ for commands run from scripts.
 """
 
 __version__ = "0.1.0"
+
+
+def traceroute(host, **options):
+    """Trace the route to host: a `pynettools.models.Trace` with its hops as a list.
+
+    Keywords and defaults are those of `pynettools.tracing.traceroute`.
+    Imported on first call, so that `import pynettools` stays free.
+    """
+    from pynettools.tracing import traceroute as trace
+
+    return trace(host, **options)

@@ -30,6 +30,43 @@ pid: int or None (None when the owner cannot be seen, e.g. without root);
 process: str or None; service: ServiceEntry or None.
 """
 
+MplsLabel = namedtuple("MplsLabel", "label exp bottom ttl")
+MplsLabel.__doc__ = """One MPLS label stack entry an ICMP extension reported (RFC 4950).
+
+label: int (20 bits); exp: int (3 bits, traffic class); bottom: int (1 at the
+bottom of the stack); ttl: int.
+"""
+
+TraceProbe = namedtuple(
+    "TraceProbe", "address name rtt icmp_type icmp_code annotation final mtu back_hops "
+                  "mpls asn"
+)
+TraceProbe.__doc__ = """One probe of a traceroute hop and what answered it.
+
+address: str or None (None: no answer, `*`); name: str or None (the
+responder's name, None with -n or when it has none); rtt: float, milliseconds,
+or None; icmp_type, icmp_code: int or None (None when the target itself
+answered with a UDP, echo or TCP reply); annotation: "" or traceroute's mark
+("!H", "!N", "!X", "!F-1400", "!<5>", ...); final: bool (the trace ends at this
+hop); mtu: int or None (--mtu: the path MTU this probe found, `F=`);
+back_hops: int or None (--back: hops on the way back, shown when they differ);
+mpls: tuple of MplsLabel (-e); asn: str or None (-A, e.g. "AS64500").
+"""
+
+TraceHop = namedtuple("TraceHop", "ttl probes")
+TraceHop.__doc__ = """One hop: ttl: int; probes: tuple of TraceProbe, in sending order."""
+
+Trace = namedtuple(
+    "Trace", "target address family method port first_hop max_hops queries packet_length hops"
+)
+Trace.__doc__ = """A whole trace.
+
+target: str (as given); address: str; family: 4 or 6; method: "udp" (traceroute's
+default), "udp-fixed" (-U), "udplite", "icmp", "tcp"; port: int; first_hop,
+max_hops, queries: int; packet_length: int (bytes, as in the header line);
+hops: list of TraceHop (a generator while streaming).
+"""
+
 TelnetSummary = namedtuple(
     "TelnetSummary",
     "host address port connect_seconds bytes_sent bytes_received local_options "

@@ -33,14 +33,21 @@ class Option:
     ("file", "host", "user", "interface", "service").  `const` is what a flag
     stores instead of True, so that flags sharing a `dest` (telnet's -4/-6,
     -e/-E) keep the last one given.
+
+    For originals whose options act while getopt runs (netstat stops at an
+    unknown address family before it sees a later bad option): `on_parse`
+    is called as on_parse(values, value) right after the option is stored
+    and may raise.  `getopt_entry` names the getopt table entry the option
+    stands for: glibc calls a prefix ambiguous only between options of
+    different entries, and options sharing one are told apart by spelling.
     """
 
     __slots__ = ("short", "long", "dest", "metavar", "help", "default", "repeat", "action",
-                 "extension", "choices", "completes", "const")
+                 "extension", "choices", "completes", "on_parse", "getopt_entry", "const")
 
     def __init__(self, short, long, help, metavar=None, dest=None, default=None,
                  repeat=False, action=None, extension=False, choices=(), completes=None,
-                 const=True):
+                 on_parse=None, getopt_entry=None, const=True):
         self.short = short
         self.long = long
         self.help = help
@@ -52,6 +59,8 @@ class Option:
         self.extension = extension
         self.choices = tuple(choices)
         self.completes = completes
+        self.on_parse = on_parse
+        self.getopt_entry = self if getopt_entry is None else getopt_entry
         self.const = const
 
     @property
@@ -108,6 +117,10 @@ class Command:
         return [self.prog + ": " + describe_option_error(error)
                 if isinstance(error, OptionError) else self.prog + ": " + error.message,
                 self.hint % {"prog": self.prog}]
+
+    def message_prefix(self):
+        """What starts a runtime error line: `prog: ` (an original may print none)."""
+        return self.prog + ": "
 
     def help_text(self):
         lines = ["Usage: %s [OPTION...] %s" % (self.prog, self.operands), self.summary, ""]
@@ -221,6 +234,8 @@ def _store(values, option, value):
         setattr(values, option.dest, current + [value] if option.takes_argument else current + 1)
     else:
         setattr(values, option.dest, value if option.takes_argument else option.const)
+    if option.on_parse:
+        option.on_parse(values, value)
 
 
 def _match_long(longs, name, spelled):
@@ -230,9 +245,11 @@ def _match_long(longs, name, spelled):
     matches = [option for option in longs if option.long.startswith(name)]
     if not matches:
         raise OptionError("unrecognized", spelled)
-    if len(matches) > 1:
-        raise OptionError("ambiguous", spelled, [option.long for option in matches])
-    return matches[0]
+    first = matches[0]
+    others = [option for option in matches[1:] if option.getopt_entry != first.getopt_entry]
+    if others:  # as glibc: the first match, then those that differ from it
+        raise OptionError("ambiguous", spelled, [option.long for option in [first] + others])
+    return first
 
 
 def _take_long(longs, argument, argv, index, values):

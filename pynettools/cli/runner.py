@@ -29,17 +29,17 @@ def entry_point(name):
 
 def run(name, argv=None):
     """Run command `name` on argv (default sys.argv[1:]); return its exit status."""
-    prog = "py" + name  # until the command's declaration names it
+    prefix = "py%s: " % name  # until the command's declaration names it
     argv = sys.argv[1:] if argv is None else argv
     try:
         module = _load(name)
-        prog = module.COMMAND.prog
+        prefix = module.COMMAND.message_prefix()
         return _execute(module, argv)
     except UsageError as error:
         write("\n".join(module.COMMAND.error_lines(error)) + "\n", sys.stderr)
         return error.exit_code or module.COMMAND.usage_exit_code
     except PynettoolsError as error:
-        return _fail(prog, error.message, error.exit_code)
+        return _fail(prefix, error.message, error.exit_code)
     except KeyboardInterrupt:
         return INTERRUPTED
     except BrokenPipeError:
@@ -47,7 +47,7 @@ def run(name, argv=None):
     except Exception as error:  # the last line of defence: no traceback for users
         if os.environ.get("PYNETTOOLS_DEBUG"):
             raise
-        return _fail(prog, "internal error: %s: %s" % (type(error).__name__, error), 1)
+        return _fail(prefix, "internal error: %s: %s" % (type(error).__name__, error), 1)
 
 
 def _load(name):
@@ -78,8 +78,8 @@ def _execute(module, argv):
     return 0
 
 
-def _fail(prog, message, exit_code):
-    write("%s: %s\n" % (prog, message), sys.stderr)
+def _fail(prefix, message, exit_code):
+    write("%s%s\n" % (prefix, message), sys.stderr)
     return exit_code
 
 

@@ -1,0 +1,134 @@
+"""From parsed traceroute options to a checked `tracing.Request`.
+
+The checks run in traceroute's order, each with its words and exit status 2;
+options that only print something (`-O help`) come back as text.
+"""
+
+from pynettools.errors import PynettoolsError, UsageError
+from pynettools.probe.family import family_of
+from pynettools.tracing import MAX_PACKET, default_packet_length, make_request
+
+MODULES = {"default": "udp", "udp": "udp-fixed", "udplite": "udplite", "icmp": "icmp",
+           "tcp": "tcp", "tcpconn": "tcpconn", "dccp": "dccp", "raw": "raw"}
+DEFAULT_WAIT = (5.0, 3.0, 10.0)
+NO_MODULE_OPTIONS = "No options for module `%s'\n"
+ICMP_OPTIONS = """\
+  raw                         Use raw sockets way only. Default is try this way
+                              first (probably not allowed for unprivileged
+                              users), then try dgram
+  dgram                       Use dgram sockets way only. May be not
+                              implemented by old kernels or restricted by
+                              sysadmins
+Only one of these may be specified:
+    raw | dgram
+"""
+
+
+def _unsigned(value):
+    """A C int read as unsigned, as traceroute's range checks read it."""
+    return value & 0xFFFFFFFF
+
+
+def _module(args):
+    """traceroute's module name; the shortcut flags override -M as traceroute's do."""
+    for flag, name in (("icmp", "icmp"), ("tcp", "tcp"), ("udp", "udp"), ("udplite", "udplite"),
+                       ("dccp", "dccp")):
+        if getattr(args, flag):
+            return name
+    if args.protocol is not None:
+        return "raw"
+    return args.module or "default"
+
+
+def _check_ranges(args, max_hops, first_hop, queries):
+    if _unsigned(max_hops) > 255:
+        raise UsageError("max hops cannot be more than 255")
+    if not 1 <= _unsigned(first_hop) <= _unsigned(max_hops):
+        raise UsageError("first hop out of range")
+    if not 1 <= _unsigned(queries) <= 10:
+        raise UsageError("no more than 10 probes per hop")
+    wait = args.wait if args.wait is not None else DEFAULT_WAIT
+    if any(part < 0 for part in wait):
+        raise UsageError("bad wait specifications `%s' used" % ",".join(_g(part) for part in wait))
+    if args.sendwait is not None and args.sendwait < 0:
+        raise UsageError("bad sendtime `%s' specified" % _g(args.sendwait))
+    return wait
+
+
+def _g(number):
+    """C's %g."""
+    return "%g" % number
+
+
+def _module_help(name):
+    if name == "icmp":
+        return ICMP_OPTIONS
+    return NO_MODULE_OPTIONS % ("default" if name in ("default", "tcp") else name)
+
+
+def build_request(args):
+    """(Request, None), or (None, text to print) for `-O help`."""
+    module = _module(args)
+    if "help" in ",".join(args.options).split(","):
+        return None, _module_help(module)
+    if not args.operands:
+        raise UsageError('Specify "host" missing argument.')
+    if module not in MODULES:
+        raise UsageError("Unknown traceroute module %s" % module)
+    method = MODULES[module]
+    max_hops = 30 if args.max_hops is None else args.max_hops
+    first_hop = 1 if args.first is None else args.first
+    queries = 3 if args.queries is None else args.queries
+    wait = _check_ranges(args, max_hops, first_hop, queries)
+    target, af, address = args.operands[0]
+    family = family_of(af)
+    packet_length = _packet_length(args, family, method)
+    if args.source is not None and (":" in args.source) != (family.version == 6):
+        raise UsageError("IP version mismatch in addresses specified")
+    if method in ("tcpconn", "dccp", "raw"):
+        raise PynettoolsError("the %s method is not implemented by pytraceroute" % module, 1)
+    if args.gateway:
+        raise PynettoolsError("-g (source routing) is not implemented by pytraceroute", 1)
+    return _request(args, target, family, address, method, max_hops, first_hop, queries, wait,
+                    packet_length), None
+
+
+def _packet_length(args, family, method):
+    given = args.operands[1] if len(args.operands) > 1 else None
+    if given is not None and _unsigned(given) > MAX_PACKET:
+        raise UsageError("too big packetlen %d specified" % given)
+    if method == "tcp":
+        return default_packet_length(family, method)
+    if given is None:
+        return MAX_PACKET if args.mtu else default_packet_length(family, method)
+    return max(given, family.header_length + 8)
+
+
+def _sendwait(value):
+    if not value:
+        return 0.0
+    return value / 1000.0 if value > 10 else value
+
+
+def _request(args, target, family, address, method, max_hops, first_hop, queries, wait,
+             packet_length):
+    return make_request(
+        target, address, family.version, method, port=args.port, first_hop=first_hop,
+        max_hops=max_hops, queries=queries,
+        in_flight=16 if args.sim_queries is None else args.sim_queries, wait=wait,
+        sendwait=_sendwait(args.sendwait), packet_length=packet_length,
+        numeric=bool(args.numeric), tos=args.tos or 0,
+        dont_fragment=bool(args.dont_fragment), source=args.source,
+        source_port=args.sport, interface=args.interface, fwmark=args.fwmark or 0,
+        dont_route=bool(args.dont_route), flow_label=args.flowlabel or 0,
+        debug=bool(args.debug), discover_mtu=bool(args.mtu), back=bool(args.back),
+        extensions=bool(args.extensions), as_lookup=bool(args.as_path_lookups),
+        as_server=args.as_server, paris=bool(args.paris), privileged=_privileged(args))
+
+
+def _privileged(args):
+    """-I's socket: True (-O raw), False (-O dgram) or None (raw, else dgram)."""
+    keywords = ",".join(args.options).split(",")
+    if "dgram" in keywords:
+        return False
+    return True if "raw" in keywords else None

@@ -1,0 +1,122 @@
+"""The prose of pytraceroute(1); options come from the declaration in `traceroute`.
+
+Format: see `services_manual.py`.
+"""
+
+SECTIONS = {
+    "NAME": "print the route packets trace to network host",
+    "DESCRIPTION": """\
+pytraceroute traces the route IP packets take to a host, as Linux traceroute 2.1 does,
+so that it can stand in for traceroute in scripts and in front of eyes that know it: the
+same options, the same lines, the same exit statuses.
+
+It sends probes with a rising time-to-live (hop limit) and prints, per hop, who
+answered each probe and after how long. Up to 16 probes (-N) are in flight at once;
+a probe is given up after MAX seconds, or HERE times the round trip of an answered
+probe of the same hop, or NEAR times that of a later hop (-w MAX,HERE,NEAR, default
+5,3,10; parts not given are 0, which turns that rule off). The trace ends after the
+hop where the target answered or an error marked a probe (!H host, !N network, !P
+protocol unreachable, !X administratively prohibited, !S source route failed, !V host
+precedence violation, !C precedence cutoff, !F-MTU fragmentation needed, !<CODE>
+another unreachable code), or at the maximum TTL (-m). Each hop line is printed as
+soon as its probes are done.
+
+Methods: the default sends UDP datagrams to port 33434 and up, one datagram socket
+per probe, and reads the ICMP errors they provoke from the socket's error queue
+(IP_RECVERR), which needs no privileges. -U sends UDP to one port (53), -UL UDP-Lite.
+-I sends ICMP echo requests: on a raw socket as root, else on an unprivileged ICMP
+datagram socket where net.ipv4.ping_group_range allows it. -T sends TCP SYN
+segments to port 80 on a raw socket and needs root.
+
+Names of responders come from the system resolver (getnameinfo), so /etc/hosts
+counts, as it does for traceroute; -n prints addresses only.
+
+The command line is read as traceroute reads it: flags cluster as in the usage line's
+[ -46dFITnreAUDV ]; an option's argument follows it in the same word only when the
+option starts the word (-m5); long options take arguments only as --name=value and
+cannot be abbreviated; --help and -V act as soon as they are read; messages name the
+offending word's position (argc N) and the exit status is 2.""",
+    "PARIS TRACING": """\
+With --paris every probe of the trace has the same flow identifiers: the same source
+and destination addresses, the same protocol, the same source and destination ports
+(the default UDP method no longer raises the port per probe), the same TOS and the
+same IPv6 flow label. Load balancers that hash those fields then send every probe the
+same way, so the hops shown belong to one path. Probes are told apart by their
+sockets (UDP) or their sequence numbers (ICMP, TCP).""",
+    "EXIT STATUS": """\
+0 when the trace ran, whether or not it reached the host; 2 for a bad command line or
+an unknown host (with traceroute's message); 1 for an error while tracing (e.g.
+bind: Cannot assign requested address, or You do not have enough privileges to use
+this traceroute method.); 130 when interrupted.""",
+    "JSON OUTPUT": """\
+With --json, pytraceroute prints one JSON object when the trace is done instead of the
+lines; errors and exit statuses are as without it. The object:
+
+"target" (string, as given), "address" (string), "family" (4 or 6), "method" ("udp",
+"udp-fixed" for -U, "udplite", "icmp" or "tcp"), "port" (number), "first_hop",
+"max_hops", "queries" and "packet_length" (numbers, as in the header line), and "hops":
+an array of {"ttl": number, "probes": [PROBE, ...]} in order.
+
+PROBE is {"address": string or null (null: no answer, shown as *), "name": string or
+null, "rtt": milliseconds or null, "icmp_type", "icmp_code": numbers or null (null when
+the target itself answered), "annotation": "" or the mark ("!H", "!F-1400", ...),
+"final": true when the trace ends at this hop, "mtu": number or null (--mtu: the path
+MTU found), "back_hops": number or null (--back), "mpls": [{"label", "exp", "bottom",
+"ttl"}] (-e), "asn": string or null (-A)}. Example:
+
+  $ pytraceroute --json -q 1 -n 192.0.2.7
+  {
+    "target": "192.0.2.7",
+    "address": "192.0.2.7",
+    "family": 4,
+    "method": "udp",
+    "port": 33434,
+    "first_hop": 1,
+    "max_hops": 30,
+    "queries": 1,
+    "packet_length": 60,
+    "hops": [
+      {
+        "ttl": 1,
+        "probes": [
+          {
+            "address": "192.0.2.7",
+            "name": null,
+            "rtt": 0.061,
+            "icmp_type": 3,
+            "icmp_code": 3,
+            "annotation": "",
+            "final": true,
+            "mtu": null,
+            "back_hops": null,
+            "mpls": [],
+            "asn": null
+          }
+        ]
+      }
+    ]
+  }""",
+    "PYTHON API": """\
+  import pynettools
+  trace = pynettools.traceroute("192.0.2.7", max_hops=10, numeric=True)
+  for hop in trace.hops:
+      print(hop.ttl, [probe.address for probe in hop.probes])
+
+The keywords are those of pynettools.tracing.traceroute; the records are those the
+JSON output shows.""",
+    "EXAMPLES": """\
+  $ pytraceroute example.org
+  $ pytraceroute -n -q 1 -w 1 -m 12 192.0.2.7
+  $ pytraceroute -I 2001:db8::7            # ICMP echo, raw as root, else datagram
+  $ sudo pytraceroute -T -p 443 192.0.2.7  # TCP SYN
+  $ pytraceroute --mtu 192.0.2.7           # shows F=MTU where the path MTU drops
+  $ pytraceroute --json 192.0.2.7 | jq '.hops[].probes[0].address'""",
+    "DIFFERENCES FROM TRACEROUTE": """\
+-V prints pytraceroute's own version. -M tcpconn, -M dccp (-D), -M raw (-P) and -g
+(source routing) are accepted but not implemented: pytraceroute says so and exits 1.
+-A looks up origin AS numbers through DNS (the TXT records of origin.asn.cymru.com
+style zones) with dnspython instead of asking a whois server; --as-server names the
+DNS server. --json, --paris and --as-server are not in traceroute.""",
+    "ENVIRONMENT": """\
+PYNETTOOLS_DEBUG: when set, an internal error shows its Python traceback.""",
+}

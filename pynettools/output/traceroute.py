@@ -1,0 +1,61 @@
+"""traceroute's text: the header line and one line per hop, streamed."""
+
+import sys
+
+from pynettools.output import write
+
+
+def header_line(trace):
+    return "traceroute to %s (%s), %d hops max, %d byte packets" % (
+        trace.target, trace.address, trace.max_hops, trace.packet_length)
+
+
+def hop_line(hop, numeric=False, as_lookup=False):
+    """`%2d ` then each probe; a responder is named when it differs from the previous one."""
+    parts, shown = ["%2d " % hop.ttl], None
+    for probe in hop.probes:
+        if probe.address is None:
+            parts.append(" *")
+            continue
+        if probe.address != shown:
+            parts.append(_responder(probe, numeric, as_lookup))
+            shown = probe.address
+        parts.append("  %.3f ms" % probe.rtt)
+        if probe.annotation:
+            parts.append(" " + probe.annotation)
+        if probe.mtu:
+            parts.append(" F=%d" % probe.mtu)
+    return "".join(parts)
+
+
+def _responder(probe, numeric, as_lookup):
+    text = " %s" % probe.address if numeric else \
+        " %s (%s)" % (probe.name or probe.address, probe.address)
+    if as_lookup:
+        text += " [%s]" % (probe.asn or "*")
+    if probe.back_hops is not None:
+        text += " '-%d'" % probe.back_hops
+    if probe.mpls:
+        text += " <%s>" % ",".join("MPLS:L=%d,E=%d,S=%d,T=%d" % label for label in probe.mpls)
+    return text
+
+
+def show(request, as_json):
+    """Run the trace in `request`, printing as it goes; the exit status."""
+    from pynettools.tracing import hops, open_method, trace_record
+
+    trace = trace_record(request, hops(request, open_method(request)))
+    if as_json:
+        from pynettools.output.jsonout import dumps
+
+        write(dumps(trace._replace(hops=list(trace.hops))))
+        return 0
+    # As traceroute: each line's newline is written when the next line starts,
+    # so an error after the header leaves it unterminated, byte for byte.
+    write(header_line(trace))
+    sys.stdout.flush()
+    for hop in trace.hops:
+        write("\n" + hop_line(hop, request.numeric, request.as_lookup))
+        sys.stdout.flush()
+    write("\n")
+    return 0

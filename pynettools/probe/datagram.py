@@ -1,0 +1,216 @@
+"""Probes sent from one datagram socket each: UDP, UDPLITE and ICMP echo.
+
+None of them needs privileges: the kernel reports the ICMP errors they
+provoke on the probe's own socket (see `errqueue`), and an answer from the
+target (a UDP datagram, an echo reply) arrives on it as ordinary data.
+"""
+
+import errno
+import os
+import select
+import socket
+import struct
+import time
+
+from pynettools.errors import PynettoolsError
+from pynettools.probe import Reply, Slot
+from pynettools.probe.errqueue import LocalError, enable, read_error
+from pynettools.probe.family import PMTUDISC_DONT, PMTUDISC_PROBE
+
+SO_MARK = 36
+IPPROTO_UDPLITE = 136
+UDPLITE_SEND_CSCOV = 10
+IPV6_FLOWINFO_SEND = 33
+POLL_EVENTS = select.POLLIN | select.POLLERR
+
+
+class SocketOptions:
+    """What every probe socket is set up with, from the command line."""
+
+    def __init__(self, tos=0, dont_fragment=False, source=None, source_port=0, device=None,
+                 fwmark=0, dont_route=False, flow_label=0, debug=False):
+        self.tos = tos
+        self.dont_fragment = dont_fragment
+        self.source = source
+        self.source_port = source_port
+        self.device = device
+        self.fwmark = fwmark
+        self.dont_route = dont_route
+        self.flow_label = flow_label
+        self.debug = debug
+
+    def apply(self, sock, family):
+        if self.tos:
+            sock.setsockopt(family.level, family.tos_option, self.tos)
+        sock.setsockopt(family.level, family.mtu_discover_option,
+                        PMTUDISC_PROBE if self.dont_fragment else PMTUDISC_DONT)
+        if self.device:
+            _option(sock, socket.SOL_SOCKET, socket.SO_BINDTODEVICE,
+                    self.device.encode("utf-8", "surrogateescape"),
+                    "setsockopt SO_BINDTODEVICE")
+        if self.fwmark:
+            _option(sock, socket.SOL_SOCKET, SO_MARK, self.fwmark, "setsockopt SO_MARK")
+        if self.debug:
+            _option(sock, socket.SOL_SOCKET, socket.SO_DEBUG, 1, "setsockopt SO_DEBUG")
+        if self.dont_route:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_DONTROUTE, 1)
+        if self.flow_label and family.version == 6:
+            sock.setsockopt(family.level, IPV6_FLOWINFO_SEND, 1)
+        if self.source or self.source_port:
+            try:
+                sock.bind((self.source or ("::" if family.version == 6 else "0.0.0.0"),
+                           self.source_port))
+            except OSError as error:
+                raise fatal("bind", error) from None
+
+
+def _option(sock, level, option, value, what):
+    try:
+        sock.setsockopt(level, option, value)
+    except OSError as error:
+        raise fatal(what, error) from None
+
+
+def fatal(what, error):
+    """traceroute's way to fail: a newline (ending the line in progress), `what: strerror`, 1."""
+    return PynettoolsError("\n%s: %s" % (what, os.strerror(error.errno)), 1)
+
+
+class DatagramMethod:
+    """Probes on datagram sockets, one per probe.
+
+    `kind` is "udp" (port rising per probe unless `fixed_port`), "udplite"
+    or "icmp" (echo requests on a ping socket); `packet_length` is the whole
+    IP packet; `discover_mtu` (--mtu) re-sends a probe that was too big at
+    the size the path allows.
+    """
+
+    def __init__(self, family, target, kind, port, fixed_port, packet_length, options,
+                 discover_mtu=False):
+        self.family = family
+        self.target = target
+        self.kind = kind
+        self.port = port
+        self.fixed_port = fixed_port
+        self.packet_length = packet_length
+        self.options = options
+        self.discover_mtu = discover_mtu
+        self.poller = select.poll()
+        self.by_fd = {}
+        self.sequence = port if kind == "icmp" else 0
+        if kind == "icmp":  # refused before the header, as traceroute's own socket is
+            self._socket().close()
+
+    def new_slot(self, index, ttl):
+        return Slot(index, ttl)
+
+    def _socket(self):
+        protocol = {"icmp": self.family.icmp_protocol, "udplite": IPPROTO_UDPLITE}.get(self.kind, 0)
+        try:
+            return socket.socket(self.family.af, socket.SOCK_DGRAM, protocol)
+        except OSError as error:
+            raise fatal("socket", error) from None
+
+    def send(self, slot):
+        sock = self._socket()
+        sock.setblocking(False)
+        enable(sock, self.family)
+        self.options.apply(sock, self.family)
+        if self.kind == "udplite":
+            sock.setsockopt(IPPROTO_UDPLITE, UDPLITE_SEND_CSCOV, 8)
+        sock.setsockopt(self.family.level, self.family.ttl_option, slot.ttl)
+        port = self.port if self.fixed_port or self.kind == "icmp" else self.port + slot.index
+        try:
+            sock.connect(self._address(port & 0xFFFF))
+        except OSError as error:
+            sock.close()
+            raise fatal("connect", error) from None
+        slot.handle = sock
+        self.by_fd[sock.fileno()] = slot
+        self.poller.register(sock, POLL_EVENTS)
+        self._transmit(slot)
+
+    def _address(self, port):
+        if self.family.version == 6:
+            return (self.target, port, self.options.flow_label & 0xFFFFF, 0)
+        return (self.target, port)
+
+    def _payload(self, slot):
+        body = b"@" * max(0, self.packet_length - self.family.header_length - 8)
+        if self.kind != "icmp":
+            return body
+        self.sequence += 1
+        header = struct.pack("!BBHHH", self.family.echo_request, 0, 0, 0, self.sequence & 0xFFFF)
+        return header + body  # the kernel fills in the identifier and checksum
+
+    def _transmit(self, slot):
+        # An ICMP error already read leaves its errno pending on the socket,
+        # where it would fail the next send: reading SO_ERROR clears it.
+        slot.handle.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+        slot.sent_at = time.time()
+        try:
+            slot.handle.send(self._payload(slot))
+        except OSError as error:
+            if error.errno != errno.EMSGSIZE:
+                raise fatal("send", error) from None
+            # As traceroute: the probe counts as sent; the error queue then
+            # reports the size problem with the MTU that applies.
+
+    def _shrink(self, slot, mtu):
+        """--mtu: the probe was too big for `mtu`; send it again that size."""
+        if mtu and mtu < self.packet_length:
+            self.packet_length = mtu
+        slot.mtu = self.packet_length
+        self._transmit(slot)
+
+    def wait(self, timeout):
+        """(slot, reply) pairs that arrive within `timeout` seconds."""
+        answers = []
+        for fd, events in self.poller.poll(timeout * 1000):
+            slot = self.by_fd.get(fd)
+            if slot is None:
+                continue
+            if events & select.POLLERR:
+                answers += self._errors(slot)
+            if events & select.POLLIN:
+                answers += self._data(slot)
+        return answers
+
+    def _errors(self, slot):
+        answers = []
+        for _ in range(8):  # a bounded drain of the queue
+            found = read_error(slot.handle, self.family, time.time())
+            if found is None:
+                break
+            if isinstance(found, LocalError):
+                if found.errno == errno.EMSGSIZE and self.discover_mtu:
+                    self._shrink(slot, found.mtu)
+                    answers.append((slot, None))
+                continue
+            if found.mtu and self.discover_mtu:
+                self._shrink(slot, found.mtu)
+                answers.append((slot, None))
+                break
+            answers.append((slot, found))
+            break
+        return answers
+
+    def _data(self, slot):
+        try:
+            data = slot.handle.recv(2048)
+        except OSError:
+            return []
+        if self.kind == "icmp" and (len(data) < 8 or data[0] != self.family.echo_reply):
+            return []
+        return [(slot, Reply(self.target, time.time(), None, None, "", True, None, None, None))]
+
+    def retire(self, slot):
+        sock, slot.handle = slot.handle, None
+        if sock is not None:
+            self.by_fd.pop(sock.fileno(), None)
+            self.poller.unregister(sock)
+            sock.close()
+
+    def close(self):
+        for slot in list(self.by_fd.values()):
+            self.retire(slot)

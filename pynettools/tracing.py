@@ -1,0 +1,188 @@
+"""Tracing a route: a request in, `Trace` records out.  Never prints.
+
+`prepare(...)` checks and resolves what to trace and returns a `Trace`
+whose `hops` is a generator: each `TraceHop` comes out as soon as it is
+complete, so a caller can show it at once (the command line does).
+`traceroute(...)` (also `pynettools.traceroute`) runs a whole trace and
+returns the Trace with its hops as a list.
+"""
+
+import random
+import socket
+from collections import namedtuple
+
+from pynettools.errors import PynettoolsError
+from pynettools.models import MplsLabel, Trace, TraceHop, TraceProbe
+from pynettools.probe import schedule
+from pynettools.probe.family import family_of
+
+METHODS = ("udp", "udp-fixed", "udplite", "icmp", "tcp")
+DEFAULT_PORTS = {"udp": 33434, "udp-fixed": 53, "udplite": 53, "icmp": 1, "tcp": 80}
+MAX_PACKET = 65000
+
+Request = namedtuple("Request", "target address family method port first_hop max_hops queries "
+                                "in_flight wait sendwait packet_length numeric options "
+                                "discover_mtu back extensions as_lookup as_server paris privileged")
+Request.__doc__ = """Everything a trace needs, checked and resolved (see `prepare`)."""
+
+
+def resolve(host, family=None):
+    """(af, address) for host; the first IPv4 address when family is None and there is one.
+
+    That is traceroute's choice, whatever order getaddrinfo prefers;
+    socket.gaierror when the name cannot be resolved.
+    """
+    af = {4: socket.AF_INET, 6: socket.AF_INET6}.get(family, socket.AF_UNSPEC)
+    info = socket.getaddrinfo(host, None, af, socket.SOCK_DGRAM)
+    chosen = next((entry for entry in info if entry[0] == socket.AF_INET), info[0])
+    return chosen[0], chosen[4][0]
+
+
+def make_request(target, address, version, method="udp", port=None, first_hop=1, max_hops=30,
+                 queries=3, in_flight=16, wait=(5.0, 3.0, 10.0), sendwait=0.0,
+                 packet_length=None, numeric=False, tos=0, dont_fragment=False, source=None,
+                 source_port=None, interface=None, fwmark=0, dont_route=False, flow_label=0,
+                 debug=False, discover_mtu=False, back=False, extensions=False,
+                 as_lookup=False, as_server=None, paris=False, privileged=None):
+    """A Request with traceroute's implied settings applied.
+
+    --sport and --mtu imply one probe in flight, --mtu implies -F; --paris
+    keeps one source port (the given one or a random one) and, for UDP, one
+    probe in flight, so that an error can only belong to the probe out.
+    """
+    from pynettools.probe.datagram import SocketOptions
+
+    family = family_of(version)
+    if paris and source_port is None:
+        source_port = random.randrange(33000, 61000)
+    if source_port is not None or discover_mtu or (paris and method != "tcp"):
+        in_flight = 1
+    if packet_length is None:
+        packet_length = MAX_PACKET if discover_mtu else default_packet_length(family, method)
+    options = SocketOptions(
+        tos=tos & 0xFF, dont_fragment=dont_fragment or discover_mtu, source=source,
+        source_port=(source_port or 0) & 0xFFFF, device=interface, fwmark=fwmark,
+        dont_route=dont_route, flow_label=flow_label, debug=debug)
+    return Request(
+        target=target, address=address, family=family.version, method=method,
+        port=DEFAULT_PORTS[method] if port is None else port, first_hop=first_hop,
+        max_hops=max_hops, queries=queries, in_flight=max(1, in_flight), wait=tuple(wait),
+        sendwait=sendwait, packet_length=packet_length, numeric=numeric, options=options,
+        discover_mtu=discover_mtu, back=back, extensions=extensions, as_lookup=as_lookup,
+        as_server=as_server, paris=paris, privileged=privileged)
+
+
+def traceroute(host, family=None, **settings):
+    """Trace the route to `host`; the Trace, its hops a list.
+
+    `family`: 4, 6 or None (IPv4 when the name has both); `settings` are
+    make_request's keywords (method "udp", "udp-fixed", "udplite", "icmp" or
+    "tcp"; wait=(MAX, HERE, NEAR); ...).  Failures raise PynettoolsError.
+    """
+    try:
+        af, address = resolve(host, family)
+    except socket.gaierror as error:
+        raise PynettoolsError("%s: %s" % (host, error.strerror), 2) from None
+    request = make_request(host, address, family_of(af).version, **settings)
+    method = open_method(request)
+    return trace_record(request, list(hops(request, method)))
+
+
+def default_packet_length(family, method):
+    """traceroute's default: the IP header plus 40 (TCP: plus its 40-byte SYN)."""
+    return family.header_length + 40
+
+
+def smallest_packet(family, method):
+    """The least packet a method can send: IP header plus the transport header."""
+    return family.header_length + (40 if method == "tcp" else 8)
+
+
+def hops(request, method):
+    """Generate the TraceHop records of a trace as they complete (see open_method)."""
+    timing = schedule.Timing(request.first_hop, request.max_hops, request.queries,
+                             request.in_flight, *request.wait, request.sendwait)
+    names = {}
+    as_of = None
+    if request.as_lookup:
+        from pynettools.asn import AsLookup
+
+        as_of = AsLookup(request.as_server)
+    for slots in schedule.run(method, timing):
+        yield TraceHop(slots[0].ttl, tuple(_probe(request, slot, names, as_of)
+                                           for slot in slots))
+
+
+def open_method(request):
+    """The probing method for `request`, its shared sockets open.
+
+    -I tries a raw socket first, then (unless `privileged` forces raw) an
+    unprivileged ICMP datagram socket, as traceroute does; when neither may
+    be opened, the raw socket's refusal is reported.
+    """
+    family = family_of(request.family)
+    if request.method == "tcp" or (request.method == "icmp" and request.privileged is not False):
+        from pynettools.probe.raw import RawMethod
+
+        try:
+            return RawMethod(family, request)
+        except PynettoolsError:
+            if request.method == "tcp" or request.privileged or not _ping_allowed(family):
+                raise
+    from pynettools.probe.datagram import DatagramMethod
+
+    kind = {"udp-fixed": "udp"}.get(request.method, request.method)
+    return DatagramMethod(family, request.address, kind, request.port,
+                          request.method != "udp" or request.paris, request.packet_length,
+                          request.options, request.discover_mtu)
+
+
+def _ping_allowed(family):
+    try:
+        socket.socket(family.af, socket.SOCK_DGRAM, family.icmp_protocol).close()
+    except OSError:
+        return False
+    return True
+
+
+def _probe(request, slot, names, as_of):
+    reply = slot.reply
+    if reply is None:
+        return TraceProbe(None, None, None, None, None, "", False, slot.mtu, None, (), None)
+    rtt = max(0.0, (reply.received_at - slot.sent_at) * 1000.0)
+    name = None if request.numeric else _name(reply.address, names)
+    return TraceProbe(reply.address, name, rtt, reply.icmp_type, reply.icmp_code,
+                      reply.annotation, reply.final, slot.mtu,
+                      _back_hops(reply.ttl, slot.ttl) if request.back else None,
+                      tuple(MplsLabel(*label) for label in reply.mpls or ()),
+                      as_of(reply.address) if as_of else None)
+
+
+def _name(address, names):
+    """The responder's name from the system resolver (so /etc/hosts counts), or None."""
+    if address not in names:
+        try:
+            names[address] = socket.getnameinfo((address, 0), socket.NI_NAMEREQD)[0]
+        except (socket.gaierror, socket.herror, OSError):
+            names[address] = None
+    return names[address]
+
+
+def _back_hops(arrival_ttl, forward_hops):
+    """Hops on the way back, guessed from the TTL a reply arrived with.
+
+    Senders start from 64, 128 or 255; the least of those above the arrival
+    TTL is taken as the initial one.  None when it cannot be told or equals
+    the forward hop count.
+    """
+    if not arrival_ttl:
+        return None
+    initial = next((start for start in (64, 128, 255) if arrival_ttl <= start), 255)
+    back = initial - arrival_ttl + 1
+    return back if back != forward_hops else None
+
+
+def trace_record(request, hop_records):
+    return Trace(request.target, request.address, request.family, request.method, request.port,
+                 request.first_hop, request.max_hops, request.queries, request.packet_length,
+                 hop_records)

@@ -1,0 +1,218 @@
+"""The traceroute lab: a client, a chain of four routers and a destination.
+
+    client --- r1 --- r2 --- r3 ==(MTU 1400)== r4 --- dest
+      .1   .2    .5  .6   .9  .10  .13      .14  .1      .2   (192.0.2.x / 203.0.113.x)
+
+IPv6 runs beside IPv4 on the same links (2001:db8:<link>::/64).  What the
+routers do to the test prefixes (198.51.100.0/24, 2001:db8:200::/64) is
+set by nft rules on r3 and r4, never by route types: the kernel's limit on
+route-error ICMP is global and would make answers flaky.  The client's
+/etc/hosts names the routers; its resolv.conf points at a closed local port
+so that names not in the file fail at once.
+"""
+
+import contextlib
+import os
+import subprocess
+
+from tests.lab.netns import Namespace
+
+ROUTERS = ("r1", "r2", "r3", "r4")
+DEST4, DEST6 = "203.0.113.2", "2001:db8:100::2"
+CLIENT4, CLIENT6 = "192.0.2.1", "2001:db8:1::1"
+SILENT_SOURCE4, SILENT_SOURCE6 = "192.0.2.200", "2001:db8:1::3"  # r2 never answers these
+ROUTER4 = {"r1": "192.0.2.2", "r2": "192.0.2.6", "r3": "192.0.2.10", "r4": "192.0.2.14"}
+ROUTER6 = {"r1": "2001:db8:1::2", "r2": "2001:db8:2::2", "r3": "2001:db8:3::2",
+           "r4": "2001:db8:4::2"}
+SMALL_MTU = 1400  # r3 -- r4
+
+# Test targets beyond r4 and what r3 or r4 answers for them.
+TARGETS4 = {"host-unreachable": "198.51.100.1", "net-unreachable": "198.51.100.2",
+            "admin-prohibited": "198.51.100.3", "blackhole": "198.51.100.4",
+            "prot-unreachable": "198.51.100.5", "port-unreachable-r4": "198.51.100.6"}
+TARGETS6 = {"host-unreachable": "2001:db8:200::1", "net-unreachable": "2001:db8:200::2",
+            "admin-prohibited": "2001:db8:200::3", "blackhole": "2001:db8:200::4",
+            "prot-unreachable": "2001:db8:200::5", "port-unreachable-r4": "2001:db8:200::6"}
+REJECTS4 = {"host-unreachable": "icmp type host-unreachable",
+            "net-unreachable": "icmp type net-unreachable",
+            "admin-prohibited": "icmp type admin-prohibited",
+            "prot-unreachable": "icmp type prot-unreachable",
+            "port-unreachable-r4": "icmp type port-unreachable"}
+REJECTS6 = {"host-unreachable": "icmpv6 type addr-unreachable",
+            "net-unreachable": "icmpv6 type no-route",
+            "admin-prohibited": "icmpv6 type admin-prohibited",
+            "prot-unreachable": "icmpv6 type policy-fail",
+            "port-unreachable-r4": "icmpv6 type port-unreachable"}
+HOSTS = """\
+127.0.0.1 localhost
+%s client.lab
+%s r1.lab
+%s r2.lab
+%s r3.lab
+%s r4.lab
+%s dest.lab
+%s client.lab
+%s r1.lab
+%s r2.lab
+%s r3.lab
+%s r4.lab
+%s dest.lab
+""" % (CLIENT4, *ROUTER4.values(), DEST4, CLIENT6, *ROUTER6.values(), DEST6)
+RESOLV_CONF = "nameserver 127.0.0.1\noptions timeout:1 attempts:1\n"
+TCP_PORT, CLOSED_PORT = 80, 81
+LISTENER = r"""
+import socket, time
+keep = []
+for family, address in ((socket.AF_INET, "0.0.0.0"), (socket.AF_INET6, "::")):
+    server = socket.socket(family, socket.SOCK_STREAM)
+    if family == socket.AF_INET6:
+        server.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind((address, %d))
+    server.listen(64)
+    keep.append(server)
+print("ready", flush=True)
+time.sleep(3600)
+""" % TCP_PORT
+
+# One answered datagram per family, so that neighbour discovery along the
+# chain is done before any test times a probe.
+WARM_UP = r"""
+import socket
+for family, address in ((socket.AF_INET, "%s"), (socket.AF_INET6, "%s")):
+    sock = socket.socket(family, socket.SOCK_DGRAM)
+    sock.settimeout(5)
+    sock.connect((address, %d))
+    for attempt in range(5):
+        sock.send(b"warm-up")
+        try:
+            sock.recv(1)
+        except ConnectionRefusedError:
+            break
+        except socket.timeout:
+            continue
+""" % (DEST4, DEST6, CLOSED_PORT)
+
+
+class Lab:
+    """The built lab: its namespaces by role, and how to run in the client."""
+
+    def __init__(self, namespaces):
+        self.namespaces = namespaces
+        self.client = namespaces["client"]
+        self.dest = namespaces["dest"]
+
+    def run(self, argv, timeout=60, **kwargs):
+        return self.client.run(argv, timeout=timeout, **kwargs)
+
+
+def _ip_batch(namespace, commands):
+    subprocess.run(["ip", "-n", namespace.name, "-batch", "-"], input="\n".join(commands) + "\n",
+                   text=True, check=True, capture_output=True, timeout=30)
+
+
+def _link(left, right, left_name, right_name, mtu=None):
+    subprocess.run(["ip", "link", "add", left_name, "netns", left.name, "type", "veth",
+                    "peer", "name", right_name, "netns", right.name],
+                   check=True, capture_output=True, timeout=30)
+    if mtu:
+        for namespace, name in ((left, left_name), (right, right_name)):
+            _ip_batch(namespace, ["link set %s mtu %d" % (name, mtu)])
+
+
+def _sysctls(namespace, forwarding):
+    # The global ICMP limit (per namespace) is not the per-destination rate
+    # limit Namespace turns off; a burst of probes would exceed it.
+    settings = ["net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0",
+                "net.ipv4.icmp_msgs_per_sec=1000000", "net.ipv4.icmp_msgs_burst=1000000"]
+    if forwarding:
+        settings += ["net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1"]
+    namespace.run(["sysctl", "-q", "-w", *settings], check=True)
+
+
+def _addresses(index):
+    """Addresses on link `index` (0 = client-r1 ... 4 = r4-dest): (left, right) v4, v6."""
+    if index == 4:
+        return ("203.0.113.1", DEST4), ("2001:db8:100::1", DEST6)
+    return ("192.0.2.%d" % (4 * index + 1), "192.0.2.%d" % (4 * index + 2)), \
+        ("2001:db8:%d::1" % (index + 1), "2001:db8:%d::2" % (index + 1))
+
+
+def _wire(chain):
+    """veth pairs, addresses and routes along the chain of namespaces."""
+    for index in range(len(chain) - 1):
+        left, right = chain[index], chain[index + 1]
+        _link(left, right, "east", "west", SMALL_MTU if index == 3 else None)
+        (left4, right4), (left6, right6) = _addresses(index)
+        prefix4 = 24 if index == 4 else 30
+        _ip_batch(left, ["addr add %s/%d dev east" % (left4, prefix4),
+                         "addr add %s/64 dev east nodad" % left6, "link set east up"])
+        _ip_batch(right, ["addr add %s/%d dev west" % (right4, prefix4),
+                          "addr add %s/64 dev west nodad" % right6, "link set west up"])
+    _ip_batch(chain[0], ["addr add %s/32 dev east" % SILENT_SOURCE4,
+                         # deprecated (preferred_lft 0): never chosen as a default source
+                         "addr add %s/128 dev east nodad preferred_lft 0" % SILENT_SOURCE6])
+    for position, namespace in enumerate(chain):
+        routes = []
+        if position < len(chain) - 1:  # onwards: towards the destination
+            routes += ["route add default via %s" % address for address in
+                       (pair[1] for pair in _addresses(position))]
+        if 0 < position < len(chain) - 1:  # back: towards the client
+            back4, back6 = (pair[0] for pair in _addresses(position - 1))
+            routes += ["route add 192.0.2.0/24 via %s" % back4,
+                       "route add 2001:db8::/40 via %s" % back6]
+        if position == len(chain) - 1:
+            routes += ["route add default via 203.0.113.1", "route add default via 2001:db8:100::1"]
+        _ip_batch(namespace, routes)
+
+
+def _nft(namespace, chains):
+    """Load table `inet lab` with {hook: [rule, ...]} filter chains."""
+    text = "table inet lab {\n" + "".join(
+        " chain %s {\n  type filter hook %s priority 0\n%s }\n" % (
+            hook, hook, "".join("  %s\n" % rule for rule in rules))
+        for hook, rules in chains.items()) + "}\n"
+    subprocess.run(["ip", "netns", "exec", namespace.name, "nft", "-f", "-"], input=text,
+                   text=True, check=True, capture_output=True, timeout=30)
+
+
+def _reject_rules(kinds):
+    return ["ip daddr %s reject with %s" % (TARGETS4[kind], REJECTS4[kind]) for kind in kinds] + \
+        ["ip6 daddr %s reject with %s" % (TARGETS6[kind], REJECTS6[kind]) for kind in kinds]
+
+
+def _filters(namespaces):
+    """r3 rejects the unreachable targets, r4 drops the blackhole, r2 is silent to one source."""
+    at_r3 = [kind for kind in REJECTS4 if kind != "port-unreachable-r4"]
+    _nft(namespaces["r3"], {"forward": _reject_rules(at_r3)})
+    _nft(namespaces["r4"], {"forward": _reject_rules(["port-unreachable-r4"]) + [
+        "ip daddr %s drop" % TARGETS4["blackhole"], "ip6 daddr %s drop" % TARGETS6["blackhole"]]})
+    _nft(namespaces["r2"], {"output": [
+        "ip daddr %s icmp type time-exceeded drop" % SILENT_SOURCE4,
+        "ip6 daddr %s icmpv6 type time-exceeded drop" % SILENT_SOURCE6]})
+
+
+def _client_files(client):
+    directory = os.path.join("/etc/netns", client.name)
+    os.makedirs(directory, exist_ok=True)
+    for name, text in (("hosts", HOSTS), ("resolv.conf", RESOLV_CONF)):
+        with open(os.path.join(directory, name), "w") as handle:
+            handle.write(text)
+
+
+@contextlib.contextmanager
+def build_lab():
+    """The whole lab, removed on every exit path."""
+    with contextlib.ExitStack() as stack:
+        roles = ("client",) + ROUTERS + ("dest",)
+        namespaces = {role: stack.enter_context(Namespace("tr-" + role)) for role in roles}
+        chain = [namespaces[role] for role in roles]
+        for role, namespace in namespaces.items():
+            _sysctls(namespace, forwarding=role in ROUTERS)
+        _wire(chain)
+        _filters(namespaces)
+        _client_files(namespaces["client"])
+        listener = namespaces["dest"].start(["python3", "-c", LISTENER], stdout=subprocess.PIPE)
+        assert listener.stdout.readline() == b"ready\n"
+        namespaces["client"].run(["python3", "-c", WARM_UP], check=True, timeout=30)
+        yield Lab(namespaces)
