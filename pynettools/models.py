@@ -66,3 +66,17 @@ default), "udp-fixed" (-U), "udplite", "icmp", "tcp"; port: int; first_hop,
 max_hops, queries: int; packet_length: int (bytes, as in the header line);
 hops: list of TraceHop (a generator while streaming).
 """
+
+TelnetSummary = namedtuple(
+    "TelnetSummary",
+    "host address port connect_seconds bytes_sent bytes_received local_options "
+    "remote_options closed_by data_encoding data",
+)
+TelnetSummary.__doc__ = """One pytelnet session, for --json.
+
+host: str as given; address: str connected to; port: int; connect_seconds: float;
+bytes_sent, bytes_received: int counted on the wire (protocol bytes included);
+local_options, remote_options: [str] names of the options in effect at the end
+(ours, the peer's); closed_by: "peer", "silence" (--wait), "user" or "quit";
+data_encoding: "text" (UTF-8) or "base64"; data: str, everything shown.
+"""

@@ -33,7 +33,7 @@ def render(command, sections):
         "%s \\- %s" % (command.prog, escape(sections["NAME"])),
         ".SH SYNOPSIS",
         ".B %s" % command.prog,
-        escape("[OPTION...] " + command.operands),
+        escape(("[OPTION...] " + command.operands).rstrip()),
     ]
     remaining = {title: text for title, text in sections.items() if title != "NAME"}
     for title in SECTION_ORDER:

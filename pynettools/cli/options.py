@@ -30,14 +30,24 @@ class Option:
     runner answers itself.  For the man pages and completions: `extension`
     marks an option the original does not have; `choices` lists the fixed
     values of the argument; `completes` says what else the argument names
-    ("file", "host", "user", "interface", "service").
+    ("file", "host", "user", "interface", "service").  `const` is what a flag
+    stores instead of True, so that flags sharing a `dest` (telnet's -4/-6,
+    -e/-E) keep the last one given.
+
+    For originals whose options act while getopt runs (netstat stops at an
+    unknown address family before it sees a later bad option): `on_parse`
+    is called as on_parse(values, value) right after the option is stored
+    and may raise.  `getopt_entry` names the getopt table entry the option
+    stands for: glibc calls a prefix ambiguous only between options of
+    different entries, and options sharing one are told apart by spelling.
     """
 
     __slots__ = ("short", "long", "dest", "metavar", "help", "default", "repeat", "action",
-                 "extension", "choices", "completes")
+                 "extension", "choices", "completes", "on_parse", "getopt_entry", "const")
 
     def __init__(self, short, long, help, metavar=None, dest=None, default=None,
-                 repeat=False, action=None, extension=False, choices=(), completes=None):
+                 repeat=False, action=None, extension=False, choices=(), completes=None,
+                 on_parse=None, getopt_entry=None, const=True):
         self.short = short
         self.long = long
         self.help = help
@@ -49,6 +59,9 @@ class Option:
         self.extension = extension
         self.choices = tuple(choices)
         self.completes = completes
+        self.on_parse = on_parse
+        self.getopt_entry = self if getopt_entry is None else getopt_entry
+        self.const = const
 
     @property
     def takes_argument(self):
@@ -75,9 +88,11 @@ class Command:
     """
 
     usage_exit_code = 64
+    # The hint after a complaint; newer argp (telnet's) quotes with 'x' instead of `x'.
+    hint = "Try `%(prog)s --help' or `%(prog)s --usage' for more information."
 
     def __init__(self, prog, operands, summary, options, epilog="", original=None,
-                 operand_completions=()):
+                 operand_completions=(), headings=None):
         self.prog = prog
         self.operands = operands
         self.summary = summary
@@ -86,6 +101,9 @@ class Command:
         self.original = original  # the command this one stands in for, e.g. "netstat"
         # What each operand names, in order, for completions: "host", "service", "file".
         self.operand_completions = tuple(operand_completions)
+        # argp's group headings in --help: {option dest: heading printed before it};
+        # an empty heading is just the blank line argp puts before a group.
+        self.headings = dict(headings or {})
 
     def parse(self, argv):
         """Parse argv (without the program name) into a namespace.
@@ -98,7 +116,7 @@ class Command:
         """The lines a usage error prints on stderr."""
         return [self.prog + ": " + describe_option_error(error)
                 if isinstance(error, OptionError) else self.prog + ": " + error.message,
-                "Try `%s --help' or `%s --usage' for more information." % (self.prog, self.prog)]
+                self.hint % {"prog": self.prog}]
 
     def message_prefix(self):
         """What starts a runtime error line: `prog: ` (an original may print none)."""
@@ -106,7 +124,14 @@ class Command:
 
     def help_text(self):
         lines = ["Usage: %s [OPTION...] %s" % (self.prog, self.operands), self.summary, ""]
-        lines += [_help_line(option) for option in self.options]
+        headings = dict(self.headings)
+        for option in self.options:
+            heading = headings.pop(option.dest, None)
+            if heading is not None:
+                if lines[-1]:
+                    lines.append("")
+                lines += [" " + heading, ""] if heading else []
+            lines.append(_help_line(option))
         if any(option.short and option.long and option.takes_argument for option in self.options):
             lines += ["", "Mandatory or optional arguments to long options are also mandatory or "
                       "optional", "for any corresponding short options."]
@@ -208,7 +233,9 @@ def _store(values, option, value):
         current = getattr(values, option.dest)
         setattr(values, option.dest, current + [value] if option.takes_argument else current + 1)
     else:
-        setattr(values, option.dest, value if option.takes_argument else True)
+        setattr(values, option.dest, value if option.takes_argument else option.const)
+    if option.on_parse:
+        option.on_parse(values, value)
 
 
 def _match_long(longs, name, spelled):
@@ -218,9 +245,11 @@ def _match_long(longs, name, spelled):
     matches = [option for option in longs if option.long.startswith(name)]
     if not matches:
         raise OptionError("unrecognized", spelled)
-    if len(matches) > 1:
-        raise OptionError("ambiguous", spelled, [option.long for option in matches])
-    return matches[0]
+    first = matches[0]
+    others = [option for option in matches[1:] if option.getopt_entry != first.getopt_entry]
+    if others:  # as glibc: the first match, then those that differ from it
+        raise OptionError("ambiguous", spelled, [option.long for option in [first] + others])
+    return first
 
 
 def _take_long(longs, argument, argv, index, values):

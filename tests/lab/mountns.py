@@ -35,3 +35,39 @@ def run_over_services(services_path, commands, timeout=600):
     )
     return [(out.encode("latin-1"), err.encode("latin-1"), code)
             for out, err, code in json.loads(done.stdout)]
+
+
+_OVER_PROC_NET = r"""
+import json, os, subprocess, sys
+request = json.load(sys.stdin)
+subprocess.run(["mount", "-t", "tmpfs", "pynettools-proc", "/proc"], check=True)
+results = []
+for files, argv in request["runs"]:
+    os.makedirs("/proc/net", exist_ok=True)
+    for name in os.listdir("/proc/net"):
+        os.unlink("/proc/net/" + name)
+    for name, text in files.items():
+        with open("/proc/net/" + name, "w", encoding="latin-1") as crafted:
+            crafted.write(text)
+    done = subprocess.run(argv, capture_output=True, timeout=120)
+    results.append([done.stdout.decode("latin-1"), done.stderr.decode("latin-1"),
+                    done.returncode])
+json.dump(results, sys.stdout)
+"""
+
+
+def run_over_proc_net(runs, timeout=600):
+    """Run commands that see crafted files as the whole of /proc/net.
+
+    `runs` is a list of ({file name: text}, argv); a tmpfs is mounted over
+    /proc inside a private mount namespace, so the real /proc is untouched.
+    Returns one (stdout, stderr, returncode) per run, output as bytes.
+    """
+    request = json.dumps({"runs": runs})
+    done = subprocess.run(
+        ["unshare", "--mount", "--propagation", "private", "--", sys.executable, "-c",
+         _OVER_PROC_NET],
+        input=request.encode(), capture_output=True, timeout=timeout, check=True,
+    )
+    return [(out.encode("latin-1"), err.encode("latin-1"), code)
+            for out, err, code in json.loads(done.stdout)]

@@ -89,3 +89,25 @@ def test_usage_lists_every_spelling():
     usage = Command("prog", "[KEY...]", "", OPTIONS).usage_text()
     assert usage.startswith("Usage: prog [-nv?V] [-f PATH] [-e X] [--file=PATH]")
     assert all(len(line) <= 79 for line in usage.splitlines())
+
+
+def test_on_parse_acts_in_command_line_order():
+    seen = []
+
+    def stop(values, value):
+        raise OptionError("invalid", "-" + value)
+
+    options = [Option("a", None, "a", metavar="X", on_parse=lambda values, value: seen.append(value)),
+               Option("b", None, "b", metavar="X", on_parse=stop)]
+    with pytest.raises(OptionError) as raised:
+        parse(options, ["-a1", "-bB", "-q"])  # -q is never reached
+    assert seen == ["1"] and raised.value.option == "-B"
+
+
+def test_prefix_of_one_getopt_entry_is_not_ambiguous_like_glibc():
+    options = [Option(None, "inet", "x", getopt_entry="af"), Option(None, "inet6", "x", getopt_entry="af"),
+               Option(None, "interfaces", "i")]
+    assert parse(options, ["--ine"]).inet is True
+    with pytest.raises(OptionError) as raised:
+        parse(options, ["--in"])
+    assert raised.value.candidates == ("inet", "interfaces")

@@ -1,0 +1,125 @@
+"""Man-page prose for pynetstat's route, interface, group and statistics modes.
+
+MODE_SECTIONS is a list of (section title, text) pairs in the format of
+`services_manual`; `netstat_manual` appends each text to the section of
+that title (or adds the section).
+"""
+
+MODE_SECTIONS = [
+    ("ROUTING TABLES", """\
+-r prints the kernel's IPv4 routing table (/proc/net/route), -r -6 (or -A inet6) the IPv6
+one (/proc/net/ipv6_route); -A inet,inet6 prints both, in the order named. Without -e the
+columns are MSS, Window and irtt; -e shows Metric, Ref and Use; -ee all of them. -C shows
+the routing cache instead (Linux has kept no IPv4 cache entries since 3.6, so only its
+headers), -F the table, both together both. Destinations and gateways are names unless
+-n, --numeric-hosts or -N is given: `default' for 0.0.0.0, network names from
+/etc/networks, host names from the resolver, `[::]' for the IPv6 unspecified address.
+Flags: U up, G gateway, H host, ! reject (unreachable, prohibit), D dynamic, M modified,
+R reinstate, C cache entry, A address configuration, n no next hop, e expires, and the
+rarer letters netstat uses."""),
+    ("INTERFACES", """\
+-i prints one line per interface that is up (-a: all) with its MTU and the receive and
+transmit packet, error, drop and overrun counters of /proc/net/dev, and netstat's flag
+letters (B broadcast, L loopback, M multicast, R running, U up, O no ARP, P promiscuous or
+point-to-point, ...). Address labels such as eth0:1 are listed too, without counters.
+-ie prints ifconfig-style blocks instead: flags, MTU, the primary IPv4 address with its
+netmask and broadcast, each IPv6 address with its scope, the hardware address and queue
+length, and the byte counters in binary units. Names are sorted as netstat sorts them
+(eth2 before eth10). Flags, MTU and addresses come from the same ioctls netstat uses."""),
+    ("GROUP MEMBERSHIPS", """\
+-g lists the multicast groups joined on each interface, with the kernel's reference
+count: IPv4 from /proc/net/igmp, then IPv6 from /proc/net/igmp6 (-4 or -6 for one family).
+Group addresses are resolved unless -n or --numeric-hosts is given."""),
+    ("STATISTICS", """\
+-s prints the counters of /proc/net/snmp and /proc/net/netstat (-6: /proc/net/snmp6 and
+the TCP counters) in netstat's words, for example `12 active connection openings'.
+-t keeps the TCP tables, -u the UDP ones, -w the IP and ICMP ones; tables netstat has no
+words for (IcmpMsg, UdpLite, IpExt, MPTcpExt, ...) are always printed, as `Name: value'
+lines for their counters that are not zero, and so are counters it does not know in
+known tables. A family other than inet or inet6 is refused, with status 1."""),
+    ("JSON OUTPUT", """\
+In the other modes --json prints one object built from the same records as the text;
+addresses are never resolved to names in it, and the exit status is the same.
+
+-r: {"tables": [TABLE...]}, one per family and kind shown, where TABLE is {"family":
+"inet" or "inet6", "cache": bool, "routes": [ROUTE...]}. An IPv4 ROUTE is {"interface",
+"destination", "gateway", "mask" (dotted quads), "flags" (the kernel's RTF_* bits),
+"refcnt", "use", "metric", "mss", "window", "irtt"}; an IPv6 ROUTE is {"destination",
+"prefix_length", "source", "source_length", "next_hop", "metric" (-1 for 0xffffffff),
+"refcnt", "use", "flags", "interface"}. Example:
+
+  $ pynetstat -r --json
+  {
+    "tables": [
+      {
+        "family": "inet",
+        "cache": false,
+        "routes": [
+          {
+            "interface": "eth0",
+            "destination": "0.0.0.0",
+            "gateway": "192.0.2.1",
+            "mask": "0.0.0.0",
+            "flags": 3,
+            "refcnt": 0,
+            "use": 0,
+            "metric": 0,
+            "mss": 0,
+            "window": 0,
+            "irtt": 0
+          }
+        ]
+      }
+    ]
+  }
+
+-i: {"interfaces": [INTERFACE...]} with {"name", "flags" (IFF_* bits), "mtu", "counters"
+(the 16 counters of /proc/net/dev by name, rx_bytes ... tx_compressed; null for a label),
+"inet" ({"address", "netmask", "broadcast", "destination"} or null), "inet6" ([{"address",
+"prefix_length", "scope"}]), "hardware" ({"type": ARPHRD number, "address": 16 bytes as
+hex}), "tx_queue_length", "device_map" ({"mem_start", "mem_end", "base_addr", "irq", "dma",
+"port"})}.
+
+-g: {"groups": [{"family": "inet" or "inet6", "interface", "users", "group"}]}.
+
+-s: {"family": "inet" or "inet6", "tables": [{"title": "Tcp", "counters": [{"name":
+"ActiveOpens", "value": 12}, ...]}, ...]}: every counter of the tables the selection
+keeps, with its raw value, zero or not. Example:
+
+  $ pynetstat -st --json
+  {
+    "family": "inet",
+    "tables": [
+      {
+        "title": "Tcp",
+        "counters": [
+          {
+            "name": "RtoAlgorithm",
+            "value": 1
+          },
+          {
+            "name": "ActiveOpens",
+            "value": 12
+          }
+        ]
+      }
+    ]
+  }"""),
+    ("EXAMPLES", """\
+  $ pynetstat -rn             # the IPv4 routing table, numeric
+  $ pynetstat -rn -A inet,inet6 -ee
+  $ pynetstat -ie             # interfaces as ifconfig shows them
+  $ pynetstat -gn             # multicast memberships
+  $ pynetstat -s -t           # TCP counters
+  $ pynetstat -s6 --json"""),
+    ("DIFFERENCES FROM NETSTAT", """\
+The route, interface, group and statistics modes read Linux's /proc/net and ioctls, as
+netstat does. On other systems -i takes the interfaces from psutil instead: the overrun,
+frame and carrier counters read 0 and the queue length is not shown; -r, -g and -s need
+Linux. Under -c, netstat's later
+passes of -g print garbage for IPv4 groups and `bogus igmp6 line' warnings: pynetstat
+prints the table again. Route cache entries are not printed (Linux has none), nor the
+AX.25, NET/ROM, ROSE, IPX, AppleTalk and X.25 tables: pynetstat says, as netstat does on
+a kernel without them, that they are not configured. Hardware types other than Ethernet,
+loopback, PPP, SIT and IPIP are shown as netstat shows unknown ones (unspec)."""),
+]

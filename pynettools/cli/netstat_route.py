@@ -1,0 +1,105 @@
+"""pynetstat -r: routing tables (and caches, -C) of the families asked for.
+
+Families come in the order they were named (-A inet6,inet: IPv6 first);
+the first that fails ends the listing with its status, as in netstat.
+"""
+
+import sys
+
+from pynettools.output import write, write_lines
+
+OPTION_ERROR = 3  # netstat's E_OPTERR
+# What netstat 2.10 says for the families it routes but Linux here lacks:
+# (stdout, stderr) and the status.
+UNCONFIGURED = {
+    "ax25": ("AX.25 not configured in this system.\n",
+             "/proc/net/ax25_route: No such file or directory\n", 1),
+    "ipx": ("IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n",
+            "No such file or directory\n", 1),
+    "ddp": ("", "Error opening /proc/net/atalk_route: No such file or directory\n"
+                "DDP (AppleTalk) not configured on this system.\n", 1),
+    "netrom": ("NET/ROM not configured in this system.\n",
+               "/proc/net/nr_nodes: No such file or directory\n"
+               "/proc/net/nr_neigh: Invalid argument\n", 1),
+    "rose": ("", "/proc/net/rose_nodes: No such file or directory\n"
+                 "ROSE not configured in this system.\n", 1),
+    "x25": ("X.25 not configured in this system.\n", "", 1),
+    "ec": ("", "Unknown address family `ec'.\n", 1),
+    "bluetooth": ("", "Address family `bluetooth' not supported.\n", OPTION_ERROR),
+}
+
+
+def run(args):
+    tables = []
+    status = 0
+    for family in args.address_families or ["inet"]:
+        status = _family_tables(family, args, tables)
+        if status:
+            break
+    if args.json:
+        from pynettools.output.jsonout import dumps
+
+        write(dumps({"tables": tables}))
+    return status
+
+
+def _family_tables(family, args, tables):
+    """Read and (unless --json) print one family's tables; the status."""
+    if family in UNCONFIGURED:
+        out, err, status = UNCONFIGURED[family]
+        _fail(out, err)
+        return status
+    if family not in ("inet", "inet6"):
+        _fail("", "No routing for address family `%s'.\n" % family)
+        return OPTION_ERROR
+    show_fib = args.fib or not args.cache
+    for cache in (False, True):
+        if cache and not args.cache or not cache and not show_fib:
+            continue
+        status = _table(family, cache, args, tables)
+        if status:
+            return status
+    return 0
+
+
+def _table(family, cache, args, tables):
+    from pynettools.netinfo import routes
+    from pynettools.netinfo.names import NameResolver
+    from pynettools.output import netstat_route as layout
+
+    resolve = NameResolver(bool(args.numeric or args.numeric_hosts or args.symbolic))
+    extend = args.extend or 0
+    path = routes.IPV6_ROUTE if family == "inet6" else (
+        routes.ROUTE_CACHE if cache else routes.ROUTE)
+    try:
+        if family == "inet6":
+            entries = routes.read_ipv6_routes(path)
+            lines = layout.ipv6_route_lines(entries, cache, resolve)
+        elif cache:
+            entries = routes.read_route_cache_header(path)
+            lines = layout.ipv4_cache_lines(entries, extend)
+        else:
+            entries = routes.read_ipv4_routes(path)
+            lines = layout.ipv4_route_lines(entries, extend, resolve)
+    except OSError as error:
+        _fail("%s not configured in this system.\n" % (
+            "INET6 (IPv6)" if family == "inet6" else "INET (IPv4)"),
+            "%s: %s\n" % (path, error.strerror))
+        return 1
+    if args.json:
+        if cache and family == "inet":
+            entries = []  # Linux has kept no IPv4 cache entries since 3.6
+        elif family == "inet6":
+            entries = [route for route in entries
+                       if bool(route.flags & routes.RTF_CACHE) == cache]
+        tables.append({"family": family, "cache": cache, "routes": entries})
+    else:
+        write_lines(lines)
+    return 0
+
+
+def _fail(out, err):
+    if err:
+        write(err, sys.stderr)
+    if out:
+        write(out)

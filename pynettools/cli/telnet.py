@@ -1,0 +1,98 @@
+"""pytelnet: Debian's telnet (GNU inetutils 2.4), and a telnet for scripts.
+
+Messages, their streams and exit statuses are telnet's.  Beyond telnet:
+piped input is sent whole and the answer read to the end (--wait bounds the
+silence), --json summarises the session.
+"""
+
+import socket
+import sys
+
+from pynettools.cli.options import ARGP_STANDARD, Command, Option
+from pynettools.errors import PynettoolsError
+
+COMMAND = Command(
+    prog="pytelnet",
+    operands="[HOST [PORT]]",
+    summary="Login to remote system HOST (optionally, on service port PORT)",
+    options=[
+        Option("4", "ipv4", "use only IPv4", dest="family", const=socket.AF_INET,
+               default=socket.AF_UNSPEC),
+        Option("6", "ipv6", "use only IPv6", dest="family", const=socket.AF_INET6,
+               default=socket.AF_UNSPEC),
+        Option("8", "binary", "use an 8-bit data transmission"),
+        Option("a", "login", "attempt automatic login"),
+        Option("b", "bind", "bind to specific local ADDRESS", metavar="ADDRESS",
+               completes="host"),
+        Option("c", "no-rc", "do not read the user's .telnetrc file"),
+        Option("d", "debug", "turn on debugging"),
+        Option("e", "escape", "use CHAR as an escape character", metavar="CHAR"),
+        Option("E", "no-escape", "use no escape character", dest="escape", const=""),
+        Option("K", "no-login", "do not automatically login to the remote system"),
+        Option("l", "user", "attempt automatic login as USER", metavar="USER", completes="user"),
+        Option("L", "binary-output", "use an 8-bit data transmission for output only"),
+        Option("n", "trace", "record trace information into FILE", metavar="FILE",
+               completes="file"),
+        Option("r", "rlogin", "use a user-interface similar to rlogin"),
+        Option(None, "wait", "piped input: end after SECONDS of silence", metavar="SECONDS", extension=True),
+        Option(None, "json", "print a JSON summary instead of the data",
+               extension=True),
+        # Accepted as telnet accepts them; without encryption or Kerberos built
+        # in they change nothing (-x only asks "if possible").
+        Option("x", "encrypt", "encrypt the data stream, if possible"),
+        Option("k", "realm", "obtain tickets for the remote host in REALM instead of the "
+               "remote host's realm", metavar="REALM"),
+        Option("X", "disable-auth", "disable type ATYPE authentication", metavar="ATYPE"),
+        *ARGP_STANDARD,
+    ],
+    headings={"family": "General options:", "encrypt": "Encryption control:",
+              "realm": "Authentication and Kerberos options:", "help": ""},
+    original="telnet",
+    operand_completions=("host", "service"),
+    epilog="Exit status: 0 when the session ends (closed by either side), 1 when the\n"
+           "connection cannot be made, 2 when --wait ended a piped session, 64 for a\n"
+           "bad command line.",
+)
+COMMAND.hint = "Try '%(prog)s --help' or '%(prog)s --usage' for more information."
+
+FAILED = 1
+
+
+def execute(args):
+    from pynettools.cli.telnet_client import Client, parse_escape, say
+    from pynettools.telnet.session import ResolveFailure
+
+    if len(args.operands) > 2:
+        raise PynettoolsError("too many arguments", FAILED)
+    wait = _parse_wait(args.wait)
+    escape = parse_escape(args.escape) if args.escape is not None else 0x1D
+    if args.escape and not args.json:  # -e given last (-E stores "")
+        print_escape_notice(args, escape)
+    client = Client(args, escape, wait)
+    if not args.operands:
+        return client.command_loop()
+    try:
+        return client.open(*args.operands)
+    except ResolveFailure as error:
+        say(error.message + "\n")
+        return FAILED
+
+
+def print_escape_notice(args, escape):
+    from pynettools.cli.telnet_client import describe_escape
+
+    what = "rlogin escape" if args.rlogin else "escape"
+    sys.stdout.write("Telnet %s character is '%s'.\n" % (what, describe_escape(escape)))
+
+
+def _parse_wait(text):
+    if text is None:
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1
+    if not 0 <= seconds < float("inf"):
+        raise PynettoolsError("invalid --wait '%s'" % text, 64)
+    return seconds
+

@@ -1,0 +1,355 @@
+"""The `telnet>` prompt: telnet's commands, abbreviations and answers.
+
+Reached with no HOST (a loop until `quit` or end of input) or with the
+escape character during a session (one command, then back to the session).
+Texts are telnet's, as it prints them.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+
+from pynettools.errors import PynettoolsError
+from pynettools.telnet import constants as T
+from pynettools.telnet.session import ResolveFailure
+from pynettools.cli.telnet_client import describe_escape, parse_escape, say
+from pynettools.cli.telnet_texts import (COMMAND_HELP, ENVIRON_HELP, MODE_HELP, SEND_HELP,
+                                         SET_HELP, TOGGLES, toggle_help)
+
+PROMPT = "telnet> "
+NEED_CONNECTION = "?Need to be connected first.\n"
+
+
+def prompt_loop(client):
+    """Commands until quit or end of input; the exit status of telnet."""
+    while True:
+        ending = run_one_command(client)
+        if ending == "quit" or ending == "eof":
+            return 0
+        if ending == "peer" or ending == "silence":
+            return client.last_status
+
+
+def run_one_command(client):
+    """Read and run one command; returns how the session ends, or None."""
+    line = read_line(client, PROMPT)
+    if line is None:
+        say("\n")
+        return "eof"
+    words = line.split()
+    if not words:
+        return None
+    name = lookup(words[0], COMMANDS)
+    if name is None:
+        return None
+    return COMMANDS[name](client, words[1:])
+
+
+def read_line(client, prompt):
+    """One line from stdin (None at its end), after printing the prompt."""
+    say(prompt)
+    buffer = client.input_buffer
+    while b"\n" not in buffer:
+        data = os.read(0, 4096)
+        if not data:
+            if not buffer:
+                return None
+            break
+        buffer += data
+    line, _, rest = bytes(buffer).partition(b"\n")
+    buffer[:] = rest
+    return line.decode("utf-8", "surrogateescape")
+
+
+def lookup(word, table, invalid="?Invalid command\n", ambiguous="?Ambiguous command\n"):
+    """The entry `word` names in table (exactly or by a unique prefix), or None."""
+    if word in table:
+        return word
+    matches = [name for name in table if name.startswith(word)]
+    if len(matches) == 1:
+        return matches[0]
+    say(ambiguous if matches else invalid)
+    return None
+
+
+def connected(client):
+    if client.session is None:
+        say(NEED_CONNECTION)
+        return False
+    return True
+
+
+def do_close(client, words):
+    if not connected(client):
+        return None
+    client.session.close()
+    say("Connection closed.\n")
+    return "user"
+
+
+def do_quit(client, words):
+    if client.session is not None:
+        client.session.close()
+        say("Connection closed.\n")
+    return "quit"
+
+
+def do_logout(client, words):
+    if connected(client):
+        client.session.protocol.send_verb_raw(T.DO, 18)  # LOGOUT (RFC 727)
+        client.session.flush()
+    return None
+
+
+def do_open(client, words):
+    if client.session is not None:
+        say("?Already connected to %s\n" % client.hostname)
+        return None
+    if not words:
+        line = read_line(client, "(to) ")
+        words = line.split() if line else []
+    user = None
+    if len(words) >= 3 and words[0] == "-l":
+        user, words = words[1], words[2:]
+    if not 1 <= len(words) <= 2:
+        say("usage: open [-4] [-6] [-l user] [-b addr] [-a] host-name [port]\n")
+        return None
+    try:
+        client.last_status = client.open(*words, user=user)
+    except ResolveFailure as error:
+        say(error.message + "\n")
+        return None
+    except PynettoolsError as error:
+        say("%s: %s\n" % (client.prog, error.message), sys.stderr)
+        return None
+    return client.session_ended
+
+
+def do_status(client, words):
+    if client.session is None:
+        say("No connection.\n")
+    else:
+        say("Connected to %s.\n" % client.hostname + mode_lines(client))
+    say("Escape character is '%s'.\n" % describe_escape(client.escape))
+    return None
+
+
+def mode_lines(client):
+    protocol = client.session.protocol
+    echo = "Local" if not protocol.remote[T.ECHO].enabled else "Remote"
+    if protocol.local[T.LINEMODE].enabled:
+        edit = protocol.linemode_mode & T.MODE_EDIT
+        signals = protocol.linemode_mode & T.MODE_TRAPSIG
+        lines = ["Operating with LINEMODE option",
+                 "%s line editing" % ("Local" if edit else "No"),
+                 "%s catching of signals" % ("Local" if signals else "No"),
+                 "Special characters are local values"]
+    elif not protocol.remote[T.SGA].enabled:
+        lines = ["Operating in obsolete linemode"]
+    else:
+        lines = ["Operating in single character mode"]
+        if client.localchars:
+            lines.append("Catching signals locally")
+    lines.append("%s character echo" % echo)
+    if protocol.local[T.LFLOW].enabled:
+        lines.append("%s flow control" % ("Local" if client.interactive else "No"))
+    return "\n".join(lines) + "\n"
+
+
+SEND_CODES = {"ao": T.AO, "ayt": T.AYT, "brk": T.BREAK, "ec": T.EC, "el": T.EL, "ga": T.GA,
+              "ip": T.IP, "nop": T.NOP, "eor": T.EOR, "abort": T.ABORT, "susp": T.SUSP,
+              "eof": T.xEOF, "synch": T.DM}
+SEND_VERBS = {"do": T.DO, "dont": T.DONT, "will": T.WILL, "wont": T.WONT}
+
+
+def do_send(client, words):
+    if not words:
+        say("need at least one argument for 'send' command\n'send ?' for help\n")
+        return None
+    if words[0] in ("?", "help"):
+        say(SEND_HELP)
+        return None
+    if not connected(client):
+        say("'send ?' for help\n")
+        return None
+    protocol = client.session.protocol
+    while words:
+        word, words = words[0], words[1:]
+        name = lookup(word, {**SEND_CODES, **SEND_VERBS, "escape": 0, "getstatus": 0},
+                      "Unknown send argument '%s'\n'send ?' for help.\n" % word,
+                      "Ambiguous send argument '%s'\n'send ?' for help.\n" % word)
+        if name is None:
+            return None
+        if name in SEND_VERBS:
+            if not words:
+                say("need an argument to 'send %s' command\n'send ?' for help.\n" % name)
+                return None
+            option = _option_number(words[0])
+            if option is None:
+                say("'%s': unknown argument ('send %s ?' for help).\n" % (words[0], name))
+                return None
+            protocol.send_verb_raw(SEND_VERBS[name], option)
+            words = words[1:]
+        elif name == "escape":
+            client.session.send(bytes((client.escape or 0x1D,)))
+        elif name == "getstatus":
+            if not protocol.request_status():
+                say("Remote side does not support STATUS option\n")
+        else:
+            protocol.send_command(SEND_CODES[name])
+    client.session.flush()
+    return None
+
+
+def _option_number(word):
+    if word.isdigit() and int(word) < 256:
+        return int(word)
+    return T.OPTION_BY_WORD.get(word.lower())
+
+
+def do_mode(client, words):
+    if words and words[0] == "?":
+        say(MODE_HELP)
+        return None
+    if client.session is None or not words or words[0] not in ("character", "line"):
+        if client.session is None:
+            say(NEED_CONNECTION)
+        say("'mode ?' for help.\n")
+        return None
+    protocol = client.session.protocol
+    character = words[0] == "character"
+    protocol.ask_remote(T.SGA, character)
+    protocol.ask_remote(T.ECHO, character)
+    client.session.flush()
+    return None
+
+
+def do_set(client, words, value=True):
+    verb = "set" if value else "unset"
+    if not words or words[0] in ("?", "help"):
+        say(SET_HELP + toggle_help("enable" if value else "disable") +
+            "?               display help information\n")
+        return None
+    name = words[0]
+    if name in TOGGLES:
+        _set_toggle(client, name, value)
+    elif name == "escape":
+        if value and len(words) < 2:
+            say("Format is 'set Name Value'\n'set ?' for help.\n")
+            return None
+        client.escape = parse_escape(words[1]) if value else None
+        say("escape character is '%s'.\n" % describe_escape(client.escape))
+    else:
+        say("'%s': unknown argument ('%s ?' for help).\n" % (name, verb), sys.stderr)
+    return None
+
+
+def do_unset(client, words):
+    return do_set(client, words, False)
+
+
+def do_toggle(client, words):
+    if not words or words[0] in ("?", "help"):
+        say(toggle_help("toggle") + "\n?               display help information\n")
+        return None
+    for name in words:
+        if name not in TOGGLES:
+            say("'%s': unknown argument ('toggle ?' for help).\n" % name, sys.stderr)
+            return None
+        _set_toggle(client, name, not client.toggles.get(name, TOGGLES[name][1]))
+    return None
+
+
+def _set_toggle(client, name, value):
+    client.toggles[name] = value
+    if name == "crlf":
+        client.crlf = value
+        if client.session is not None:
+            client.session.protocol.crlf = value
+        say("Will send carriage returns as telnet <CR><%s>.\n" % ("LF" if value else "NUL"))
+    elif name == "localchars":
+        client.localchars = value
+        say("%s recognize certain control characters.\n" % ("Will" if value else "Won't"))
+    elif name in ("binary", "inbinary", "outbinary"):
+        if client.session is not None:
+            protocol = client.session.protocol
+            if name != "outbinary":
+                protocol.ask_remote(T.BINARY, value)
+            if name != "inbinary":
+                protocol.ask_local(T.BINARY, value)
+            client.session.flush()
+        say("Negotiating %s mode with remote host.\n" % ("binary" if value else "network ascii"))
+    else:
+        say("%s %s.\n" % ("Will" if value else "Won't", TOGGLES[name][0]))
+
+
+def do_display(client, words):
+    lines = ["%s %s." % ("will" if client.toggles.get(name, default) else "won't", text)
+             for name, (text, default) in TOGGLES.items() if text]
+    lines += ["", "echo            [^E]", "escape          [%s]" % (
+        "^]" if client.escape == 0x1D else describe_escape(client.escape))]
+    say("\n".join(lines) + "\n")
+    return None
+
+
+def do_environ(client, words):
+    if not words or words[0] in ("?", "help"):
+        say(ENVIRON_HELP)
+        return None
+    environment = client.environ_table()
+    action = words[0]
+    if action == "define" and len(words) >= 2:
+        environment[words[1]] = (" ".join(words[2:]), True)
+    elif action == "undefine" and len(words) >= 2:
+        environment.pop(words[1], None)
+    elif action in ("export", "unexport") and len(words) >= 2 and words[1] in environment:
+        environment[words[1]] = (environment[words[1]][0], action == "export")
+    elif action == "list":
+        say("".join("%s %-20s %s\n" % ("*" if exported else " ", name, value)
+                    for name, (value, exported) in environment.items()))
+    elif action == "send" and len(words) >= 2:
+        pass  # variables go out when the server asks (SEND); nothing to push
+    else:
+        say("'%s': unknown argument ('environ ?' for help).\n" % action, sys.stderr)
+    return None
+
+
+def do_z(client, words):
+    if client.terminal:
+        client.terminal.restore()
+    os.kill(0, signal.SIGTSTP)
+    return None
+
+
+def do_shell(client, words):
+    shell = os.environ.get("SHELL", "/bin/sh")
+    subprocess.call([shell] + (["-c", " ".join(words)] if words else []))
+    return None
+
+
+def do_help(client, words):
+    if words:
+        for word in words:
+            name = lookup(word, COMMANDS, "?Invalid help command %s\n" % word,
+                          "?Ambiguous help command %s\n" % word)
+            if name:
+                say("%s\n" % dict(COMMAND_HELP)[name])
+        return None
+    say("Commands may be abbreviated.  Commands are:\n\n" + "".join(
+        "%-8s\t%s\n" % (name, text) for name, text in COMMAND_HELP))
+    return None
+
+
+def do_unsupported(client, words):
+    say("?Invalid command\n")
+    return None
+
+
+COMMANDS = {
+    "close": do_close, "logout": do_logout, "display": do_display, "mode": do_mode,
+    "open": do_open, "quit": do_quit, "send": do_send, "set": do_set, "unset": do_unset,
+    "status": do_status, "toggle": do_toggle, "slc": do_unsupported, "auth": do_unsupported,
+    "encrypt": do_unsupported, "z": do_z, "!": do_shell, "environ": do_environ,
+    "?": do_help, "help": do_help,
+}

@@ -1,0 +1,139 @@
+"""The prose of pytelnet(1); options come from the declaration in `telnet`."""
+
+SECTIONS = {
+    "NAME": 'user interface to the TELNET protocol, compatible with telnet',
+    "DESCRIPTION": """\
+pytelnet connects to HOST on PORT (a number or a service name from
+services(5); default the telnet port, 23) and passes what you type to it and
+what it sends to the terminal, speaking the TELNET protocol (RFC 854) on the
+way. It stands in for Debian's telnet (GNU inetutils 2.4): the same options,
+messages, streams and exit status.
+
+Each address of HOST is tried in turn (Trying ADDRESS... on standard output,
+the error of a failed one on standard error) until one accepts. Then
+Connected to HOST. and Escape character is '^]'. are printed and the session
+begins.
+
+Like telnet, pytelnet offers TELNET options itself only on the telnet port,
+or when PORT is written with a leading - (as in pytelnet host -- -80); on
+any other port it sends plain data and only answers what the server asks. It
+answers every request: BINARY, SUPPRESS-GO-AHEAD, TERMINAL-TYPE ($TERM),
+NAWS (the window size, again after each resize), TSPEED, LFLOW, LINEMODE and
+NEW-ENVIRON (USER for -l, DISPLAY) on our side; BINARY, ECHO,
+SUPPRESS-GO-AHEAD and STATUS on the server's side; every other option is
+refused. Negotiation follows RFC 1143 (the Q method), so it cannot loop. A
+byte 255 in data is doubled; Enter is sent as CR LF in line mode and CR NUL
+in character mode.
+
+At a terminal, pytelnet works in character mode (each key sent at once, no
+local echo) when the server echoes and suppresses go-ahead, as telnet
+servers do, and in local line mode (the terminal edits and echoes a line,
+then it is sent) otherwise, for example towards a web server. The terminal
+settings are restored on every way out. The escape character (Ctrl-] unless
+-e or -E says otherwise) opens the telnet> prompt for one command; pytelnet
+without HOST starts at that prompt.
+
+When standard input is not a terminal, everything read from it is sent, and
+pytelnet keeps printing the server's answer until the server closes the
+connection, or until --wait SECONDS pass without data from it. (telnet stops
+at the end of its input and may drop what was not yet sent.)""",
+    "COMMANDS": """\
+Commands at the telnet> prompt may be abbreviated to any unique prefix; an
+unknown one prints ?Invalid command, a prefix of several ?Ambiguous command.
+
+close: close the connection (Connection closed.); the session ends.
+
+logout: ask the server to log out (DO LOGOUT) and close.
+
+display: show the toggles and the escape character.
+
+mode character, mode line: ask the server for character mode (DO SGA, DO
+ECHO) or for line mode (DONT SGA, DONT ECHO).
+
+open HOST [PORT]: connect, as pytelnet HOST PORT does; open alone asks (to).
+
+quit: close any connection and exit.
+
+send ARG...: send TELNET commands: ao, ayt, brk, ec, el, ga, ip, nop, eor,
+abort, susp, eof, synch (a data mark), escape (the escape character as
+data), getstatus (STATUS SEND, when the server agreed to STATUS), and do,
+dont, will, wont followed by an option name or number.
+
+set NAME VALUE, unset NAME: set escape (^X notation, off when unset); set or
+unset a toggle.
+
+toggle NAME...: flip a toggle: crlf (send Enter as CR LF instead of CR NUL),
+localchars, binary, inbinary, outbinary and telnet's others.
+
+status: the connection, the operating mode, the echo and the escape
+character.
+
+z: suspend pytelnet (the shell's job control resumes it).
+
+!: run a shell; ! COMMAND runs COMMAND.
+
+environ define|undefine|export|unexport|list: the variables NEW-ENVIRON
+offers.
+
+? or help: the list of commands; send ?, set ?, toggle ?, mode ?, environ ?
+list their arguments.""",
+    "EXIT STATUS": """\
+0 when a session ends (closed by the server, with close or quit), or the
+prompt reaches quit or the end of its input; 1 when HOST or PORT cannot be
+resolved, PORT is out of range, no address accepts the connection, or an
+argument too many is given; 2 when --wait ended a piped session; 64 for a
+bad option (as telnet); 130 when interrupted.""",
+    "JSON OUTPUT": """\
+With --json the session's data is not printed as it arrives, nor are the
+Trying and Connected messages; at the end one JSON object is printed:
+
+"host" (as given), "address" and "port" connected to, "connect_seconds",
+"bytes_sent" and "bytes_received" (on the wire, protocol included),
+"local_options" and "remote_options" (names of the TELNET options in effect
+at the end on our side and on the server's), "closed_by" ("peer", "silence"
+for --wait, "user" for close, "quit"), "data_encoding" ("text" when the data
+is UTF-8, else "base64") and "data" (everything the server sent for
+display). Example:
+
+  $ printf 'hi\\n' | pytelnet --json --wait 1 localhost 44100
+  {
+    "host": "localhost",
+    "address": "127.0.0.1",
+    "port": 44100,
+    "connect_seconds": 0.000412,
+    "bytes_sent": 4,
+    "bytes_received": 4,
+    "local_options": [],
+    "remote_options": [],
+    "closed_by": "peer",
+    "data_encoding": "text",
+    "data": "hi\\n"
+  }""",
+    "EXAMPLES": """\
+  $ pytelnet localhost 44100        # talk to a server by hand
+  $ pytelnet google.com http        # then type: GET / HTTP/1.0 and an empty line
+  $ printf 'GET / HTTP/1.0\\r\\n\\r\\n' | pytelnet example.com 80
+  $ pytelnet -e ^A host             # Ctrl-A opens the telnet> prompt
+
+From Python, for scripted sessions (what telnetlib offered):
+
+  from pynettools.telnet.session import TelnetSession
+  with TelnetSession.connect("localhost", 44100, timeout=5) as session:
+      session.send("hello\\n")
+      print(session.read_until(b"bye", timeout=5))""",
+    "DIFFERENCES FROM TELNET": """\
+pytelnet does not offer ENCRYPT, AUTHENTICATION or XDISPLOC: -x, -k
+and -X are accepted and change nothing, as with a telnet built without
+encryption or Kerberos. -d, -n, -c and -K are accepted and change
+nothing; .telnetrc is not read. -r only changes the escape message.
+The slc, auth and encrypt commands answer ?Invalid command. With piped
+input pytelnet sends all of it and waits for the server; --wait and
+--json are not in telnet. After -e CHAR -E, telnet still prints its
+Telnet escape character notice; pytelnet does not. CR LF in the input
+is sent as CR LF, not as telnet's CR NUL CR LF, so that piped HTTP
+requests work.""",
+    "ENVIRONMENT": """\
+TERM: the terminal type sent (upper case; UNKNOWN when unset). USER: sent
+with -a. DISPLAY: offered through NEW-ENVIRON. PYNETTOOLS_DEBUG: when set,
+an internal error shows its Python traceback.""",
+}

@@ -1,0 +1,46 @@
+"""Multicast group memberships: /proc/net/igmp and /proc/net/igmp6."""
+
+import socket
+import struct
+
+from pynettools.netinfo.records import GroupMembership
+
+IGMP = "/proc/net/igmp"
+IGMP6 = "/proc/net/igmp6"
+
+
+def read_ipv4_groups(path=IGMP):
+    """Groups joined per interface, in kernel order; [] when the file is absent.
+
+    A device line (`1  lo  :  1  V3`) names the interface of the indented
+    group lines under it (`010000E0  1 0:00000000  0`).
+    """
+    memberships = []
+    interface = None
+    for line in _lines(path)[1:]:
+        fields = line.split()
+        if not line.startswith("\t") and len(fields) >= 2:
+            interface = fields[1].rstrip(":")
+        elif len(fields) >= 2 and interface is not None:
+            group = socket.inet_ntoa(struct.pack("<I", int(fields[0], 16)))
+            memberships.append(GroupMembership("inet", interface, int(fields[1]), group))
+    return memberships
+
+
+def read_ipv6_groups(path=IGMP6):
+    """`index device address users flags timer` lines, in kernel order."""
+    memberships = []
+    for line in _lines(path):
+        fields = line.split()
+        if len(fields) >= 4:
+            group = socket.inet_ntop(socket.AF_INET6, bytes.fromhex(fields[2]))
+            memberships.append(GroupMembership("inet6", fields[1], int(fields[3]), group))
+    return memberships
+
+
+def _lines(path):
+    try:
+        with open(path, "rb") as table_file:
+            return table_file.read().decode("ascii", "surrogateescape").splitlines()
+    except OSError:
+        return []

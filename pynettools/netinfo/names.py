@@ -1,0 +1,89 @@
+"""Address-to-name lookups the way netstat's route and group modes do them.
+
+Host names come from the system resolver (gethostbyaddr / getnameinfo),
+network names from /etc/networks (glibc's getnetbyaddr, "files" only), each
+answer cached for the run as netstat caches it.
+"""
+
+import socket
+
+NETWORKS = "/etc/networks"
+
+
+class NameResolver:
+    """Names for addresses, or the addresses themselves when `numeric`."""
+
+    def __init__(self, numeric):
+        self.numeric = numeric
+        self._hosts = {}
+        self._networks = None
+
+    def ipv4_destination(self, address, mask, host):
+        """A route destination: `default`, a network name or a host name."""
+        if self.numeric:
+            return address
+        if address == "0.0.0.0":
+            return "default"
+        outside_mask = _word(address) & ~_word(mask) & 0xFFFFFFFF
+        if host or outside_mask:
+            return self.ipv4_host(address)
+        return self._network_names().get(_word(address), address)
+
+    def ipv4_host(self, address):
+        if self.numeric or address == "0.0.0.0":
+            return address
+        if address not in self._hosts:
+            try:
+                self._hosts[address] = socket.gethostbyaddr(address)[0]
+            except (OSError, UnicodeError):
+                self._hosts[address] = address
+        return self._hosts[address]
+
+    def ipv6(self, address):
+        if self.numeric:
+            return address
+        if address == "::":
+            return "[::]"
+        if address not in self._hosts:
+            try:
+                self._hosts[address] = socket.getnameinfo((address, 0, 0, 0), 0)[0]
+            except (OSError, UnicodeError):
+                self._hosts[address] = address
+        return self._hosts[address]
+
+    def _network_names(self):
+        if self._networks is None:
+            self._networks = read_networks()
+        return self._networks
+
+
+def read_networks(path=NETWORKS):
+    """{network number: first name} from /etc/networks; {} when unreadable."""
+    names = {}
+    try:
+        with open(path, "rb") as networks_file:
+            text = networks_file.read().decode("utf-8", "surrogateescape")
+    except OSError:
+        return names
+    for line in text.splitlines():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) >= 2:
+            number = _network_number(fields[1])
+            if number is not None:
+                names.setdefault(number, fields[0])
+    return names
+
+
+def _network_number(text):
+    """inet_network(3): up to four dotted parts, the last ones the low bytes."""
+    parts = text.split(".")
+    if len(parts) > 4 or not all(part.isdigit() and int(part) < 256 for part in parts):
+        return None
+    number = 0
+    for part in parts:
+        number = number << 8 | int(part)
+    return number
+
+
+def _word(address):
+    return int.from_bytes(socket.inet_aton(address), "big")

@@ -1,0 +1,405 @@
+"""The Telnet protocol as a state machine: bytes in, data and replies out.
+
+`TelnetProtocol` knows nothing of sockets or terminals.  `receive(bytes)`
+returns the data for the terminal and queues the answers to the peer's
+negotiation; `encode(bytes)` turns typed data into wire bytes; `take_output()`
+hands over what must be sent.  The behaviour follows Debian's telnet (GNU
+inetutils 2.4), observed on the wire:
+
+- options telnet agrees to: ours BINARY, SGA, TTYPE, NAWS, TSPEED, LFLOW,
+  LINEMODE, NEW-ENVIRON (and TIMING-MARK as a one-shot answer); the peer's
+  BINARY, ECHO, SGA, STATUS.  Everything else is refused.  ENCRYPT and
+  AUTHENTICATION, which telnet also offers, are refused here.
+- received data, unless the peer sends BINARY: CR NUL is CR; CR LF is LF
+  while we echo locally and CR LF while the peer echoes.
+- typed data, unless we send BINARY: CR is CR NUL (CR LF with `crlf`), LF is
+  CR LF, and so is CR LF (telnet sends CR NUL CR LF, which breaks HTTP
+  requests piped in); 0xFF is doubled always.
+- a subnegotiation longer than MAX_SUBNEGOTIATION bytes is cut to that size,
+  so a peer cannot make it grow without bound.
+"""
+
+from pynettools.telnet import constants as T
+from pynettools.telnet.qmethod import NO, OptionSide
+
+MAX_SUBNEGOTIATION = 4096
+LOCAL_ACCEPTED = frozenset((T.BINARY, T.SGA, T.TTYPE, T.NAWS, T.TSPEED, T.LFLOW, T.LINEMODE,
+                            T.NEW_ENVIRON))
+REMOTE_ACCEPTED = frozenset((T.BINARY, T.ECHO, T.SGA, T.STATUS))
+# What telnet offers at once on the telnet port (or `-port`), in its order.
+INITIAL_REMOTE = (T.SGA,)
+INITIAL_LOCAL = (T.TTYPE, T.NAWS, T.TSPEED, T.LFLOW, T.LINEMODE, T.NEW_ENVIRON)
+# The modes a LINEMODE peer may set (RFC 1184); ACK is the answer bit.
+LINEMODE_SUPPORTED = T.MODE_EDIT | T.MODE_TRAPSIG | T.MODE_SOFT_TAB | T.MODE_LIT_ECHO
+
+_DATA, _IAC, _VERB, _SB, _SB_IAC = range(5)
+_IAC_BYTE = b"\xff"
+_VERBS = (T.WILL, T.WONT, T.DO, T.DONT)
+_VERB_SET = frozenset(_VERBS)
+# Commands after IAC that carry nothing to show or answer (all but IAC, SB, verbs).
+_PLAIN_COMMANDS = frozenset(range(256)) - _VERB_SET - {T.IAC, T.SB}
+
+
+def command(*codes):
+    """IAC followed by `codes`: one Telnet command as bytes."""
+    return bytes((T.IAC,) + codes)
+
+
+def subnegotiation(option, payload):
+    """IAC SB option payload IAC SE, with 0xFF in the payload doubled."""
+    return command(T.SB, option) + payload.replace(_IAC_BYTE, b"\xff\xff") + command(T.SE)
+
+
+# The LINEMODE functions telnet reports (RFC 1184 SLC numbers): all but BRK and EOR.
+SLC_FUNCTIONS = (1, 3, 4, 5) + tuple(range(7, 19))
+SLC_NOSUPPORT = 0
+SLC_VALUE = 2
+
+
+def slc_triplets(characters=None):
+    """SLC triplets (function, flags, value) for LINEMODE.
+
+    `characters` maps an SLC function to its byte value at the terminal;
+    without a terminal every function is reported as not supported, as
+    telnet reports them when its input is not a tty.
+    """
+    characters = characters or {}
+    triplets = bytearray()
+    for function in SLC_FUNCTIONS:
+        value = characters.get(function)
+        triplets += bytes((function, SLC_NOSUPPORT, 0) if value is None else
+                          (function, SLC_VALUE, value))
+    return bytes(triplets)
+
+
+class TerminalFacts:
+    """What the peer may ask about our terminal; the client keeps it current.
+
+    terminal_type: str sent for TTYPE; window_size: (columns, rows) or None;
+    speed: "in,out" for TSPEED; environment: [(name, value)] exported by
+    NEW-ENVIRON; slc: LINEMODE special-character triplets (bytes).
+    """
+
+    def __init__(self, terminal_type="UNKNOWN", window_size=None, speed="0,0",
+                 environment=(), slc=None):
+        self.terminal_type = terminal_type
+        self.window_size = window_size
+        self.speed = speed
+        self.environment = list(environment)
+        self.slc = slc_triplets() if slc is None else slc
+
+
+class TelnetProtocol:
+    """One connection's protocol state (see the module docstring)."""
+
+    def __init__(self, facts=None, crlf=False):
+        self.facts = facts or TerminalFacts()
+        self.crlf = crlf
+        self.local = [OptionSide(T.WILL, T.WONT) for _ in range(256)]
+        self.remote = [OptionSide(T.DO, T.DONT) for _ in range(256)]
+        self.linemode_mode = 0
+        self.peer_status = None  # the last STATUS IS the peer sent
+        self.mode_changed = False  # set when ECHO, SGA, BINARY or LINEMODE change
+        self._out = []
+        self._state = _DATA
+        self._verb = None
+        self._sb = bytearray()
+        self._pending_cr = False
+
+    # -- what the client asks for --------------------------------------
+
+    def start(self, binary_in=False, binary_out=False):
+        """Offer what telnet offers on the telnet port (or with `-port`)."""
+        for option in INITIAL_REMOTE:
+            self.ask_remote(option, True)
+        for option in INITIAL_LOCAL:
+            self.ask_local(option, True)
+        self.ask_remote(T.STATUS, True)
+        self.request_binary(binary_in, binary_out)
+
+    def request_binary(self, binary_in, binary_out):
+        """Ask for BINARY as -8 (both ways) or -L (output only) does."""
+        if binary_in:
+            self.ask_remote(T.BINARY, True)
+        if binary_out:
+            self.ask_local(T.BINARY, True)
+
+    def ask_remote(self, option, enable):
+        """Send DO/DONT option through the Q method (nothing when redundant)."""
+        self._send_verb(self.remote[option].ask(enable), option)
+
+    def ask_local(self, option, enable):
+        """Send WILL/WONT option through the Q method (nothing when redundant)."""
+        self._send_verb(self.local[option].ask(enable), option)
+
+    def send_verb_raw(self, verb, option):
+        """`send do|dont|will|wont OPT`: the verb as typed, outside the Q method."""
+        self._out.append(command(verb, option))
+
+    def send_command(self, code):
+        """A Telnet command such as AYT, IP, BREAK (`send ayt`)."""
+        self._out.append(command(code))
+
+    def request_status(self):
+        """`send getstatus`: True if sent (the peer must have agreed to STATUS)."""
+        if not self.remote[T.STATUS].enabled:
+            return False
+        self._out.append(subnegotiation(T.STATUS, bytes((T.SB_SEND,))))
+        return True
+
+    def window_changed(self, size):
+        """The terminal was resized: tell the peer if NAWS is on."""
+        self.facts.window_size = size
+        if self.local[T.NAWS].enabled:
+            self._send_naws()
+
+    def encode(self, data):
+        """Typed bytes as they go on the wire."""
+        if T.IAC in data:
+            data = data.replace(_IAC_BYTE, b"\xff\xff")
+        if self.local[T.BINARY].enabled:
+            return data
+        carriage_return = b"\r\n" if self.crlf else b"\r\0"
+        if b"\n" in data:
+            # CR LF typed (or piped, as `printf 'GET / HTTP/1.0\r\n\r\n'`) is one end
+            # of line, sent as CR LF; telnet would send CR NUL CR LF.
+            parts = data.split(b"\n")
+            return b"\r\n".join(
+                (part[:-1] if part.endswith(b"\r") and index < len(parts) - 1 else part)
+                .replace(b"\r", carriage_return) for index, part in enumerate(parts))
+        return data.replace(b"\r", carriage_return)
+
+    def take_output(self):
+        """The bytes queued for the peer since the last call."""
+        output = b"".join(self._out)
+        self._out.clear()
+        return output
+
+    def finish(self):
+        """The data still held back when the connection ends (a final CR)."""
+        pending, self._pending_cr = self._pending_cr, False
+        return b"\r" if pending else b""
+
+    # -- what the peer sends --------------------------------------------
+
+    def receive(self, data):
+        """Parse received bytes; returns the data for the terminal."""
+        shown = []
+        position, length = 0, len(data)
+        while position < length:
+            state = self._state
+            if state == _DATA:
+                end = data.find(_IAC_BYTE, position)
+                if end < 0:
+                    end = length
+                else:
+                    self._state = _IAC
+                if end > position:
+                    shown.append(self._data(data[position:end]))
+                position = end + 1
+                # Fast path for whole negotiations and plain commands (IAC
+                # storms): no detour through the per-byte states.
+                if end + 2 < length and data[position] in _VERB_SET:
+                    self._state = _DATA
+                    self._negotiate(data[position], data[position + 1])
+                    position += 2
+                elif end + 1 < length and data[position] in _PLAIN_COMMANDS:
+                    self._state = _DATA
+                    position += 1
+            elif state == _SB:
+                end = data.find(_IAC_BYTE, position)
+                if end < 0:
+                    end = length
+                else:
+                    self._state = _SB_IAC
+                self._collect(data[position:end])
+                position = end + 1
+            else:
+                self._byte(data[position], shown)
+                position += 1
+        return b"".join(shown)
+
+    def _byte(self, byte, shown):
+        state = self._state
+        if state == _IAC:
+            self._after_iac(byte, shown)
+        elif state == _VERB:
+            self._state = _DATA
+            self._negotiate(self._verb, byte)
+        elif byte == T.SE:  # _SB_IAC
+            self._state = _DATA
+            self._subnegotiation(bytes(self._sb))
+        elif byte == T.IAC:
+            self._state = _SB
+            self._collect(_IAC_BYTE)
+        else:
+            # IAC and anything but SE or IAC ends the subnegotiation early
+            # (as telnet does); the byte is then a command of its own.
+            self._subnegotiation(bytes(self._sb))
+            self._after_iac(byte, shown)
+
+    def _after_iac(self, byte, shown):
+        self._state = _DATA
+        if byte == T.IAC:
+            shown.append(self._data(_IAC_BYTE))
+        elif byte in _VERBS:
+            self._verb, self._state = byte, _VERB
+        elif byte == T.SB:
+            self._sb.clear()
+            self._state = _SB
+        # Other commands (NOP, DM, GA, AYT, ...) carry nothing to show or answer.
+
+    def _collect(self, chunk):
+        room = MAX_SUBNEGOTIATION - len(self._sb)
+        if room > 0:
+            self._sb += chunk[:room]
+
+    def _data(self, segment):
+        """CR NUL and CR LF handling, unless the peer sends BINARY."""
+        if self._pending_cr:
+            segment = b"\r" + segment
+            self._pending_cr = False
+        if self.remote[T.BINARY].enabled:
+            return segment
+        if segment.endswith(b"\r"):
+            segment = segment[:-1]
+            self._pending_cr = True
+        if b"\r" in segment:
+            if not self.remote[T.ECHO].enabled:
+                segment = segment.replace(b"\r\n", b"\n")
+            segment = segment.replace(b"\r\0", b"\r")
+        return segment
+
+    # -- negotiation ----------------------------------------------------
+
+    def _send_verb(self, verb, option):
+        if verb is not None:
+            self._out.append(command(verb, option))
+
+    def _negotiate(self, verb, option):
+        if verb == T.DO and option == T.TIMING_MARK:
+            self._send_verb(T.WILL, option)  # a one-shot answer, no state
+            return
+        if verb == T.WILL and option == T.TIMING_MARK:
+            return
+        if verb in (T.WILL, T.WONT):
+            side, accepted = self.remote[option], option in REMOTE_ACCEPTED
+        else:
+            side, accepted = self.local[option], option in LOCAL_ACCEPTED
+        if verb in (T.WILL, T.DO):
+            if verb == T.DO and option == T.LINEMODE and side.state == NO:
+                self.ask_remote(T.SGA, True)  # telnet asks for SGA before agreeing
+            reply, enabled = side.received_positive(accepted)
+            self._send_verb(reply, option)
+            if enabled:
+                self._enabled(verb, option)
+        else:
+            reply, _ = side.received_negative()
+            self._send_verb(reply, option)
+        if option in (T.ECHO, T.SGA, T.BINARY, T.LINEMODE):
+            self.mode_changed = True
+
+    def _enabled(self, verb, option):
+        """Side effects of an option coming on."""
+        if verb != T.DO:
+            return
+        if option == T.NAWS:
+            self._send_naws()
+        elif option == T.LINEMODE:
+            self._out.append(subnegotiation(T.LINEMODE, bytes((T.LM_SLC,)) + self.facts.slc))
+
+    def _send_naws(self):
+        if self.facts.window_size is None:
+            return
+        columns, rows = (min(max(value, 0), 0xFFFF) for value in self.facts.window_size)
+        self._out.append(subnegotiation(T.NAWS, columns.to_bytes(2, "big") +
+                                        rows.to_bytes(2, "big")))
+
+    def _subnegotiation(self, payload):
+        if not payload:
+            return
+        option, body = payload[0], payload[1:]
+        if option == T.LINEMODE:
+            self._linemode(body)
+        elif option == T.STATUS and self.remote[T.STATUS].enabled:
+            if body[:1] == bytes((T.SB_IS,)):
+                self.peer_status = body[1:]
+        elif body[:1] == bytes((T.SB_SEND,)) and self.local[option].wanted:
+            # telnet answers as soon as it has offered the option, before the DO.
+            self._answer_send(option, body[1:])
+
+    def _answer_send(self, option, requested):
+        if option == T.TTYPE:
+            answer = self.facts.terminal_type.encode("ascii", "replace")
+        elif option == T.TSPEED:
+            answer = self.facts.speed.encode("ascii")
+        elif option == T.NEW_ENVIRON:
+            answer = environment_answer(self.facts.environment, requested)
+        else:
+            return
+        self._out.append(subnegotiation(option, bytes((T.SB_IS,)) + answer))
+
+    def _linemode(self, body):
+        if not self.local[T.LINEMODE].enabled or not body:
+            return
+        kind = body[0]
+        if kind == T.LM_MODE and len(body) > 1:
+            mode = body[1]
+            wanted = mode & LINEMODE_SUPPORTED
+            if mode & T.MODE_ACK or wanted == self.linemode_mode:
+                self.linemode_mode = wanted  # an ACK (or no change) needs no answer
+            else:
+                self.linemode_mode = wanted
+                self._out.append(subnegotiation(
+                    T.LINEMODE, bytes((T.LM_MODE, wanted | T.MODE_ACK))))
+            self.mode_changed = True
+        elif kind == T.DO and body[1:2] == bytes((T.LM_FORWARDMASK,)):
+            self._out.append(subnegotiation(T.LINEMODE, bytes((T.WONT, T.LM_FORWARDMASK))))
+        # SLC from the peer: telnet keeps its own characters; nothing to answer.
+
+
+def environment_answer(environment, requested):
+    """NEW-ENVIRON IS payload for a SEND that lists `requested` (RFC 1572).
+
+    An empty request asks for every exported variable; otherwise only the
+    named VARs that are defined are sent.  Type codes inside names and values
+    are escaped with ESC.
+    """
+    names = _requested_names(requested)
+    answer = bytearray()
+    for name, value in environment:
+        if names is None or name.encode() in names:
+            answer += bytes((T.ENV_VAR,)) + _env_escape(name.encode())
+            answer += bytes((T.ENV_VALUE,)) + _env_escape(value.encode())
+    return bytes(answer)
+
+
+def _requested_names(requested):
+    if not requested:
+        return None
+    names, current = set(), None
+    escaped = False
+    for byte in requested:
+        if escaped:
+            current.append(byte)
+            escaped = False
+        elif byte in (T.ENV_VAR, T.ENV_USERVAR):
+            if current is not None:
+                names.add(bytes(current))
+            current = bytearray() if byte == T.ENV_VAR else None
+        elif byte == T.ENV_ESC:
+            escaped = current is not None
+        elif current is not None:
+            current.append(byte)
+    if current is not None:
+        names.add(bytes(current))
+    return names
+
+
+def _env_escape(text):
+    escaped = bytearray()
+    for byte in text:
+        if byte in (T.ENV_VAR, T.ENV_VALUE, T.ENV_ESC, T.ENV_USERVAR):
+            escaped.append(T.ENV_ESC)
+        escaped.append(byte)
+    return bytes(escaped)

@@ -1,0 +1,192 @@
+"""Peers and a terminal for pytelnet's tests: telnetd, scripted servers, a pty.
+
+Every server listens on 127.0.0.1 on a port the kernel picks, runs for a
+bounded time and is stopped (its processes killed) when the `with` block
+ends, also on failure.
+"""
+
+import fcntl
+import os
+import pty
+import select
+import socket
+import struct
+import subprocess
+import termios
+import threading
+import time
+
+TERM = "vt100"
+ROWS, COLUMNS = 33, 101
+
+
+class _Server:
+    """Listens on 127.0.0.1 (`port`); `_serve` runs in a thread until done."""
+
+    def __enter__(self):
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(8)
+        self.listener.settimeout(30)
+        self.port = self.listener.getsockname()[1]
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+        return self
+
+    def _accept(self):
+        try:
+            return self.listener.accept()[0]
+        except OSError:
+            return None
+
+
+class TelnetdServer(_Server):
+    """inetutils telnetd with a shell (-E /bin/sh), started per connection."""
+
+    def __init__(self, connections=1):
+        self.connections = connections
+        self.processes = []
+
+    def _serve(self):
+        for _ in range(self.connections):
+            connection = self._accept()
+            if connection is None:
+                return
+            self.processes.append(subprocess.Popen(
+                ["/usr/sbin/telnetd", "-E", "/bin/sh"], stdin=connection, stdout=connection,
+                stderr=subprocess.DEVNULL))
+            connection.close()
+
+    def __exit__(self, *exc_info):
+        self.listener.close()
+        for process in self.processes:
+            if process.poll() is None:
+                process.kill()
+            process.wait(timeout=10)
+
+
+class ScriptedServer(_Server):
+    """Accepts one connection, sends `greeting`, records what arrives.
+
+    `behaviour(connection)` replaces the default (send, then read for
+    `listen_seconds`, then close).  `received` holds the client's bytes.
+    """
+
+    def __init__(self, greeting=b"", listen_seconds=1.0, behaviour=None):
+        self.greeting = greeting
+        self.listen_seconds = listen_seconds
+        self.behaviour = behaviour
+        self.received = b""
+
+    def _serve(self):
+        connection = self._accept()
+        if connection is None:
+            return
+        with connection:
+            if self.behaviour:
+                try:
+                    self.behaviour(connection)
+                    # Read what the client still sends, so that closing does not
+                    # reset the connection and lose the end of our data.
+                    connection.shutdown(socket.SHUT_WR)
+                    read_for(connection, 60)
+                except OSError:
+                    pass
+                return
+            connection.sendall(self.greeting)
+            self.received = read_for(connection, self.listen_seconds)
+
+    def wait(self, timeout=30):
+        self.thread.join(timeout)
+        return self.received
+
+    def __exit__(self, *exc_info):
+        self.listener.close()
+        self.thread.join(30)
+
+
+def read_for(connection, seconds):
+    """Everything a socket receives within `seconds` (or until it closes)."""
+    received, deadline = b"", time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        readable, _, _ = select.select([connection], [], [], 0.05)
+        if readable:
+            try:
+                data = connection.recv(65536)
+            except ConnectionResetError:
+                break
+            if not data:
+                break
+            received += data
+    return received
+
+
+class PtyProgram:
+    """argv run on a pseudo-terminal of ROWS x COLUMNS with TERM set."""
+
+    def __init__(self, argv, env=None):
+        environment = dict(os.environ if env is None else env, TERM=TERM)
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            try:
+                os.execvpe(argv[0], argv, environment)
+            finally:
+                os._exit(127)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+        self.output = b""
+        self.status = None
+
+    def read_until(self, pattern, timeout=15):
+        """Read output until `pattern` appears after what was read before; True if it did."""
+        start = len(self.output)
+        deadline = time.monotonic() + timeout
+        while pattern not in self.output[start:] and time.monotonic() < deadline:
+            if not self._read(0.05):
+                break
+        return pattern in self.output[start:]
+
+    def _read(self, timeout):
+        readable, _, _ = select.select([self.fd], [], [], timeout)
+        if readable:
+            try:
+                data = os.read(self.fd, 65536)
+            except OSError:
+                return False
+            if not data:
+                return False
+            self.output += data
+        return True
+
+    def send(self, data):
+        os.write(self.fd, data)
+
+    def finish(self, timeout=15):
+        """Read to the end; the exit status (None if it had to be killed)."""
+        status = self.finish_keeping_fd(timeout)
+        os.close(self.fd)
+        return status
+
+    def finish_keeping_fd(self, timeout=15):
+        """finish(), the terminal left open for a look at its settings."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self._read(0.05):
+            pass
+        while time.monotonic() < deadline:
+            done, status = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                self.status = os.waitstatus_to_exitcode(status)
+                break
+            time.sleep(0.02)
+        if self.status is None:
+            self.kill()
+        return self.status
+
+    def kill(self):
+        if self.status is not None:
+            return
+        try:
+            os.kill(self.pid, 9)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass

@@ -1,0 +1,145 @@
+"""pytelnet and telnet at a terminal (a pty), against inetutils telnetd with a shell.
+
+Both programs get the same terminal (TERM=vt100, 33 rows x 101 columns) and the
+same keys; what reaches the shell and what comes back must be the same.
+"""
+
+import os
+import re
+import signal
+import termios
+import time
+
+import pytest
+
+from tests.commands import command_path
+from tests.lab.telnet_peers import COLUMNS, ROWS, PtyProgram, ScriptedServer, TelnetdServer
+
+PROGRAMS = ["telnet", "pytelnet"]
+
+
+def program_path(name):
+    return "telnet" if name == "telnet" else command_path("pytelnet")
+
+
+def telnetd_session(name, keys):
+    """Run `name` against telnetd; `keys` is [(wait-for, bytes)]; (output, status)."""
+    with TelnetdServer() as server:
+        terminal = PtyProgram([program_path(name), "127.0.0.1", str(server.port)])
+        try:
+            for expected, typed in keys:
+                assert terminal.read_until(expected), (expected, terminal.output[-300:])
+                terminal.send(typed)
+            status = terminal.finish(timeout=20)
+        finally:
+            terminal.kill()
+    return terminal.output, status
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_shell_session_through_telnetd(name):
+    output, status = telnetd_session(name, [
+        (b"# ", b"echo T=$TERM; stty size\r"),
+        (b"# ", b"\x1d"),
+        (b"telnet> ", b"status\r"),
+        (b"Escape character is '^]'.\r\n", b"\r"),
+        (b"# ", b"\x1d"),
+        (b"telnet> ", b"close\r"),
+    ])
+    assert output.startswith(b"Trying 127.0.0.1...\r\nConnected to 127.0.0.1.\r\n"
+                             b"Escape character is '^]'.\r\n")
+    assert b"\r\nT=vt100\r\n%d %d\r\n" % (ROWS, COLUMNS) in output  # TERM and NAWS arrived
+    assert b"# echo T=$TERM; stty size\r\n" in output  # echoed by the remote side, once
+    assert (b"telnet> status\r\nConnected to 127.0.0.1.\r\nOperating in single character mode"
+            b"\r\nCatching signals locally\r\nRemote character echo\r\nLocal flow control\r\n"
+            b"Escape character is '^]'.\r\n") in output
+    assert output.endswith(b"telnet> close\r\nConnection closed.\r\n")
+    assert status == 0
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_shell_exit_closes_the_session(name):
+    output, status = telnetd_session(name, [(b"# ", b"exit\r")])
+    assert output.endswith(b"Connection closed by foreign host.\r\n")
+    assert status == 0
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_large_burst_arrives_whole(name):
+    lines = 30000
+    output, status = telnetd_session(name, [
+        (b"# ", b"seq %d; echo END\r" % lines),
+        (b"\r\nEND\r\n", b"exit\r"),
+    ])
+    numbers = re.findall(rb"\r\n(\d+)(?=\r\n)", output)
+    assert [int(number) for number in numbers if int(number) <= lines][-lines:] == \
+        list(range(1, lines + 1))
+    assert status == 0
+
+
+def test_resize_reaches_the_shell():
+    import fcntl
+    import struct
+
+    with TelnetdServer() as server:
+        terminal = PtyProgram([command_path("pytelnet"), "127.0.0.1", str(server.port)])
+        try:
+            assert terminal.read_until(b"# ")
+            fcntl.ioctl(terminal.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+            os.kill(terminal.pid, signal.SIGWINCH)
+            time.sleep(0.5)
+            terminal.send(b"stty size\r")
+            assert terminal.read_until(b"40 120\r\n")
+            terminal.send(b"exit\r")
+            assert terminal.finish() == 0
+        finally:
+            terminal.kill()
+
+
+def line_mode_session(name, keys, greeting=b"ready\r\n"):
+    """`name` at a pty against a plain (non-telnet) server that only records."""
+    with ScriptedServer(greeting, listen_seconds=4) as server:
+        terminal = PtyProgram([program_path(name), "127.0.0.1", str(server.port)])
+        try:
+            for expected, typed in keys:
+                assert terminal.read_until(expected), (expected, terminal.output)
+                time.sleep(0.3)  # let it set the terminal's mode before the next key
+                terminal.send(typed)
+            status = terminal.finish(timeout=20)
+        finally:
+            terminal.kill()
+        return terminal.output, status, server.wait()
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_line_mode_escape_and_status(name):
+    output, status, received = line_mode_session(name, [
+        (b"ready\r\n", b"GET / HTTP/1.0\r"),
+        (b"HTTP/1.0\r\n", b"\x1d"),
+        (b"telnet> ", b"status\r"),
+        (b"Escape character is '^]'.\r\n", b"\x1d"),
+        (b"telnet> ", b"close\r"),
+    ])
+    assert received == b"GET / HTTP/1.0\r\n"  # the line, sent when Enter was typed
+    assert (b"telnet> status\r\nConnected to 127.0.0.1.\r\nOperating in obsolete linemode\r\n"
+            b"Local character echo\r\nEscape character is '^]'.\r\n") in output
+    assert output.endswith(b"telnet> close\r\nConnection closed.\r\n")
+    assert status == 0
+
+
+def test_terminal_restored_when_terminated():
+    """SIGTERM in character mode: the terminal gets its line mode and echo back."""
+    with TelnetdServer() as server:
+        terminal = PtyProgram([command_path("pytelnet"), "127.0.0.1", str(server.port)])
+        try:
+            before = termios.tcgetattr(terminal.fd)
+            assert terminal.read_until(b"# ")
+            raw = termios.tcgetattr(terminal.fd)
+            assert not raw[3] & (termios.ICANON | termios.ECHO)
+            os.kill(terminal.pid, signal.SIGTERM)
+            status = terminal.finish_keeping_fd()
+            after = termios.tcgetattr(terminal.fd)
+        finally:
+            terminal.kill()
+    assert status == 128 + signal.SIGTERM
+    assert after[3] == before[3] and after[0] == before[0] and after[1] == before[1]

@@ -1,0 +1,57 @@
+"""netstat -p's process scan over a /proc-shaped directory tree.
+
+The tree is real files and symbolic links (a link's text can be anything,
+`socket:[123]` included), so the scan runs its ordinary system calls.
+"""
+
+import os
+
+from pynettools.sockets import owners
+
+
+def make_process(proc, pid, cmdline, links):
+    fd_directory = proc / str(pid) / "fd"
+    fd_directory.mkdir(parents=True)
+    if cmdline is not None:
+        (proc / str(pid) / "cmdline").write_bytes(cmdline)
+    for fd, target in enumerate(links):
+        os.symlink(target, fd_directory / str(fd))
+
+
+def test_first_process_found_owns_a_shared_socket(tmp_path):
+    make_process(tmp_path, 10, b"/usr/sbin/sshd\0-D\0", ["/dev/null", "socket:[100]"])
+    make_process(tmp_path, 20, b"worker\0", ["socket:[100]", "socket:[200]", "[0000]:300"])
+    (tmp_path / "self").mkdir()  # not a pid: ignored
+    found = owners.scan(str(tmp_path))
+    # the first in directory order, as readdir gives it (ascending pids in /proc)
+    first = {"10": owners.SocketOwner(10, "sshd"), "20": owners.SocketOwner(20, "worker")}[
+        next(name for name in os.listdir(tmp_path) if name in ("10", "20"))]
+    assert found.by_inode == {100: first,
+                              200: owners.SocketOwner(20, "worker"),
+                              300: owners.SocketOwner(20, "worker")}
+    assert found.warning(0) is None
+
+
+def test_vanished_and_unreadable_processes_are_skipped(tmp_path):
+    make_process(tmp_path, 30, None, ["socket:[400]"])  # no cmdline: it just exited
+    (tmp_path / "31").mkdir()  # no fd directory
+    make_process(tmp_path, 32, b"", ["socket:[401]"])  # kernel thread style: empty name
+    assert owners.scan(str(tmp_path)).by_inode == {401: owners.SocketOwner(32, "")}
+    assert owners.scan(str(tmp_path / "missing")).warning(65534).startswith(
+        '(No info could be read for "-p": geteuid()=65534')
+
+
+def test_program_names_and_links_as_netstat_reads_them():
+    assert owners.program_name(b"/usr/bin/python3\0/x/y.py\0") == b"python3"
+    assert owners.program_name(b"sshd: root@pts/0") == b"sshd: root@pts/0"
+    assert owners.program_name(b"/" + b"a" * 600) == b"a" * 510  # netstat reads 511 bytes
+    assert [owners.socket_inode(link) for link in (
+        "socket:[12]", "[0000]:7", "socket:[]", "pipe:[3]", "socket:[1x]", "anon_inode:[x]")] == [
+        12, 7, None, None, None, None]
+
+
+def test_warnings_when_not_root():
+    assert owners.Owners({}, denied=True).warning(65534) == (
+        '(No info could be read for "-p": geteuid()=65534 but you should be root.)\n')
+    assert owners.Owners({1: None}, denied=True).warning(1000).startswith(
+        "(Not all processes could be identified")
