@@ -58,6 +58,8 @@ def make_request(target, address, version, method="udp", port=None, first_hop=1,
     """
     from pynettools.probe.datagram import SocketOptions
 
+    if method not in METHODS:
+        raise PynettoolsError("unknown method %r (one of %s)" % (method, ", ".join(METHODS)), 2)
     family = family_of(version)
     if paris and source_port is None:
         source_port = 33000 + int.from_bytes(os.urandom(2), "big") % 28000
@@ -83,8 +85,8 @@ def traceroute(host, family=None, **settings):
     """Trace the route to `host`; the Trace, its hops a list.
 
     `family`: 4, 6 or None (IPv4 when the name has both); `settings` are
-    make_request's keywords (method "udp", "udp-fixed", "udplite", "icmp" or
-    "tcp"; wait=(MAX, HERE, NEAR); ...).  Failures raise PynettoolsError.
+    make_request's keywords (method: one of METHODS; wait=(MAX, HERE, NEAR);
+    ...).  Failures raise PynettoolsError.
     """
     try:
         af, address = resolve(host, family)

@@ -68,7 +68,8 @@ With --json, pytraceroute prints one JSON object when the trace is done instead 
 lines; errors and exit statuses are as without it. The object:
 
 "target" (string, as given), "address" (string), "family" (4 or 6), "method" ("udp",
-"udp-fixed" for -U, "udplite", "icmp" or "tcp"), "port" (number), "first_hop",
+"udp-fixed" for -U, "udplite", "icmp", "tcp", "tcpconn" or "raw"), "port" (number),
+"first_hop",
 "max_hops", "queries" and "packet_length" (numbers, as in the header line), and "hops":
 an array of {"ttl": number, "probes": [PROBE, ...]} in order.
 

@@ -37,8 +37,12 @@ class RawMethod:
         self.ident = os.getpid() & 0xFFFF
         if self.protocol is not None:  # opened first: its refusal is the one reported
             probe_socket = self._raw(self.protocol)
-        self.icmp_socket = self._icmp_socket()
-        self.sockets = [self.icmp_socket.sock]
+        # -I sends with icmplib; the others only read ICMP, on a plain raw
+        # socket (importing icmplib costs ~200 ms: it loads asyncio).
+        self.echo_socket = self._echo_socket() if request.method == "icmp" else None
+        self.icmp_sock = self.echo_socket.sock if self.echo_socket else \
+            self._raw(family.icmp_protocol)
+        self.sockets = [self.icmp_sock]
         if self.protocol is not None:
             self.sockets.append(probe_socket)
         if self.tcp:
@@ -57,9 +61,11 @@ class RawMethod:
         for sock in self.sockets:
             self.poller.register(sock, select.POLLIN)
 
-    def _icmp_socket(self):
+    def _echo_socket(self):
         from icmplib import ICMPv4Socket, ICMPv6Socket
         from icmplib.exceptions import ICMPSocketError
+
+        import encodings.idna  # noqa: F401 - icmplib resolves each destination with a str
 
         kind = ICMPv6Socket if self.family.version == 6 else ICMPv4Socket
         try:
@@ -79,7 +85,6 @@ class RawMethod:
         return Slot(index, ttl)
 
     def send(self, slot):
-        slot.sent_at = time.time()
         if self.tcp:
             self._send_syn(slot)
         elif self.protocol is not None:
@@ -95,6 +100,7 @@ class RawMethod:
         self.pending[("raw", slot.index)] = slot
         sock = self.sockets[1]
         sock.setsockopt(self.family.level, self.family.ttl_option, slot.ttl)
+        slot.sent_at = time.time()
         try:
             sock.sendto(payload, (self.target, 0))
         except OSError as error:
@@ -109,8 +115,9 @@ class RawMethod:
         probe = ICMPRequest(self.target, self.ident, sequence, payload=b"@" * size,
                             ttl=slot.ttl, traffic_class=self.request.options.tos)
         self.pending[("icmp", sequence)] = slot
+        slot.sent_at = time.time()
         try:
-            self.icmp_socket.send(probe)
+            self.echo_socket.send(probe)
         except ICMPSocketError as error:
             raise fatal("send", _os_error(error)) from None
 
@@ -123,6 +130,7 @@ class RawMethod:
         self.pending[("tcp", port, sequence)] = slot
         sock = self.sockets[1]
         sock.setsockopt(self.family.level, self.family.ttl_option, slot.ttl)
+        slot.sent_at = time.time()
         try:
             sock.sendto(segment, (self.target, 0))
         except OSError as error:
@@ -153,7 +161,7 @@ class RawMethod:
                 return None
             length, ttl, _protocol, source, _destination = header
             data = data[length:]
-        if sock is self.icmp_socket.sock:
+        if sock is self.icmp_sock:
             return self._match_icmp(data, source, received_at, ttl)
         if self.protocol is not None:  # protocol N from the target, with our identifiers
             key = self._raw_key(data)
@@ -227,9 +235,9 @@ class RawMethod:
             del self.pending[key]
 
     def close(self):
-        self.icmp_socket.close()
         for sock in self.sockets[1:]:
             sock.close()
+        (self.echo_socket or self.icmp_sock).close()
 
 
 def _os_error(error):
