@@ -97,14 +97,7 @@ class RawMethod:
         size = max(8, self.request.packet_length - self.family.header_length)
         payload = (self.ident.to_bytes(2, "big") + slot.index.to_bytes(4, "big")).ljust(size,
                                                                                       b"@")
-        self.pending[("raw", slot.index)] = slot
-        sock = self.sockets[1]
-        sock.setsockopt(self.family.level, self.family.ttl_option, slot.ttl)
-        slot.sent_at = time.time()
-        try:
-            sock.sendto(payload, (self.target, 0))
-        except OSError as error:
-            raise fatal("send", error) from None
+        self._send_packet(slot, ("raw", slot.index), payload)
 
     def _send_echo(self, slot):
         from icmplib import ICMPRequest
@@ -127,14 +120,18 @@ class RawMethod:
         sequence = (self.base_sequence + slot.index) & 0xFFFFFFFF
         segment = tcp_syn(self.family.af, self.source, self.target, port,
                           self.request.port & 0xFFFF, sequence)
-        self.pending[("tcp", port, sequence)] = slot
+        self._send_packet(slot, ("tcp", port, sequence), segment)
+
+    def _send_packet(self, slot, key, packet):
+        """Send a -T or -P probe on the raw socket, known by `key` when answers come."""
+        self.pending[key] = slot
         sock = self.sockets[1]
         sock.setsockopt(self.family.level, self.family.ttl_option, slot.ttl)
         slot.sent_at = time.time()
         try:
-            sock.sendto(segment, (self.target, 0))
+            sock.sendto(packet, (self.target, 0))
         except OSError as error:
-            if error.errno != errno.EMSGSIZE:
+            if error.errno != errno.EMSGSIZE:  # as traceroute: the probe counts as sent
                 raise fatal("send", error) from None
 
     def wait(self, timeout):
