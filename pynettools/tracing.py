@@ -49,12 +49,14 @@ def make_request(target, address, version, method="udp", port=None, first_hop=1,
                  source_port=None, interface=None, fwmark=0, dont_route=False, flow_label=0,
                  debug=False, discover_mtu=False, back=False, extensions=False,
                  as_lookup=False, as_server=None, paris=False, privileged=None,
-                 protocol=None):
+                 protocol=None, source_route=b""):
     """A Request with traceroute's implied settings applied.
 
     --sport and --mtu imply one probe in flight, --mtu implies -F; --paris
     keeps one source port (the given one or a random one) and, for UDP, one
     probe in flight, so that an error can only belong to the probe out.
+    `source_route` is -g's option (see probe.source_route), counted in the
+    default packet length.
     """
     from pynettools.probe.datagram import SocketOptions
 
@@ -66,11 +68,13 @@ def make_request(target, address, version, method="udp", port=None, first_hop=1,
     if source_port is not None or discover_mtu or (paris and method != "tcp"):
         in_flight = 1
     if packet_length is None:
-        packet_length = MAX_PACKET if discover_mtu else default_packet_length(family, method)
+        packet_length = MAX_PACKET if discover_mtu else \
+            default_packet_length(family, method) + len(source_route)
     options = SocketOptions(
         tos=tos & 0xFF, dont_fragment=dont_fragment or discover_mtu, source=source,
         source_port=(source_port or 0) & 0xFFFF, device=interface, fwmark=fwmark,
-        dont_route=dont_route, flow_label=flow_label, debug=debug)
+        dont_route=dont_route, flow_label=flow_label, debug=debug,
+        source_route=source_route)
     return Request(
         target=target, address=address, family=family.version, method=method,
         port=DEFAULT_PORTS[method] if port is None else port, first_hop=first_hop,

@@ -28,6 +28,10 @@ HELP_COLUMN = 30
 HELP_WIDTH = 79  # the longest help line traceroute prints
 
 
+class RunOnComplaint(ValueError):
+    """A converter's complaint that traceroute prints without ending its line."""
+
+
 class ClifCommand(Command):
     """A Command parsed and complained about as traceroute does.
 
@@ -35,6 +39,8 @@ class ClifCommand(Command):
     returns the value or raises ValueError; `operand_names` are the
     operands' names for messages ("host", "packetlen"), `operand_converters`
     their converters, called with (text, namespace-so-far).
+    `accumulating` names repeatable options whose converter is called with
+    (text, the list so far) and returns the new list.
     `usage_synopsis` is the literal usage line, `arguments_help` the text
     after the options in --help.
     """
@@ -42,13 +48,14 @@ class ClifCommand(Command):
     usage_exit_code = 2
 
     def __init__(self, *args, converters=None, operand_names=(), operand_converters=(),
-                 usage_synopsis="", arguments_help="", **kwargs):
+                 usage_synopsis="", arguments_help="", accumulating=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.converters = converters or {}
         self.operand_names = tuple(operand_names)
         self.operand_converters = tuple(operand_converters)
         self.usage_synopsis = usage_synopsis
         self.arguments_help = arguments_help
+        self.accumulating = frozenset(accumulating)
 
     def parse(self, argv):
         return ClifParser(self).parse(argv)
@@ -165,15 +172,20 @@ class ClifParser:
             setattr(self.values, option.dest, True)
             return
         converter = self.command.converters.get(option.dest, str)
+        accumulates = option.dest in self.command.accumulating
         try:
-            value = converter(text)
+            value = converter(text, getattr(self.values, option.dest)) if accumulates \
+                else converter(text)
         except ValueError as error:
             detail = str(error)
             if detail.startswith("!"):  # the converter words the complaint itself
                 raise UsageError(detail[1:]) from None
-            raise UsageError("%sCannot handle `%s' option with arg `%s' (argc %d)"
-                             % (detail + "\n" if detail else "", spelled, text, argc)) from None
-        if option.repeat:
+            end = "" if isinstance(error, RunOnComplaint) or not detail else "\n"
+            raise UsageError("%s%sCannot handle `%s' option with arg `%s' (argc %d)"
+                             % (detail, end, spelled, text, argc)) from None
+        if accumulates:
+            setattr(self.values, option.dest, value)
+        elif option.repeat:
             getattr(self.values, option.dest).append(value)
         else:
             setattr(self.values, option.dest, value)

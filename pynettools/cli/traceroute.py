@@ -8,7 +8,7 @@ soon as its probes are done.
 import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
 import sys
 
-from pynettools.cli.clif import ClifCommand, strtod, strtol
+from pynettools.cli.clif import ClifCommand, RunOnComplaint, strtod, strtol
 from pynettools.cli.options import Option
 from pynettools.cli.traceroute_checks import build_request
 from pynettools.output import write
@@ -38,6 +38,19 @@ def _address_option(text):
                                   socket.SOCK_DGRAM)[0][4][0]
     except socket.gaierror as error:
         raise ValueError("%s: %s" % (text, error.strerror)) from None
+
+
+def _gateways(text, so_far):
+    """-g: the words so far plus this argument's, comma separated.
+
+    As traceroute: the first word is taken even when empty, later empty
+    ones are skipped; no more than 127 words in all.
+    """
+    first, *rest = text.split(",")
+    words = so_far + [first] + [word for word in rest if word]
+    if len(words) > 127:
+        raise RunOnComplaint("Too many gateways specified.")
+    return words
 
 
 def _protocol_number(text):
@@ -143,12 +156,13 @@ COMMAND = ClifCommand(
         "first": strtol, "max_hops": strtol, "sim_queries": strtol, "port": strtol,
         "tos": strtol, "flowlabel": strtol, "queries": strtol, "sport": strtol,
         "fwmark": strtol, "wait": _wait_spec, "sendwait": strtod, "source": _address_option,
-        "gateway": _address_option, "protocol": _protocol_number,
+        "gateway": _gateways, "protocol": _protocol_number,
     },
     operand_names=("host", "packetlen"),
     operand_converters=(_host, _packet_length),
     usage_synopsis=SYNOPSIS,
     arguments_help=ARGUMENTS,
+    accumulating=("gateway",),
 )
 
 

@@ -4,7 +4,10 @@ The checks run in traceroute's order, each with its words and exit status 2;
 options that only print something (`-O help`) come back as text.
 """
 
-from pynettools.errors import PynettoolsError, UsageError
+import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
+
+from pynettools.cli.clif import strtol
+from pynettools.errors import UsageError
 from pynettools.probe.family import family_of
 from pynettools.tracing import MAX_PACKET, default_packet_length, make_request
 
@@ -82,24 +85,59 @@ def build_request(args):
     wait = _check_ranges(args, max_hops, first_hop, queries)
     target, af, address = args.operands[0]
     family = family_of(af)
-    packet_length = _packet_length(args, family, method)
+    given_length = args.operands[1] if len(args.operands) > 1 else None
+    if given_length is not None and _unsigned(given_length) > MAX_PACKET:
+        raise UsageError("too big packetlen %d specified" % given_length)
     if args.source is not None and (":" in args.source) != (family.version == 6):
         raise UsageError("IP version mismatch in addresses specified")
-    if args.gateway:
-        raise PynettoolsError("-g (source routing) is not implemented by pytraceroute", 1)
+    source_route = _source_route(args.gateway, family, address)
+    packet_length = _packet_length(args, given_length, family, method, len(source_route))
     return _request(args, target, family, address, method, max_hops, first_hop, queries, wait,
-                    packet_length), None
+                    packet_length, source_route), None
 
 
-def _packet_length(args, family, method):
-    given = args.operands[1] if len(args.operands) > 1 else None
-    if given is not None and _unsigned(given) > MAX_PACKET:
-        raise UsageError("too big packetlen %d specified" % given)
+def _source_route(words, family, target):
+    """-g's option bytes (b"" without -g), its gateways resolved in the target's family.
+
+    For IPv6 a leading number, when more words follow, is the routing
+    header's type.
+    """
+    from pynettools.probe import source_route
+
+    if not words:
+        return b""
+    if family.version == 4:
+        if len(words) > 8:
+            raise UsageError("Too many gateways specified. No more than 8")
+        return source_route.ipv4_option(_resolved(words, family), target)
+    route_type = source_route.DEFAULT_IPV6_TYPE
+    if len(words) > 1:
+        try:
+            route_type, words = strtol(words[0]), words[1:]
+        except ValueError:
+            pass
+    return source_route.ipv6_header(_resolved(words, family), route_type)
+
+
+def _resolved(words, family):
+    addresses = []
+    for word in words:
+        try:
+            addresses.append(socket.getaddrinfo(word.encode("utf-8", "surrogateescape"), None,
+                                                family.af, socket.SOCK_DGRAM)[0][4][0])
+        except socket.gaierror as error:
+            raise UsageError("%s: %s\n" % (word, error.strerror)) from None
+    return addresses
+
+
+def _packet_length(args, given, family, method, options_length):
+    """The whole packet's length; `options_length`: -g's, part of the IP header."""
     if method in ("tcp", "dccp"):  # fixed sizes: a given length is ignored
-        return default_packet_length(family, method)
+        return default_packet_length(family, method) + options_length
     if given is None:
-        return MAX_PACKET if args.mtu else default_packet_length(family, method)
-    return max(given, family.header_length + (0 if method == "raw" else 8))
+        return MAX_PACKET if args.mtu else \
+            default_packet_length(family, method) + options_length
+    return max(given, family.header_length + options_length + (0 if method == "raw" else 8))
 
 
 def _sendwait(value):
@@ -109,7 +147,7 @@ def _sendwait(value):
 
 
 def _request(args, target, family, address, method, max_hops, first_hop, queries, wait,
-             packet_length):
+             packet_length, source_route):
     return make_request(
         target, address, family.version, method, port=args.port, first_hop=first_hop,
         max_hops=max_hops, queries=queries,
@@ -122,7 +160,7 @@ def _request(args, target, family, address, method, max_hops, first_hop, queries
         debug=bool(args.debug), discover_mtu=bool(args.mtu), back=bool(args.back),
         extensions=bool(args.extensions), as_lookup=bool(args.as_path_lookups),
         as_server=args.as_server, paris=bool(args.paris), privileged=_privileged(args),
-        protocol=args.protocol)
+        protocol=args.protocol, source_route=source_route)
 
 
 def _privileged(args):

@@ -128,9 +128,12 @@ JSON output shows.""",
   $ pytraceroute --mtu 192.0.2.7           # shows F=MTU where the path MTU drops
   $ pytraceroute --json 192.0.2.7 | jq '.hops[].probes[0].address'""",
     "DIFFERENCES FROM TRACEROUTE": """\
--V prints pytraceroute's own version. -g (source routing) is accepted but not
-implemented: pytraceroute says so and exits 1; so does -D (DCCP) on a kernel that has
-DCCP (where it has none, the failure is traceroute's).
+-V prints pytraceroute's own version. -D (DCCP) is not implemented: on a kernel that
+has DCCP pytraceroute says so and exits 1 (where it has none, the failure is
+traceroute's). -g works as traceroute's: IPv4 probes carry a loose source route
+(IP_OPTIONS) through at most 8 gateways; IPv6 probes would carry a routing header
+(type 2, or the leading number of -g), which current kernels refuse ("setsockopt
+IPV6_RTHDR: Invalid argument", exit status 1).
 -A looks up origin AS numbers through DNS (the TXT records of origin.asn.cymru.com
 style zones) with dnspython instead of asking a whois server; --as-server names the
 DNS server. --mtu works with the datagram methods (default, -U, -UL, unprivileged -I)

@@ -31,7 +31,8 @@ class SocketOptions:
     """What every probe socket is set up with, from the command line."""
 
     def __init__(self, tos=0, dont_fragment=False, source=None, source_port=0, device=None,
-                 fwmark=0, dont_route=False, flow_label=0, debug=False):
+                 fwmark=0, dont_route=False, flow_label=0, debug=False, source_route=b""):
+        self.source_route = source_route  # -g: see probe.source_route
         self.tos = tos
         self.dont_fragment = dont_fragment
         self.source = source
@@ -43,6 +44,11 @@ class SocketOptions:
         self.debug = debug
 
     def apply(self, sock, family):
+        if self.source_route:  # first, as traceroute: its refusal is the one reported
+            from pynettools.probe.source_route import socket_option
+
+            level, option, what = socket_option(family.version)
+            _option(sock, level, option, self.source_route, what)
         if self.tos:
             sock.setsockopt(family.level, family.tos_option, self.tos)
         sock.setsockopt(family.level, family.mtu_discover_option,
@@ -169,7 +175,8 @@ class DatagramMethod:
         return (self.target, port)
 
     def _payload(self, slot):
-        body = b"@" * max(0, self.packet_length - self.family.header_length - 8)
+        body = b"@" * max(0, self.packet_length - self.family.header_length -
+                          len(self.options.source_route) - 8)
         if self.kind != "icmp":
             return body
         self.sequence += 1

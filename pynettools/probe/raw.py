@@ -94,7 +94,7 @@ class RawMethod:
 
     def _send_raw(self, slot):
         """-P: the identifier and the probe's number, then padding, as protocol N."""
-        size = max(8, self.request.packet_length - self.family.header_length)
+        size = max(8, self.request.packet_length - self._headers())
         payload = (self.ident.to_bytes(2, "big") + slot.index.to_bytes(4, "big")).ljust(size,
                                                                                       b"@")
         self._send_packet(slot, ("raw", slot.index), payload)
@@ -104,7 +104,7 @@ class RawMethod:
         from icmplib.exceptions import ICMPSocketError
 
         sequence = (self.request.port + slot.index) & 0xFFFF
-        size = max(0, self.request.packet_length - self.family.header_length - 8)
+        size = max(0, self.request.packet_length - self._headers() - 8)
         probe = ICMPRequest(self.target, self.ident, sequence, payload=b"@" * size,
                             ttl=slot.ttl, traffic_class=self.request.options.tos)
         self.pending[("icmp", sequence)] = slot
@@ -113,6 +113,10 @@ class RawMethod:
             self.echo_socket.send(probe)
         except ICMPSocketError as error:
             raise fatal("send", _os_error(error)) from None
+
+    def _headers(self):
+        """The IP header's length with -g's option or routing header."""
+        return self.family.header_length + len(self.request.options.source_route)
 
     def _send_syn(self, slot):
         fixed = self.request.paris or self.request.options.source_port
