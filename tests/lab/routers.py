@@ -123,7 +123,11 @@ def _link(left, right, left_name, right_name, mtu=None):
 def _sysctls(namespace, forwarding):
     settings = ["net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0"]
     if forwarding:
-        settings += ["net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1"]
+        settings += ["net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1",
+                     # -g: routers honour (and pass on) source routes only when
+                     # both `all` and the interface allow it
+                     "net.ipv4.conf.all.accept_source_route=1",
+                     "net.ipv4.conf.default.accept_source_route=1"]
     namespace.run(["sysctl", "-q", "-w", *settings], check=True)
 
 
