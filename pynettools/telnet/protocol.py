@@ -36,6 +36,7 @@ _DATA, _IAC, _VERB, _SB, _SB_IAC = range(5)
 _IAC_BYTE = b"\xff"
 _VERBS = (T.WILL, T.WONT, T.DO, T.DONT)
 _VERB_SET = frozenset(_VERBS)
+_MODE_OPTIONS = frozenset((T.ECHO, T.SGA, T.BINARY, T.LINEMODE))
 # Commands after IAC that carry nothing to show or answer (all but IAC, SB, verbs).
 _PLAIN_COMMANDS = frozenset(range(256)) - _VERB_SET - {T.IAC, T.SB}
 
@@ -127,14 +128,19 @@ class TelnetProtocol:
     def ask_remote(self, option, enable):
         """Send DO/DONT option through the Q method (nothing when redundant)."""
         self._send_verb(self.remote[option].ask(enable), option)
+        self.mode_changed |= option in _MODE_OPTIONS
 
     def ask_local(self, option, enable):
         """Send WILL/WONT option through the Q method (nothing when redundant)."""
         self._send_verb(self.local[option].ask(enable), option)
+        self.mode_changed |= option in _MODE_OPTIONS
 
-    def send_verb_raw(self, verb, option):
-        """`send do|dont|will|wont OPT`: the verb as typed, outside the Q method."""
-        self._out.append(command(verb, option))
+    def ask(self, verb, option):
+        """`send do|dont|will|wont OPT`: the request, through the Q method."""
+        if verb in (T.DO, T.DONT):
+            self.ask_remote(option, verb == T.DO)
+        else:
+            self.ask_local(option, verb == T.WILL)
 
     def send_command(self, code):
         """A Telnet command such as AYT, IP, BREAK (`send ayt`)."""
@@ -296,7 +302,7 @@ class TelnetProtocol:
         else:
             reply, _ = side.received_negative()
             self._send_verb(reply, option)
-        if option in (T.ECHO, T.SGA, T.BINARY, T.LINEMODE):
+        if option in _MODE_OPTIONS:
             self.mode_changed = True
 
     def _enabled(self, verb, option):

@@ -143,3 +143,26 @@ def test_terminal_restored_when_terminated():
             terminal.kill()
     assert status == 128 + signal.SIGTERM
     assert after[3] == before[3] and after[0] == before[0] and after[1] == before[1]
+
+
+SEND_KEYS = [
+    (b"ready\r\n", b"\x1d"), (b"telnet> ", b"send ayt ip nop\r"),
+    (b"\n", b"\x1d"), (b"telnet> ", b"send do echo\r"),
+    (b"\n", b"\x1d"), (b"telnet> ", b"send will 200\r"),
+    (b"\n", b"\x1d"), (b"telnet> ", b"send escape\r"),
+    (b"\n", b"\x1d"), (b"telnet> ", b"send brk ec el ga eor abort susp eof ao\r"),
+    (b"\n", b"\x1d"), (b"telnet> ", b"send getstatus\r"),
+    (b"STATUS option\r\ntelnet> ", b"?\r"),  # a failed command keeps the prompt,
+    (b"print help information\r\ntelnet> ", b"foo\r"),  # so do help and a bad command
+    (b"?Invalid command\r\ntelnet> ", b"close\r"),
+]
+
+
+def test_send_commands_as_telnet():
+    """The bytes `send` puts on the wire, and what the terminal shows meanwhile."""
+    results = [line_mode_session(name, SEND_KEYS) for name in PROGRAMS]
+    (telnet_output, telnet_status, telnet_wire), (output, status, wire) = results
+    assert wire == telnet_wire == (b"\xff\xf6\xff\xf4\xff\xf1\xff\xfd\x01\xff\xfb\xc8\x1d"
+                                   b"\xff\xf3\xff\xf7\xff\xf8\xff\xf9\xff\xef\xff\xee\xff\xed"
+                                   b"\xff\xec\xff\xf5")
+    assert (output, status) == (telnet_output, telnet_status)
