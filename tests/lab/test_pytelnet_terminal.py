@@ -166,3 +166,36 @@ def test_send_commands_as_telnet():
                                    b"\xff\xf3\xff\xf7\xff\xf8\xff\xf9\xff\xef\xff\xee\xff\xed"
                                    b"\xff\xec\xff\xf5")
     assert (output, status) == (telnet_output, telnet_status)
+
+
+def prompt_session(name, keys_for_port, listen_seconds=3):
+    """`name` started with no HOST at a pty; keys may name the server's PORT."""
+    with ScriptedServer(b"ready\r\n", listen_seconds=listen_seconds) as server:
+        port = b"%d" % server.port
+        terminal = PtyProgram([program_path(name)])
+        try:
+            for expected, typed in keys_for_port:
+                assert terminal.read_until(expected), (expected, terminal.output)
+                time.sleep(0.3)
+                terminal.send(typed.replace(b"PORT", port))
+            status = terminal.finish(timeout=20)
+        finally:
+            terminal.kill()
+        return terminal.output.replace(port, b"PORT"), status, server.wait()
+
+
+def test_open_close_and_quit_from_the_prompt_as_telnet():
+    keys = [(b"telnet> ", b"open 127.0.0.1 PORT\r"), (b"ready\r\n", b"hello\r"),
+            (b"hello\r\n", b"\x1d"), (b"telnet> ", b"close\r"), (b"closed.\r\n", b"status\r"),
+            (b"'.\r\n", b"quit\r")]
+    telnet, ours = (prompt_session(name, keys) for name in PROGRAMS)
+    assert ours == telnet
+    assert ours[0].endswith(b"telnet> close\r\nConnection closed.\r\ntelnet> status\r\n"
+                            b"No connection.\r\nEscape character is '^]'.\r\ntelnet> quit\r\n")
+
+
+def test_foreign_close_after_open_ends_telnet():
+    keys = [(b"telnet> ", b"open 127.0.0.1 PORT\r")]
+    telnet, ours = (prompt_session(name, keys, listen_seconds=1) for name in PROGRAMS)
+    assert ours == telnet
+    assert ours[0].endswith(b"ready\r\nConnection closed by foreign host.\r\n")
