@@ -14,8 +14,9 @@ from pynettools.errors import PynettoolsError
 from pynettools.telnet import constants as T
 from pynettools.telnet.session import ResolveFailure
 from pynettools.cli.telnet_client import describe_escape, parse_escape, say
-from pynettools.cli.telnet_texts import (COMMAND_HELP, ENVIRON_HELP, MODE_HELP, SEND_HELP,
-                                         SET_HELP, TOGGLES, toggle_help)
+from pynettools.cli.telnet_texts import (COMMAND_HELP, DISPLAYED_CHARACTERS, ENVIRON_HELP,
+                                         MODE_HELP, SEND_HELP, SET_HELP, TOGGLES, toggle_help)
+from pynettools.telnet.terminal import terminal_characters
 
 PROMPT = "telnet> "
 # What a command that failed returns: after the escape character, telnet keeps
@@ -301,8 +302,12 @@ def _set_toggle(client, name, value):
 def do_display(client, words):
     lines = ["%s %s." % ("will" if client.toggles.get(name, default) else "won't", text)
              for name, (text, default) in TOGGLES.items() if text]
-    lines += ["", "echo            [^E]", "escape          [%s]" % (
-        "^]" if client.escape == 0x1D else describe_escape(client.escape))]
+    lines += ["", "echo            [^E]", "escape          [%s]" % describe_escape(client.escape),
+              "rlogin          [off]", 'tracefile       "(standard output)"']
+    characters = terminal_characters() if client.interactive else {}
+    lines += ["%-15s [%s]" % (name, describe_escape(characters.get(name)))
+              for name in DISPLAYED_CHARACTERS]
+    lines.append("ayt             [^T]")
     say("\n".join(lines) + "\n")
     return None
 

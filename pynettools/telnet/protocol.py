@@ -20,6 +20,7 @@ inetutils 2.4), observed on the wire:
 """
 
 from pynettools.telnet import constants as T
+from pynettools.telnet.environ import environment_answer
 from pynettools.telnet.qmethod import NO, OptionSide
 
 MAX_SUBNEGOTIATION = 4096
@@ -362,50 +363,3 @@ class TelnetProtocol:
         elif kind == T.DO and body[1:2] == bytes((T.LM_FORWARDMASK,)):
             self._out.append(subnegotiation(T.LINEMODE, bytes((T.WONT, T.LM_FORWARDMASK))))
         # SLC from the peer: telnet keeps its own characters; nothing to answer.
-
-
-def environment_answer(environment, requested):
-    """NEW-ENVIRON IS payload for a SEND that lists `requested` (RFC 1572).
-
-    An empty request asks for every exported variable; otherwise only the
-    named VARs that are defined are sent.  Type codes inside names and values
-    are escaped with ESC.
-    """
-    names = _requested_names(requested)
-    answer = bytearray()
-    for name, value in environment:
-        if names is None or name.encode() in names:
-            answer += bytes((T.ENV_VAR,)) + _env_escape(name.encode())
-            answer += bytes((T.ENV_VALUE,)) + _env_escape(value.encode())
-    return bytes(answer)
-
-
-def _requested_names(requested):
-    if not requested:
-        return None
-    names, current = set(), None
-    escaped = False
-    for byte in requested:
-        if escaped:
-            current.append(byte)
-            escaped = False
-        elif byte in (T.ENV_VAR, T.ENV_USERVAR):
-            if current is not None:
-                names.add(bytes(current))
-            current = bytearray() if byte == T.ENV_VAR else None
-        elif byte == T.ENV_ESC:
-            escaped = current is not None
-        elif current is not None:
-            current.append(byte)
-    if current is not None:
-        names.add(bytes(current))
-    return names
-
-
-def _env_escape(text):
-    escaped = bytearray()
-    for byte in text:
-        if byte in (T.ENV_VAR, T.ENV_VALUE, T.ENV_ESC, T.ENV_USERVAR):
-            escaped.append(T.ENV_ESC)
-        escaped.append(byte)
-    return bytes(escaped)

@@ -181,7 +181,7 @@ connection.close(); client.kill(); client.wait()
 PROMPT_SCRIPT = (b"?\nstatus\nfoo\nst\ns\nse\nsend ?\ntoggle ?\nset ?\nunset ?\nmode ?\n"
                  b"environ ?\nclose\nsend ao\nlogout\nmode line\nopen\nopen 127.0.0.1 1\n"
                  b"set escape x\nset escape ^A\nstatus\nset crlf\ntoggle crlf\nset foo\n"
-                 b"toggle foo\nunset escape\nstatus\n\nhelp\nquit\n")
+                 b"toggle foo\nunset escape\nstatus\n\nhelp\ndisplay\nset escape ^]\ndisplay\nquit\n")
 
 
 def test_prompt_commands_as_telnet():

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pynettools.telnet import constants as T
-from pynettools.telnet.protocol import (MAX_SUBNEGOTIATION, TelnetProtocol, TerminalFacts,
-                                        environment_answer)
+from pynettools.telnet.environ import environment_answer
+from pynettools.telnet.protocol import MAX_SUBNEGOTIATION, TelnetProtocol, TerminalFacts
 
 IAC = b"\xff"
 
