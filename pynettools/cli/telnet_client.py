@@ -232,13 +232,15 @@ class Client:
             return
         protocol = self.session.protocol
         protocol.mode_changed = False
-        # Like telnet, by what is wanted: a DO ECHO sent turns local echo off at once.
+        # As observed of telnet: a DO ECHO sent turns local echo off at once, but
+        # line editing ends only when the server agrees to SGA (or LINEMODE).
         echo = not protocol.remote[T.ECHO].wanted
-        if protocol.local[T.LINEMODE].wanted:
+        if protocol.local[T.LINEMODE].enabled:
             edit = bool(protocol.linemode_mode & T.MODE_EDIT)
         else:
-            edit = not protocol.remote[T.SGA].wanted
+            edit = not protocol.remote[T.SGA].enabled
         self.terminal.set_mode(edit, echo)
+        protocol.lf_is_newline = edit
 
     def _on_signals(self, received):
         for signum in received:

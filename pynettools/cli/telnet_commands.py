@@ -165,7 +165,7 @@ def mode_lines(client):
             lines.append("Catching signals locally")
     lines.append("%s character echo" % echo)
     if protocol.local[T.LFLOW].wanted:
-        lines.append("%s flow control" % ("Local" if client.interactive else "No"))
+        lines.append("%s flow control" % ("Local" if protocol.flow_control else "No"))
     return "\n".join(lines) + "\n"
 
 

@@ -56,6 +56,8 @@ def subnegotiation(option, payload):
 SLC_FUNCTIONS = (1, 3, 4, 5) + tuple(range(7, 19))
 SLC_NOSUPPORT = 0
 SLC_VALUE = 2
+# Interrupt and abort flush both ways, suspend flushes input (as telnet reports).
+_SLC_FLUSHES = {3: 0x60, 7: 0x60, 9: 0x40}
 
 
 def slc_triplets(characters=None):
@@ -69,8 +71,9 @@ def slc_triplets(characters=None):
     triplets = bytearray()
     for function in SLC_FUNCTIONS:
         value = characters.get(function)
+        flags = SLC_VALUE | _SLC_FLUSHES.get(function, 0)
         triplets += bytes((function, SLC_NOSUPPORT, 0) if value is None else
-                          (function, SLC_VALUE, value))
+                          (function, flags, value))
     return bytes(triplets)
 
 
@@ -97,10 +100,14 @@ class TelnetProtocol:
     def __init__(self, facts=None, crlf=False):
         self.facts = facts or TerminalFacts()
         self.crlf = crlf
+        # LF is a newline (CR LF on the wire) for lines and pipes; in character
+        # mode at a terminal a typed ^J goes out as it is, as in telnet.
+        self.lf_is_newline = True
         self.local = [OptionSide(T.WILL, T.WONT) for _ in range(256)]
         self.remote = [OptionSide(T.DO, T.DONT) for _ in range(256)]
         self.linemode_mode = 0
         self.peer_status = None  # the last STATUS IS the peer sent
+        self.flow_control = False  # local XON/XOFF, as the peer set it with LFLOW
         self.mode_changed = False  # set when ECHO, SGA, BINARY or LINEMODE change
         self._out = []
         self._state = _DATA
@@ -167,7 +174,7 @@ class TelnetProtocol:
         if self.local[T.BINARY].enabled:
             return data
         carriage_return = b"\r\n" if self.crlf else b"\r\0"
-        if b"\n" in data:
+        if b"\n" in data and self.lf_is_newline:
             # CR LF typed (or piped, as `printf 'GET / HTTP/1.0\r\n\r\n'`) is one end
             # of line, sent as CR LF; telnet would send CR NUL CR LF.
             parts = data.split(b"\n")
@@ -312,6 +319,8 @@ class TelnetProtocol:
             return
         if option == T.NAWS:
             self._send_naws()
+        elif option == T.LFLOW:
+            self.flow_control = True  # on until the peer says LFLOW OFF
         elif option == T.LINEMODE:
             self._out.append(subnegotiation(T.LINEMODE, bytes((T.LM_SLC,)) + self.facts.slc))
 
@@ -328,6 +337,8 @@ class TelnetProtocol:
         option, body = payload[0], payload[1:]
         if option == T.LINEMODE:
             self._linemode(body)
+        elif option == T.LFLOW and self.local[T.LFLOW].enabled and body[:1] in (b"\0", b"\1"):
+            self.flow_control = body[:1] == b"\1"  # LFLOW OFF / ON (RFC 1372)
         elif option == T.STATUS and self.remote[T.STATUS].enabled:
             if body[:1] == bytes((T.SB_IS,)):
                 self.peer_status = body[1:]

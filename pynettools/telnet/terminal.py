@@ -14,7 +14,8 @@ import termios
 from pynettools.telnet.protocol import TerminalFacts, slc_triplets
 
 # termios control characters telnet reports through LINEMODE SLC (RFC 1184).
-_SLC_CHARACTERS = {3: termios.VINTR, 4: termios.VDISCARD, 8: termios.VEOF, 9: termios.VSUSP,
+_SLC_CHARACTERS = {3: termios.VINTR, 4: termios.VDISCARD, 7: termios.VQUIT, 8: termios.VEOF,
+                   9: termios.VSUSP,
                    10: termios.VERASE, 11: termios.VKILL, 12: termios.VWERASE,
                    13: termios.VREPRINT, 14: termios.VLNEXT, 15: termios.VSTART,
                    16: termios.VSTOP}
