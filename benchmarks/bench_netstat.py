@@ -65,6 +65,6 @@ def comparisons():
              "python: psutil.net_connections('tcp'), pids too": inside(
                  [sys.executable, "-c", PSUTIL_LISTING])},
             baseline="pynetstat -tan", rounds=10,
-            note="the rest of pynetstat -tan is parsing (one unhexlify and struct unpack a "
+            note="the rest of pynetstat -tan is parsing (one bytes.fromhex and struct unpack a "
                  "line) and formatting; psutil is not imported on Linux: its import alone "
                  "and its listing (no queues, no inodes) are shown for comparison")

@@ -7,8 +7,8 @@ complete, so a caller can show it at once (the command line does).
 returns the Trace with its hops as a list.
 """
 
-import random
-import socket
+import os
+import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
 from collections import namedtuple
 
 from pynettools.errors import PynettoolsError
@@ -33,7 +33,9 @@ def resolve(host, family=None):
     socket.gaierror when the name cannot be resolved.
     """
     af = {4: socket.AF_INET, 6: socket.AF_INET6}.get(family, socket.AF_UNSPEC)
-    info = socket.getaddrinfo(host, None, af, socket.SOCK_DGRAM)
+    # bytes, as traceroute passes them: a str would load the idna codec (and re)
+    info = socket.getaddrinfo(host.encode("utf-8", "surrogateescape"), None, af,
+                              socket.SOCK_DGRAM)
     chosen = next((entry for entry in info if entry[0] == socket.AF_INET), info[0])
     return chosen[0], chosen[4][0]
 
@@ -54,7 +56,7 @@ def make_request(target, address, version, method="udp", port=None, first_hop=1,
 
     family = family_of(version)
     if paris and source_port is None:
-        source_port = random.randrange(33000, 61000)
+        source_port = 33000 + int.from_bytes(os.urandom(2), "big") % 28000
     if source_port is not None or discover_mtu or (paris and method != "tcp"):
         in_flight = 1
     if packet_length is None:
@@ -154,7 +156,8 @@ def _probe(request, slot, names, as_of):
     return TraceProbe(reply.address, name, rtt, reply.icmp_type, reply.icmp_code,
                       reply.annotation, reply.final, slot.mtu,
                       _back_hops(reply.ttl, slot.ttl) if request.back else None,
-                      tuple(MplsLabel(*label) for label in reply.mpls or ()),
+                      tuple(MplsLabel(*label) for label in reply.mpls or ()
+                            if request.extensions),
                       as_of(reply.address) if as_of else None)
 
 

@@ -23,7 +23,7 @@ plus what netstat derives from them:
 
 import sys
 import time
-from collections import namedtuple
+import types
 
 from pynettools.cli.options import Command, Option, describe_option_error
 from pynettools.errors import OptionError, UsageError
@@ -229,15 +229,16 @@ COMMAND = NetstatCommand(
     original="netstat",
 )
 
-Selection = namedtuple("Selection", "tcp sctp udp udplite raw groups unix inet inet6 "
-                                    "ipx ax25 x25 netrom rose bluetooth any")
-Selection.__doc__ = """netstat's switches after its defaulting rules.
+class Selection(types.SimpleNamespace):
+    """netstat's switches after its defaulting rules: tcp sctp udp udplite raw
+    groups unix inet inet6 ipx ax25 x25 netrom rose bluetooth any (booleans).
 
-Naming inet or inet6 (or -s) without a protocol selects TCP, UDP, UDP-Lite
-and raw; naming a protocol (or -g) without a family selects both inet and
-inet6.  `any` is netstat's flag_arg: something was selected, so only what
-was selected is listed (otherwise: everything, Internet and UNIX).
-"""
+    Naming inet or inet6 (or -s) without a protocol selects TCP, UDP,
+    UDP-Lite and raw; naming a protocol (or -g) without a family selects
+    both inet and inet6.  `any` is netstat's flag_arg: something was
+    selected, so only what was selected is listed (otherwise: everything,
+    Internet and UNIX).
+    """
 
 
 def selection(args):
@@ -278,9 +279,10 @@ def execute(args):
 
 
 def _mode(name):
-    import importlib
-
-    return importlib.import_module("pynettools.cli.netstat_" + name)
+    """pynettools.cli.netstat_<name>, as importlib.import_module (2 ms to import) gives it."""
+    module_name = "pynettools.cli.netstat_" + name
+    __import__(module_name)
+    return sys.modules[module_name]
 
 
 def _repeat(one_pass, args):

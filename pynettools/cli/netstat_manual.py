@@ -36,7 +36,7 @@ usage text on stderr); 130 when interrupted.""",
 With --json, the socket listing prints one JSON object per pass instead of text (so
 -c prints one object a second); the exit status and the messages on stderr are the
 same. The object has "internet" when the Internet section is shown and "unix" when
-the UNIX section is, each an array of sockets in the order netstat lists them, after
+the UNIX section is (no object at all when neither is nor -g), each an array of sockets in the order netstat lists them, after
 the -a/-l selection. Numbers and addresses are numeric whatever -n says; names are
 for the text.
 
@@ -87,8 +87,8 @@ only with -p and only for processes the user may inspect. Example:
     ]
   }
 
-With -g together with socket types, the group memberships come first, as the object of
-their own mode, then the sockets' object.""",
+With -g the object also has "groups", the memberships as -g's mode describes them
+below.""",
     "EXAMPLES": """\
   $ pynetstat -tln            # listening TCP sockets, numeric
   $ pynetstat -tanp           # all TCP sockets with their processes (run as root)

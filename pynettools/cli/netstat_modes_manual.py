@@ -114,7 +114,9 @@ keeps, with its raw value, zero or not. Example:
   $ pynetstat -s6 --json"""),
     ("DIFFERENCES FROM NETSTAT", """\
 The route, interface, group and statistics modes read Linux's /proc/net and ioctls, as
-netstat does; there is no fallback for systems without /proc. Under -c, netstat's later
+netstat does. On other systems -i takes the interfaces from psutil instead: the overrun,
+frame and carrier counters read 0 and the queue length is not shown; -r, -g and -s need
+Linux. Under -c, netstat's later
 passes of -g print garbage for IPv4 groups and `bogus igmp6 line' warnings: pynetstat
 prints the table again. Route cache entries are not printed (Linux has none), nor the
 AX.25, NET/ROM, ROSE, IPX, AppleTalk and X.25 tables: pynetstat says, as netstat does on

@@ -29,7 +29,18 @@ datagram socket where net.ipv4.ping_group_range allows it. -T sends TCP SYN
 segments to port 80 on a raw socket and needs root.
 
 Names of responders come from the system resolver (getnameinfo), so /etc/hosts
-counts, as it does for traceroute; -n prints addresses only.
+counts, as it does for traceroute; -n prints addresses only. With -e, MPLS label stack
+entries that a router reports in an ICMP extension (RFC 4884, RFC 4950) follow its
+address as <MPLS:L=label,E=exp,S=bottom,T=ttl>; with -A its origin AS follows as
+[ASnnn], or [*] when there is none; with --back, '-N' when the replies came back over
+N hops instead of as many as the probe went.
+
+An answer counts only when it answers a probe in flight: with the datagram methods the
+kernel matches the ICMP error to the probe's socket by the quoted header; with the raw
+methods pytraceroute checks that an error quotes a probe to the target with its
+identifiers (ICMP identifier and sequence, TCP ports and sequence) and that a reply
+comes from the target itself. Stray, forged, truncated and repeated messages are
+ignored.
 
 The command line is read as traceroute reads it: flags cluster as in the usage line's
 [ -46dFITnreAUDV ]; an option's argument follows it in the same word only when the
@@ -41,8 +52,10 @@ With --paris every probe of the trace has the same flow identifiers: the same so
 and destination addresses, the same protocol, the same source and destination ports
 (the default UDP method no longer raises the port per probe), the same TOS and the
 same IPv6 flow label. Load balancers that hash those fields then send every probe the
-same way, so the hops shown belong to one path. Probes are told apart by their
-sockets (UDP) or their sequence numbers (ICMP, TCP).""",
+same way, so the hops shown belong to one path. For UDP that means one probe in flight
+at a time (-N 1), as with --sport, so that an answer can only be for the probe out; TCP
+probes are told apart by their sequence numbers. ICMP echo probes keep the identifier
+but not the checksum (the sequence number changes), which some load balancers hash.""",
     "EXIT STATUS": """\
 0 when the trace ran, whether or not it reached the host; 2 for a bad command line or
 an unknown host (with traceroute's message); 1 for an error while tracing (e.g.
@@ -116,7 +129,9 @@ JSON output shows.""",
 (source routing) are accepted but not implemented: pytraceroute says so and exits 1.
 -A looks up origin AS numbers through DNS (the TXT records of origin.asn.cymru.com
 style zones) with dnspython instead of asking a whois server; --as-server names the
-DNS server. --json, --paris and --as-server are not in traceroute.""",
+DNS server. --mtu works with the datagram methods (default, -U, -UL, unprivileged -I)
+only. -O takes help, raw and dgram; other module options are ignored. --json, --paris
+and --as-server are not in traceroute.""",
     "ENVIRONMENT": """\
 PYNETTOOLS_DEBUG: when set, an internal error shows its Python traceback.""",
 }

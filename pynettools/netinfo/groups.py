@@ -22,8 +22,11 @@ def read_ipv4_groups(path=IGMP):
         if not line.startswith("\t") and len(fields) >= 2:
             interface = fields[1].rstrip(":")
         elif len(fields) >= 2 and interface is not None:
-            group = socket.inet_ntoa(struct.pack("<I", int(fields[0], 16)))
-            memberships.append(GroupMembership("inet", interface, int(fields[1]), group))
+            try:
+                group = socket.inet_ntoa(struct.pack("<I", int(fields[0], 16) & 0xFFFFFFFF))
+                memberships.append(GroupMembership("inet", interface, int(fields[1]), group))
+            except ValueError:  # not the kernel's format: skipped, never a traceback
+                continue
     return memberships
 
 
@@ -33,8 +36,11 @@ def read_ipv6_groups(path=IGMP6):
     for line in _lines(path):
         fields = line.split()
         if len(fields) >= 4:
-            group = socket.inet_ntop(socket.AF_INET6, bytes.fromhex(fields[2]))
-            memberships.append(GroupMembership("inet6", fields[1], int(fields[3]), group))
+            try:
+                group = socket.inet_ntop(socket.AF_INET6, bytes.fromhex(fields[2]))
+                memberships.append(GroupMembership("inet6", fields[1], int(fields[3]), group))
+            except ValueError:  # not the kernel's format: skipped
+                continue
     return memberships
 
 

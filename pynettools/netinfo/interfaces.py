@@ -50,23 +50,25 @@ def interface_names(dev_path=DEV):
 
 
 def read_interfaces(include_down, dev_path=DEV, inet6_path=IF_INET6):
-    """Interface records (down ones only if `include_down`), and (name, reason)
-    for each interface whose flags could not be read: netstat reports those
-    and goes on."""
+    """(interface records, error): down ones only if `include_down`.
+
+    Like netstat, the walk stops at the first interface whose flags cannot
+    be read (it vanished, or /proc/net/dev names one that does not exist);
+    `error` is then (name, OSError), else None.
+    """
     counters, names = interface_names(dev_path)
     inet6 = read_inet6(inet6_path)
-    found, failures = [], []
+    found = []
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
         for name in names:
             try:
                 flags = struct.unpack_from("H", _ifreq(probe, SIOCGIFFLAGS, name), 16)[0]
             except OSError as error:
-                failures.append((name, error.strerror))
-                continue
+                return found, (name, error)
             if include_down or flags & IFF_UP:
                 found.append(_interface(probe, name, flags, counters.get(name),
                                         inet6.get(name, ())))
-    return found, failures
+    return found, None
 
 
 def read_counters(path=DEV):
@@ -77,7 +79,7 @@ def read_counters(path=DEV):
     for line in lines[2:]:
         name, colon, numbers = line.partition(":")
         fields = numbers.split()
-        if colon and len(fields) >= 16:
+        if colon and len(fields) >= 16 and all(field.isdigit() for field in fields[:16]):
             counters[name.strip()] = InterfaceCounters(*(int(field) for field in fields[:16]))
     return counters
 
@@ -93,9 +95,12 @@ def read_inet6(path=IF_INET6):
     for line in lines:
         fields = line.split()
         if len(fields) >= 6:
-            address = socket.inet_ntop(socket.AF_INET6, bytes.fromhex(fields[0]))
-            addresses.setdefault(fields[5], []).append(
-                InterfaceInet6(address, int(fields[2], 16), int(fields[3], 16)))
+            try:
+                found = InterfaceInet6(socket.inet_ntop(socket.AF_INET6, bytes.fromhex(fields[0])),
+                                       int(fields[2], 16), int(fields[3], 16))
+            except ValueError:  # not the kernel's format: skipped
+                continue
+            addresses.setdefault(fields[5], []).append(found)
     return {name: tuple(found) for name, found in addresses.items()}
 
 

@@ -41,20 +41,30 @@ class NameResolver:
 
     def ipv6(self, address):
         if self.numeric:
-            return address
+            return unmapped(address)
         if address == "::":
             return "[::]"
         if address not in self._hosts:
             try:
-                self._hosts[address] = socket.getnameinfo((address, 0, 0, 0), 0)[0]
+                name = socket.getnameinfo((address, 0, 0, 0), 0)[0]
             except (OSError, UnicodeError):
-                self._hosts[address] = address
+                name = address
+            self._hosts[address] = unmapped(name) if address.startswith("::ffff:") else name
         return self._hosts[address]
 
     def _network_names(self):
         if self._networks is None:
             self._networks = read_networks()
         return self._networks
+
+
+def unmapped(address):
+    """netstat's text for an IPv4-mapped IPv6 address: `::ffff:192.0.2.1` as `192.0.2.1`."""
+    if address.startswith("::ffff:") and "." in address:
+        from pynettools.sockets.names import without_mapping
+
+        return without_mapping(address)
+    return address
 
 
 def read_networks(path=NETWORKS):

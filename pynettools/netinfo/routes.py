@@ -36,12 +36,15 @@ def read_ipv4_routes(path=ROUTE):
         if not standard or len(fields) < len(_IPV4_FIELDS):
             fields = [fields[index] if index is not None and index < len(fields) else "0"
                       for index in where]
-        flags = int(fields[3], 16)
-        if flags & RTF_UP:
-            routes.append(Ipv4Route(
-                fields[0], address(fields[1]), address(fields[2]), address(fields[7]), flags,
-                number(fields[4]), number(fields[5]), number(fields[6]), number(fields[8]),
-                number(fields[9]), number(fields[10])))
+        try:
+            flags = int(fields[3], 16)
+            if flags & RTF_UP:
+                routes.append(Ipv4Route(
+                    fields[0], address(fields[1]), address(fields[2]), address(fields[7]),
+                    flags, number(fields[4]), number(fields[5]), number(fields[6]),
+                    number(fields[8]), number(fields[9]), number(fields[10])))
+        except ValueError:  # not the kernel's format: skipped, never a traceback
+            continue
     return routes
 
 
@@ -54,9 +57,12 @@ def read_ipv6_routes(path=IPV6_ROUTE):
         fields = line.split()
         if len(fields) < 10:
             continue
-        routes.append(Ipv6Route(
-            _ipv6(fields[0]), int(fields[1], 16), _ipv6(fields[2]), int(fields[3], 16),
-            _ipv6(fields[4]), *(_signed_hex(text) for text in fields[5:9]), fields[9][:15]))
+        try:
+            routes.append(Ipv6Route(
+                _ipv6(fields[0]), int(fields[1], 16), _ipv6(fields[2]), int(fields[3], 16),
+                _ipv6(fields[4]), *(_signed_hex(text) for text in fields[5:9]), fields[9][:15]))
+        except ValueError:  # not the kernel's format: skipped
+            continue
     return routes
 
 

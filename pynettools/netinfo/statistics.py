@@ -51,8 +51,9 @@ def read_snmp6(path=SNMP6):
 
 
 def _counter_value(text):
-    """The value as netstat's strtoull reads it: leading digits, negatives wrap."""
+    """The value as netstat's strtoull reads it: leading digits, too large
+    saturates, a negative wraps around."""
     digits = text.lstrip("-")
     end = len(digits) - len(digits.lstrip("0123456789"))
-    value = int(digits[:end]) if end else 0
+    value = min(int(digits[:end]) if end else 0, _UNSIGNED_64 - 1)
     return (_UNSIGNED_64 - value) % _UNSIGNED_64 if text.startswith("-") else value

@@ -1,5 +1,7 @@
 """netstat -i (one line per interface) and -ie (ifconfig's blocks)."""
 
+from pynettools.netinfo.names import unmapped
+
 TITLE = "Kernel Interface table"
 HEADER = ("Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR "
           "Flg")
@@ -12,7 +14,7 @@ LONG_FLAGS = ((0x1, "UP"), (0x2, "BROADCAST"), (0x4, "DEBUG"), (0x8, "LOOPBACK")
               (0x10, "POINTOPOINT"), (0x20, "NOTRAILERS"), (0x40, "RUNNING"), (0x80, "NOARP"),
               (0x100, "PROMISC"), (0x200, "ALLMULTI"), (0x800, "SLAVE"), (0x400, "MASTER"),
               (0x1000, "MULTICAST"), (0x8000, "DYNAMIC"))
-SCOPES = ((0x80, "compat"), (0x10, "host"), (0x20, "link"), (0x40, "site"))
+SCOPES = ((0x80, "compat"), (0x20, "link"), (0x40, "site"), (0x10, "host"))
 UNSPEC = ("unspec", "UNSPEC", 16, "-")
 # ARPHRD_* type: (name, title, address bytes shown or 0 for none, separator).
 HARDWARE = {1: ("ether", "Ethernet", 6, ":"), 772: ("loop", "Local Loopback", 0, ""),
@@ -66,8 +68,9 @@ def _block(interface):
             line += "  destination %s" % inet.destination
         yield line
     for address in interface.inet6:
-        yield "        inet6 %s  prefixlen %d  scopeid 0x%x<%s>" % (
-            address.address, address.prefix_length, address.scope, _scope(address.scope))
+        yield "        inet6 %s  prefixlen %d  scopeid 0x%x%s" % (
+            unmapped(address.address), address.prefix_length, address.scope,
+            _scope(address.scope))
     yield _hardware_line(interface)
     counters = interface.counters
     if counters is not None:
@@ -88,8 +91,11 @@ def _block(interface):
 
 
 def _scope(scope):
+    """`<compat,link>` and the like: "global" when no scope bit but compat's is set."""
     names = [name for bit, name in SCOPES if scope & bit]
-    return ",".join(names) if scope else "global"
+    if not scope & 0x7F:
+        names.insert(1 if scope & 0x80 else 0, "global")
+    return "<%s>" % ",".join(names) if names else ""
 
 
 def _hardware_line(interface):
@@ -122,10 +128,15 @@ def _device_line(device_map):
 
 
 def _scaled(count):
-    """Bytes in binary units with one truncated decimal, as "63.6 MiB"."""
+    """Bytes in binary units with one truncated decimal, as "63.6 MiB".
+
+    Above 1 EiB netstat divides by a tenth of an EiB rounded down (its
+    count times ten would overflow), which rounds 2**64 - 1 up to 16.0 EiB.
+    """
     tenths, unit = count * 10, "B"
     for size, name in BYTE_UNITS:
         if count > size:
-            tenths, unit = count * 10 // size, name
+            tenths = count // (size // 10) if name == "EiB" else count * 10 // size
+            unit = name
             break
     return "%d.%d %s" % (tenths // 10, tenths % 10, unit)

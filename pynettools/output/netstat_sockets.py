@@ -91,7 +91,7 @@ def internet_lines(sockets, names, layout):
     texts are looked up once per call.
     """
     wide = layout.wide
-    hosts, ports = {}, {}
+    hosts, ports, owners = {}, {}, {}
 
     def host_of(address, family):
         host = hosts.get(address)
@@ -119,7 +119,10 @@ def internet_lines(sockets, names, layout):
         if layout.extend:
             line += " %-10s %-10d" % (names.user(uid), inode)
         if layout.programs:
-            line += " %-20s" % owner_text(owner)
+            text = owners.get(owner)
+            if text is None:
+                text = owners[owner] = " %-20s" % owner_text(owner)
+            line += text
         if layout.timers:
             line += " " + timer_text(sock)
         yield line

@@ -36,7 +36,7 @@ def _responder(probe, numeric, as_lookup):
     if probe.back_hops is not None:
         text += " '-%d'" % probe.back_hops
     if probe.mpls:
-        text += " <%s>" % ",".join("MPLS:L=%d,E=%d,S=%d,T=%d" % label for label in probe.mpls)
+        text += " <MPLS:%s>" % "/".join("L=%d,E=%d,S=%d,T=%d" % label for label in probe.mpls)
     return text
 
 

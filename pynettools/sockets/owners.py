@@ -66,23 +66,31 @@ def scan(proc=PROC):
     for pid in pids:
         if not pid.isdigit():
             continue
-        fd_directory = "%s/%s/fd/" % (proc, pid)
         try:
-            fds = os.listdir(fd_directory)
+            fd_directory = os.open("%s/%s/fd" % (proc, pid), os.O_RDONLY | os.O_DIRECTORY)
         except PermissionError:
             denied = True
             continue
         except OSError:  # exited meanwhile
             continue
-        _scan_process(proc, pid, fd_directory, fds, by_inode)
+        try:
+            _scan_process(proc, pid, fd_directory, by_inode)
+        finally:
+            os.close(fd_directory)
     return Owners(by_inode, denied)
 
 
-def _scan_process(proc, pid, fd_directory, fds, by_inode):
+def _scan_process(proc, pid, fd_directory, by_inode):
+    """Add the sockets among one process's fds; links are read relative to the
+    open fd directory, which spares the kernel a path walk per fd."""
     owner = None
+    try:
+        fds = os.listdir(fd_directory)
+    except OSError:
+        return
     for fd in fds:
         try:
-            inode = socket_inode(os.readlink(fd_directory + fd))
+            inode = socket_inode(os.readlink(fd, dir_fd=fd_directory))
         except OSError:
             continue
         if inode is None:

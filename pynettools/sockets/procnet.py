@@ -7,10 +7,8 @@ uid, timeout and inode decimal.  A line that does not parse is counted as
 bogus (netstat warns about it) and skipped.
 """
 
-import binascii
 import struct
 import sys
-from binascii import unhexlify
 
 from pynettools.sockets.records import InternetSocket, SocketTimer, UnixSocket
 
@@ -35,7 +33,10 @@ def read_table(path):
     """
     with open(path, "rb") as table:
         data = table.read()
-    return data.split(b"\n")[1:]
+    lines = data.split(b"\n")[1:]
+    if lines and not lines[-1]:
+        lines.pop()  # what follows the last newline; any other empty line is bogus
+    return lines
 
 
 def _ipv4_text(value):
@@ -83,7 +84,7 @@ class _Layout:
 
     The kernel writes `ADDR:PORT ADDR:PORT ST TX:RX TR:WHEN RETR` with fixed
     widths (%08X words, %04X ports ...), so the whole run decodes with one
-    unhexlify and one struct unpack instead of a split and nine int() calls.
+    fromhex and one struct unpack instead of a split and nine int() calls.
     """
 
     def __init__(self, address_format, address_digits, to_text):
@@ -103,7 +104,7 @@ def internet_sockets(lines, protocol, family, all_sockets=True, listening=False)
     unset when `listening`, the others when not; TCP looks at the remote
     port, UDP and raw at the remote address.  This runs once per socket of
     tables that can hold tens of thousands: each line's fixed-width start
-    decodes with one unhexlify and one struct unpack, and records are built
+    decodes with one fromhex and one struct unpack, and records are built
     without the named tuples' Python-level constructor.
     """
     kind = protocol.rstrip("6")
@@ -115,17 +116,16 @@ def internet_sockets(lines, protocol, family, all_sockets=True, listening=False)
     new = tuple.__new__
     addresses = {}
     found, bogus = [], 0
-    unpack, width = layout.fields.unpack, layout.width
+    unpack, width, fromhex = layout.fields.unpack, layout.width, bytes.fromhex
     for line in lines:
         start = line.find(b":") + 2  # what follows is _decoded, inlined for speed
         try:
             (local, local_port, remote, remote_port, code, send_queue, recv_queue, timer, ticks,
-             retransmits) = unpack(unhexlify(line[start:start + width].translate(None, b": ")))
+             retransmits) = unpack(fromhex(line[start:start + width].translate(None, b": ").decode()))
             uid, timeout, inode = line[start + width:].split(None, 3)[:3]
             uid, timeout, inode = int(uid), int(timeout), int(inode)
-        except (ValueError, struct.error, binascii.Error):
-            if line.strip():
-                bogus += 1
+        except (ValueError, struct.error):
+            bogus += 1
             continue
         if start < 2:
             bogus += 1
@@ -171,8 +171,7 @@ def unix_sockets(lines, all_sockets, listening):
     for line in lines:
         fields = line.split(None, 7)
         if len(fields) < 6 or not fields[0].endswith(b":"):
-            if line.strip():
-                bogus += 1
+            bogus += 1
             continue
         try:
             refcount, protocol, flags, kind, state = (int(field, 16) for field in fields[1:6])

@@ -114,3 +114,29 @@ def test_psutil_only_path_lists_the_same_sockets(zoo):
     done = zoo.run([sys.executable, "-c", COMPARE_PORTABLE], check=True)
     for protocol, (from_proc, from_psutil) in json.loads(done.stdout).items():
         assert from_proc and from_psutil == from_proc, protocol
+
+
+NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+def test_continuous_repeats_the_warning_of_each_pass_like_netstat(zoo):
+    theirs, their_err, _ = passes(
+        CONTINUOUS_SECONDS, zoo.namespace.command([*NOBODY, "netstat", "-tpc"]))
+    ours, our_err, _ = passes(
+        CONTINUOUS_SECONDS, zoo.namespace.command([*NOBODY, command_path("pynetstat"), "-tpc"]))
+    warning = b'(No info could be read for "-p": geteuid()=65534 but you should be root.)\n'
+    assert their_err.count(warning) == len(theirs) >= 2
+    assert our_err.count(warning) == len(ours) >= 2
+    assert ours[:2] == theirs[:2]
+
+
+def test_continuous_json_is_one_object_a_pass(zoo):
+    out = passes(CONTINUOUS_SECONDS, zoo.namespace.command(
+        [command_path("pynetstat"), "-tanc", "--json"]))[0]
+    text = "Active ".join(out)  # passes() split on the text title; JSON has none
+    decoder, documents, position = json.JSONDecoder(), [], 0
+    while position < len(text.rstrip()):
+        document, position = decoder.raw_decode(text, position)
+        documents.append(document)
+        position += len(text[position:]) - len(text[position:].lstrip())
+    assert len(documents) >= 2 and all("internet" in document for document in documents)

@@ -9,7 +9,7 @@ import itertools
 
 import pytest
 
-from tests.commands import needs_root
+from tests.commands import command_path, needs_root
 from tests.lab.netstat_lab import SocketZoo, assert_same, compare, without_running_timers
 
 pytestmark = needs_root
@@ -54,3 +54,24 @@ def test_missing_families_as_netstat(zoo, flags):
 def test_as_nobody_as_netstat(zoo, flags):
     theirs, ours = compare(zoo.run_as_nobody, flags.split())
     assert_same(theirs, ours)
+
+
+CRAFTED_SERVICES = (b"first 22/tcp\nsecond 22/tcp alias\nudp-first 53/udp\nudp-second 53/udp\n"
+                    b"a-very-long-service-name-indeed 123/udp\nhttp-alt 8080/tcp\n"
+                    b"ignored 40001/sctp\nwhole 40002\n")
+
+
+def test_service_names_from_a_crafted_file_last_entry_wins(zoo, tmp_path):
+    from tests.lab.mountns import run_over_services
+    from tests.lab.netstat_lab import as_pynetstat
+
+    services = tmp_path / "services"
+    services.write_bytes(CRAFTED_SERVICES)
+    flags = [["-a"], ["-lW"], ["-ua"], ["-ta", "--numeric-hosts"]]
+    commands = [zoo.namespace.command([program, *argv]) for argv in flags
+                for program in ("netstat", command_path("pynetstat"))]
+    done = run_over_services(services, commands)
+    for index in range(0, len(done), 2):
+        theirs, ours = done[index], done[index + 1]
+        assert ours == (as_pynetstat(theirs[0]), as_pynetstat(theirs[1]), theirs[2]), flags[index // 2]
+    assert b":second " in done[0][0] and b":udp-second " in done[0][0]

@@ -112,6 +112,11 @@ def test_statistics_as_netstat_prints_them():
     runs.append(({}, ["-s"]))
     runs.append(({}, ["-s6"]))
     runs.append(({"snmp": "Tcp: ActiveOpens\nTcp: 3\n"}, ["-s"]))
+    extremes = {"snmp": "Ip: Forwarding InReceives\nIp: 18446744073709551615 9223372036854775808\n"
+                        "Tcp: MaxConn ActiveOpens CurrEstab\nTcp: -1 -5 18446744073709551616\n",
+                "netstat": "IpExt: InOctets OutOctets\nIpExt: 18446744073709551615 -3\n",
+                "snmp6": "Ip6InReceives 18446744073709551615\nIp6InOctets -2\n"}
+    runs += [(extremes, ["-s"]), (extremes, ["-s6"])]
     assert _compare(runs) == []
 
 
@@ -132,3 +137,43 @@ def test_groups_and_interfaces_with_files_missing():
             for argv in (["-gn"], ["-gn", "-e"])]
     runs += [({}, ["-i"]), ({}, ["-ie"]), ({}, ["-ia"])]
     assert _compare(runs) == []
+
+
+DEV_HEADER = ("Inter-|   Receive                                                |  Transmit\n"
+              " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets "
+              "errs drop fifo colls carrier compressed\n")
+BYTE_COUNTS = (0, 1023, 1024, 1025, 10240, 1048576, 1048577, 1 << 30, (1 << 40) + 1,
+               (1 << 50) + 1, (1 << 60) + 1, (1 << 64) - 1, 99999999, 123456789012)
+
+
+@needs_root
+def test_interface_counters_and_vanished_interfaces():
+    """Counters of every size on lo (binary units, column overflow), and a
+    /proc/net/dev line for an interface that does not exist (netstat stops)."""
+    rng = random.Random(8)
+    runs = []
+    for number in range(40):
+        counters = [rng.choice(BYTE_COUNTS) if column in (0, 8) else
+                    rng.choice([0, 7, 4294967295, rng.getrandbits(40)]) for column in range(16)]
+        dev = DEV_HEADER + "    lo: %s\n" % " ".join(map(str, counters))
+        if number % 4 == 0:
+            dev += "ghost%d: %s\n" % (number, " ".join(["1"] * 16))
+        runs.append(({"dev": dev}, rng.choice([["-i"], ["-ie"], ["-ia"], ["-iae"]])))
+    assert _compare(runs) == []
+
+
+MAPPED, COMPATIBLE = "00000000000000000000ffffc0000201", "000000000000000000000000c0000201"
+
+
+@needs_root
+def test_ipv6_scopes_and_ipv4_mapped_addresses():
+    """Every scope bit combination netstat names, and ::ffff:a.b.c.d shown as IPv4."""
+    inet6 = "".join("20010db80000000000000000000000%02x 01 40 %02x 80       lo\n" % (scope, scope)
+                    for scope in (0, 1, 0x10, 0x20, 0x40, 0x50, 0x70, 0x80, 0x81, 0x90, 0xF0))
+    inet6 += "".join("%s 01 60 80 80       lo\n" % address for address in (MAPPED, COMPATIBLE))
+    routes = "".join("%s 60 %s 00 %s 00000001 00000001 00000000 00000003     eth0\n" % (
+        address, "0" * 32, address) for address in (MAPPED, COMPATIBLE))
+    groups = "1    lo              %s     1 0000000C 0\n" % MAPPED
+    dev = DEV_HEADER + "    lo: %s\n" % " ".join(["0"] * 16)
+    files = {"dev": dev, "if_inet6": inet6, "ipv6_route": routes, "igmp6": groups}
+    assert _compare([(files, ["-ie"]), (files, ["-rn6"]), (files, ["-gn", "-6"])]) == []

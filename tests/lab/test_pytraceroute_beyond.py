@@ -30,7 +30,9 @@ def lab():
 
 
 def pytraceroute(lab, *args):
-    done = lab.run([command_path("pytraceroute"), *args])
+    """Run in the client; HERE/NEAR off (see test_pytraceroute_lab) unless -w is given."""
+    waits = [] if "-w" in args else ["-w", "5,0,0"]
+    done = lab.run([command_path("pytraceroute"), *waits, *args])
     assert done.stderr == b""
     return done
 
@@ -63,7 +65,8 @@ API = """
 import json, sys
 import pynettools
 from pynettools.output.jsonout import dumps
-trace = pynettools.traceroute(sys.argv[1], method=sys.argv[2], queries=1, numeric=True)
+trace = pynettools.traceroute(sys.argv[1], method=sys.argv[2], queries=1, numeric=True,
+                              wait=(5, 0, 0))
 sys.stdout.write(dumps(trace))
 """
 

@@ -65,6 +65,10 @@ def test_bash_completes_option_arguments_and_operands():
     assert "http" in bash_complete("pyservices", "ht")
     assert "http" in bash_complete("pyservices", "ssh", "-p", "tcp", "ht")
     assert "-?" in bash_complete("pyservices", "-")
+    assert "http" in bash_complete("pytelnet", "localhost", "ht")
+    assert bash_complete("pytelnet", "-l", "root", "localhost", "telnet") == ["telnet", "telnets"]
+    assert "icmp" in bash_complete("pytraceroute", "-M", "")
+    assert "inet6" in bash_complete("pynetstat", "-A", "inet")
 
 
 @pytest.mark.parametrize("prog", PROGS)

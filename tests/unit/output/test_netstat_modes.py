@@ -68,3 +68,35 @@ def test_readers(tmp_path):
     assert read_inet6(tmp_path / "if_inet6")["lo"][0].address == "::1"
     (tmp_path / "networks").write_text("# comment\nlink-local 169.254.0.0\nodd 10\n")
     assert read_networks(tmp_path / "networks") == {0xA9FE0000: "link-local", 10: "odd"}
+
+
+def test_psutil_interfaces_agree_with_the_kernel_on_loopback():
+    """The psutil path (systems without /proc) against the ioctl path, on lo."""
+    from pynettools.netinfo import interfaces, interfaces_psutil
+
+    kernel = {item.name: item for item in interfaces.read_interfaces(True)[0]}["lo"]
+    portable = {item.name: item for item in interfaces_psutil.read_interfaces(True)[0]}["lo"]
+    assert (portable.flags, portable.mtu, portable.inet.address, portable.inet.netmask) == (
+        kernel.flags, kernel.mtu, kernel.inet.address, kernel.inet.netmask)
+    assert [(item.address, item.prefix_length, item.scope) for item in portable.inet6] == [
+        (item.address, item.prefix_length, item.scope) for item in kernel.inet6]
+    assert netstat_interfaces._hardware_line(portable._replace(tx_queue_length=1000)) == \
+        netstat_interfaces._hardware_line(kernel)
+
+
+def test_lines_the_kernel_never_writes_are_skipped(tmp_path):
+    """Hostile tables: no traceback, the malformed lines left out."""
+    (tmp_path / "route").write_text(
+        "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n"
+        "eth0 zz yy xx 1 2 3 4 5 6 7\n")
+    (tmp_path / "ipv6_route").write_text("zz 40 zz 00 zz 1 1 1 1 eth0\n")
+    (tmp_path / "igmp").write_text("header\n1 lo : 1 V3\n\tzz 1 0 0\n")
+    (tmp_path / "igmp6").write_text("1 lo zz 1 0 0\n")
+    (tmp_path / "dev").write_text("h1\nh2\nlo: x 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15\n")
+    (tmp_path / "if_inet6").write_text("zz 1 40 00 80 lo\n")
+    assert routes.read_ipv4_routes(tmp_path / "route") == []
+    assert routes.read_ipv6_routes(tmp_path / "ipv6_route") == []
+    assert groups.read_ipv4_groups(tmp_path / "igmp") == []
+    assert groups.read_ipv6_groups(tmp_path / "igmp6") == []
+    assert read_counters(tmp_path / "dev") == {}
+    assert read_inet6(tmp_path / "if_inet6") == {}

@@ -74,8 +74,8 @@ def test_ipv6_text_is_glibcs_inet_ntop(raw):
 
 def test_bogus_lines_are_counted_not_fatal():
     lines = [b"garbage", b"   1: zz:0016 00000000:0000 0A 0:0 0:0 0 0 0 1", b"", b"1: a b c"]
-    assert procnet.internet_sockets(lines, "udp", "inet") == ([], 3)
-    assert procnet.unix_sockets([b"nonsense here", b""], True, False) == ([], 1)
+    assert procnet.internet_sockets(lines, "udp", "inet") == ([], 4)  # empty ones too
+    assert procnet.unix_sockets([b"nonsense here", b""], True, False) == ([], 2)
 
 
 def test_unix_lines():
