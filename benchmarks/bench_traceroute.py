@@ -48,5 +48,8 @@ def comparisons():
     for title, args, rounds, note in cases:
         lab, cleanup = _lab()
         commands = _pair(lab, args)
+        if rounds > 3:  # start-up bound: show what the interpreter alone costs
+            commands["python -c pass (bare interpreter)"] = lab.client.command(
+                [sys.executable, "-c", "pass"])
         yield Comparison(title, commands, baseline=next(iter(commands)), rounds=rounds,
                          note=note, cleanup=cleanup)

@@ -62,7 +62,8 @@ Trace = namedtuple(
 Trace.__doc__ = """A whole trace.
 
 target: str (as given); address: str; family: 4 or 6; method: "udp" (traceroute's
-default), "udp-fixed" (-U), "udplite", "icmp", "tcp"; port: int; first_hop,
+default), "udp-fixed" (-U), "udplite", "icmp", "tcp", "tcpconn", "dccp" or "raw" (-P);
+port: int (for "raw", the IP protocol is in the request, not here); first_hop,
 max_hops, queries: int; packet_length: int (bytes, as in the header line);
 hops: list of TraceHop (a generator while streaming).
 """

@@ -16,13 +16,16 @@ from pynettools.models import MplsLabel, Trace, TraceHop, TraceProbe
 from pynettools.probe import schedule
 from pynettools.probe.family import family_of
 
-METHODS = ("udp", "udp-fixed", "udplite", "icmp", "tcp")
-DEFAULT_PORTS = {"udp": 33434, "udp-fixed": 53, "udplite": 53, "icmp": 1, "tcp": 80}
+METHODS = ("udp", "udp-fixed", "udplite", "icmp", "tcp", "tcpconn", "dccp", "raw")
+DEFAULT_PORTS = {"udp": 33434, "udp-fixed": 53, "udplite": 53, "icmp": 1, "tcp": 80,
+                 "tcpconn": 80, "dccp": 33434, "raw": 0}
 MAX_PACKET = 65000
+RAW_PROTOCOL = 253  # -M raw without -P: the protocol number RFC 3692 sets aside for tests
 
 Request = namedtuple("Request", "target address family method port first_hop max_hops queries "
                                 "in_flight wait sendwait packet_length numeric options "
-                                "discover_mtu back extensions as_lookup as_server paris privileged")
+                                "discover_mtu back extensions as_lookup as_server paris privileged "
+                                "protocol")
 Request.__doc__ = """Everything a trace needs, checked and resolved (see `prepare`)."""
 
 
@@ -45,7 +48,8 @@ def make_request(target, address, version, method="udp", port=None, first_hop=1,
                  packet_length=None, numeric=False, tos=0, dont_fragment=False, source=None,
                  source_port=None, interface=None, fwmark=0, dont_route=False, flow_label=0,
                  debug=False, discover_mtu=False, back=False, extensions=False,
-                 as_lookup=False, as_server=None, paris=False, privileged=None):
+                 as_lookup=False, as_server=None, paris=False, privileged=None,
+                 protocol=None):
     """A Request with traceroute's implied settings applied.
 
     --sport and --mtu imply one probe in flight, --mtu implies -F; --paris
@@ -54,6 +58,8 @@ def make_request(target, address, version, method="udp", port=None, first_hop=1,
     """
     from pynettools.probe.datagram import SocketOptions
 
+    if method not in METHODS:
+        raise PynettoolsError("unknown method %r (one of %s)" % (method, ", ".join(METHODS)), 2)
     family = family_of(version)
     if paris and source_port is None:
         source_port = 33000 + int.from_bytes(os.urandom(2), "big") % 28000
@@ -71,15 +77,16 @@ def make_request(target, address, version, method="udp", port=None, first_hop=1,
         max_hops=max_hops, queries=queries, in_flight=max(1, in_flight), wait=tuple(wait),
         sendwait=sendwait, packet_length=packet_length, numeric=numeric, options=options,
         discover_mtu=discover_mtu, back=back, extensions=extensions, as_lookup=as_lookup,
-        as_server=as_server, paris=paris, privileged=privileged)
+        as_server=as_server, paris=paris, privileged=privileged,
+        protocol=RAW_PROTOCOL if protocol is None else protocol)
 
 
 def traceroute(host, family=None, **settings):
     """Trace the route to `host`; the Trace, its hops a list.
 
     `family`: 4, 6 or None (IPv4 when the name has both); `settings` are
-    make_request's keywords (method "udp", "udp-fixed", "udplite", "icmp" or
-    "tcp"; wait=(MAX, HERE, NEAR); ...).  Failures raise PynettoolsError.
+    make_request's keywords (method: one of METHODS; wait=(MAX, HERE, NEAR);
+    ...).  Failures raise PynettoolsError.
     """
     try:
         af, address = resolve(host, family)
@@ -91,13 +98,8 @@ def traceroute(host, family=None, **settings):
 
 
 def default_packet_length(family, method):
-    """traceroute's default: the IP header plus 40 (TCP: plus its 40-byte SYN)."""
-    return family.header_length + 40
-
-
-def smallest_packet(family, method):
-    """The least packet a method can send: IP header plus the transport header."""
-    return family.header_length + (40 if method == "tcp" else 8)
+    """traceroute's default: the IP header plus 40 (DCCP: plus 20)."""
+    return family.header_length + (20 if method == "dccp" else 40)
 
 
 def hops(request, method):
@@ -123,13 +125,14 @@ def open_method(request):
     be opened, the raw socket's refusal is reported.
     """
     family = family_of(request.family)
-    if request.method == "tcp" or (request.method == "icmp" and request.privileged is not False):
+    if request.method in ("tcp", "raw") or (request.method == "icmp" and
+                                            request.privileged is not False):
         from pynettools.probe.raw import RawMethod
 
         try:
             return RawMethod(family, request)
         except PynettoolsError:
-            if request.method == "tcp" or request.privileged or not _ping_allowed(family):
+            if request.method != "icmp" or request.privileged or not _ping_allowed(family):
                 raise
     from pynettools.probe.datagram import DatagramMethod
 

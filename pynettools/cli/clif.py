@@ -99,8 +99,7 @@ class ClifParser:
         self.longs = {option.long: option for option in command.options if option.long}
         # `immediate`: --help or -V, read before anything else was wrong; not
         # `action`, which the shared runner would answer on stdout.
-        self.values = types.SimpleNamespace(operands=[], action=None, immediate=None, raw={},
-                                            words=0)
+        self.values = types.SimpleNamespace(operands=[], action=None, immediate=None, words=0)
         for option in command.options:
             setattr(self.values, option.dest, [] if option.repeat else option.default)
 
@@ -178,7 +177,6 @@ class ClifParser:
             getattr(self.values, option.dest).append(value)
         else:
             setattr(self.values, option.dest, value)
-        self.values.raw[option.dest] = text
 
     def _operand(self, word, argc):
         position = len(self.values.operands) + 1

@@ -85,8 +85,6 @@ def build_request(args):
     packet_length = _packet_length(args, family, method)
     if args.source is not None and (":" in args.source) != (family.version == 6):
         raise UsageError("IP version mismatch in addresses specified")
-    if method in ("tcpconn", "dccp", "raw"):
-        raise PynettoolsError("the %s method is not implemented by pytraceroute" % module, 1)
     if args.gateway:
         raise PynettoolsError("-g (source routing) is not implemented by pytraceroute", 1)
     return _request(args, target, family, address, method, max_hops, first_hop, queries, wait,
@@ -97,11 +95,11 @@ def _packet_length(args, family, method):
     given = args.operands[1] if len(args.operands) > 1 else None
     if given is not None and _unsigned(given) > MAX_PACKET:
         raise UsageError("too big packetlen %d specified" % given)
-    if method == "tcp":
+    if method in ("tcp", "dccp"):  # fixed sizes: a given length is ignored
         return default_packet_length(family, method)
     if given is None:
         return MAX_PACKET if args.mtu else default_packet_length(family, method)
-    return max(given, family.header_length + 8)
+    return max(given, family.header_length + (0 if method == "raw" else 8))
 
 
 def _sendwait(value):
@@ -123,7 +121,8 @@ def _request(args, target, family, address, method, max_hops, first_hop, queries
         dont_route=bool(args.dont_route), flow_label=args.flowlabel or 0,
         debug=bool(args.debug), discover_mtu=bool(args.mtu), back=bool(args.back),
         extensions=bool(args.extensions), as_lookup=bool(args.as_path_lookups),
-        as_server=args.as_server, paris=bool(args.paris), privileged=_privileged(args))
+        as_server=args.as_server, paris=bool(args.paris), privileged=_privileged(args),
+        protocol=args.protocol)
 
 
 def _privileged(args):

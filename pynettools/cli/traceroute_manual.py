@@ -26,7 +26,9 @@ per probe, and reads the ICMP errors they provoke from the socket's error queue
 (IP_RECVERR), which needs no privileges. -U sends UDP to one port (53), -UL UDP-Lite.
 -I sends ICMP echo requests: on a raw socket as root, else on an unprivileged ICMP
 datagram socket where net.ipv4.ping_group_range allows it. -T sends TCP SYN
-segments to port 80 on a raw socket and needs root.
+segments to port 80 on a raw socket and needs root; -M tcpconn makes a TCP connect()
+per probe (root too, as with traceroute). -P PROTOCOL (-M raw) sends raw IP packets of
+that protocol (253 by default).
 
 Names of responders come from the system resolver (getnameinfo), so /etc/hosts
 counts, as it does for traceroute; -n prints addresses only. With -e, MPLS label stack
@@ -66,7 +68,8 @@ With --json, pytraceroute prints one JSON object when the trace is done instead 
 lines; errors and exit statuses are as without it. The object:
 
 "target" (string, as given), "address" (string), "family" (4 or 6), "method" ("udp",
-"udp-fixed" for -U, "udplite", "icmp" or "tcp"), "port" (number), "first_hop",
+"udp-fixed" for -U, "udplite", "icmp", "tcp", "tcpconn" or "raw"), "port" (number),
+"first_hop",
 "max_hops", "queries" and "packet_length" (numbers, as in the header line), and "hops":
 an array of {"ttl": number, "probes": [PROBE, ...]} in order.
 
@@ -125,8 +128,9 @@ JSON output shows.""",
   $ pytraceroute --mtu 192.0.2.7           # shows F=MTU where the path MTU drops
   $ pytraceroute --json 192.0.2.7 | jq '.hops[].probes[0].address'""",
     "DIFFERENCES FROM TRACEROUTE": """\
--V prints pytraceroute's own version. -M tcpconn, -M dccp (-D), -M raw (-P) and -g
-(source routing) are accepted but not implemented: pytraceroute says so and exits 1.
+-V prints pytraceroute's own version. -g (source routing) is accepted but not
+implemented: pytraceroute says so and exits 1; so does -D (DCCP) on a kernel that has
+DCCP (where it has none, the failure is traceroute's).
 -A looks up origin AS numbers through DNS (the TXT records of origin.asn.cymru.com
 style zones) with dnspython instead of asking a whois server; --as-server names the
 DNS server. --mtu works with the datagram methods (default, -U, -UL, unprivileged -I)

@@ -7,6 +7,8 @@ answer cached for the run as netstat caches it.
 
 import socket
 
+from pynettools.resolve import host_name
+
 NETWORKS = "/etc/networks"
 
 
@@ -33,10 +35,7 @@ class NameResolver:
         if self.numeric or address == "0.0.0.0":
             return address
         if address not in self._hosts:
-            try:
-                self._hosts[address] = socket.gethostbyaddr(address)[0]
-            except (OSError, UnicodeError):
-                self._hosts[address] = address
+            self._hosts[address] = host_name(address)
         return self._hosts[address]
 
     def ipv6(self, address):
@@ -45,10 +44,7 @@ class NameResolver:
         if address == "::":
             return "[::]"
         if address not in self._hosts:
-            try:
-                name = socket.getnameinfo((address, 0, 0, 0), 0)[0]
-            except (OSError, UnicodeError):
-                name = address
+            name = host_name(address, ipv6=True)
             self._hosts[address] = unmapped(name) if address.startswith("::ffff:") else name
         return self._hosts[address]
 

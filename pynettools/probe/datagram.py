@@ -1,8 +1,10 @@
-"""Probes sent from one datagram socket each: UDP, UDPLITE and ICMP echo.
+"""Probes sent from one socket each: UDP, UDPLITE, ICMP echo and TCP connect().
 
 None of them needs privileges: the kernel reports the ICMP errors they
 provoke on the probe's own socket (see `errqueue`), and an answer from the
-target (a UDP datagram, an echo reply) arrives on it as ordinary data.
+target (a UDP datagram, an echo reply) arrives on it as ordinary data; a TCP
+probe (-M tcpconn) is a non-blocking connect(), answered by the target when
+it connects or is refused.
 """
 
 import errno
@@ -21,6 +23,7 @@ SO_MARK = 36
 IPPROTO_UDPLITE = 136
 UDPLITE_SEND_CSCOV = 10
 IPV6_FLOWINFO_SEND = 33
+SOCK_DCCP, IPPROTO_DCCP = 6, 33
 POLL_EVENTS = select.POLLIN | select.POLLERR
 
 
@@ -71,9 +74,24 @@ def _option(sock, level, option, value, what):
         raise fatal(what, error) from None
 
 
+NO_PRIVILEGES = "You do not have enough privileges to use this traceroute method."
+
+
+def privileges_error(error):
+    return PynettoolsError("%s\nsocket: %s" % (NO_PRIVILEGES, os.strerror(error.errno)), 1)
+
+
 def fatal(what, error):
     """traceroute's way to fail: a newline (ending the line in progress), `what: strerror`, 1."""
     return PynettoolsError("\n%s: %s" % (what, os.strerror(error.errno)), 1)
+
+
+def _check_raw_allowed(family):
+    """traceroute's tcpconn and dccp read ICMP on a raw socket: they need the privilege."""
+    try:
+        socket.socket(family.af, socket.SOCK_RAW, family.icmp_protocol).close()
+    except PermissionError as error:
+        raise privileges_error(error) from None
 
 
 class DatagramMethod:
@@ -100,16 +118,25 @@ class DatagramMethod:
         self.sequence = port if kind == "icmp" else 0
         if kind == "icmp":  # refused before the header, as traceroute's own socket is
             self._socket().close()
+        if kind in ("tcpconn", "dccp"):
+            _check_raw_allowed(family)
 
     def new_slot(self, index, ttl):
         return Slot(index, ttl)
 
     def _socket(self):
-        protocol = {"icmp": self.family.icmp_protocol, "udplite": IPPROTO_UDPLITE}.get(self.kind, 0)
+        protocol = {"icmp": self.family.icmp_protocol, "udplite": IPPROTO_UDPLITE,
+                    "dccp": IPPROTO_DCCP}.get(self.kind, 0)
+        kind = {"tcpconn": socket.SOCK_STREAM, "dccp": SOCK_DCCP}.get(self.kind,
+                                                                    socket.SOCK_DGRAM)
         try:
-            return socket.socket(self.family.af, socket.SOCK_DGRAM, protocol)
+            sock = socket.socket(self.family.af, kind, protocol)
         except OSError as error:
             raise fatal("socket", error) from None
+        if self.kind == "dccp":  # where the kernel has DCCP at all (Linux < 6.16)
+            sock.close()
+            raise PynettoolsError("DCCP probes (-D) are not implemented by pytraceroute", 1)
+        return sock
 
     def send(self, slot):
         sock = self._socket()
@@ -119,15 +146,21 @@ class DatagramMethod:
         if self.kind == "udplite":
             sock.setsockopt(IPPROTO_UDPLITE, UDPLITE_SEND_CSCOV, 8)
         sock.setsockopt(self.family.level, self.family.ttl_option, slot.ttl)
-        port = self.port if self.fixed_port or self.kind == "icmp" else self.port + slot.index
+        port = self.port if self.fixed_port or self.kind in ("icmp", "tcpconn") \
+            else self.port + slot.index
+        slot.handle = sock
+        self.by_fd[sock.fileno()] = slot
+        self.poller.register(sock, POLL_EVENTS | (select.POLLOUT if self.kind == "tcpconn" else 0))
+        if self.kind == "tcpconn":
+            slot.sent_at = time.time()
+            failure = sock.connect_ex(self._address(port & 0xFFFF))
+            if failure not in (0, errno.EINPROGRESS):
+                raise fatal("connect", OSError(failure, os.strerror(failure)))
+            return
         try:
             sock.connect(self._address(port & 0xFFFF))
         except OSError as error:
-            sock.close()
             raise fatal("connect", error) from None
-        slot.handle = sock
-        self.by_fd[sock.fileno()] = slot
-        self.poller.register(sock, POLL_EVENTS)
         self._transmit(slot)
 
     def _address(self, port):
@@ -170,11 +203,23 @@ class DatagramMethod:
             slot = self.by_fd.get(fd)
             if slot is None:
                 continue
-            if events & select.POLLERR:
-                answers += self._errors(slot)
-            if events & select.POLLIN:
-                answers += self._data(slot)
+            found = self._errors(slot) if events & select.POLLERR else []
+            if not found and self.kind == "tcpconn":
+                found = self._connected(slot)
+            elif events & select.POLLIN:
+                found += self._data(slot)
+            answers += found
         return answers
+
+    def _connected(self, slot):
+        """-M tcpconn: the target accepted or refused the connection."""
+        failure = slot.handle.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+        if failure not in (0, errno.ECONNREFUSED):
+            return []
+        return [(slot, self._target_answered())]
+
+    def _target_answered(self):
+        return Reply(self.target, time.time(), None, None, "", True, None, None, None)
 
     def _errors(self, slot):
         answers = []
@@ -202,7 +247,7 @@ class DatagramMethod:
             return []
         if self.kind == "icmp" and (len(data) < 8 or data[0] != self.family.echo_reply):
             return []
-        return [(slot, Reply(self.target, time.time(), None, None, "", True, None, None, None))]
+        return [(slot, self._target_answered())]
 
     def retire(self, slot):
         sock, slot.handle = slot.handle, None

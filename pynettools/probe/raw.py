@@ -1,4 +1,4 @@
-"""Probes on raw sockets (root): ICMP echo (-I) and TCP SYN (-T).
+"""Probes on raw sockets (root): ICMP echo (-I), TCP SYN (-T) and raw IP (-P).
 
 Echo requests are built and sent by icmplib's raw ICMP socket; the same
 socket receives every ICMP message for the host, and a raw TCP socket every
@@ -14,20 +14,14 @@ import select
 import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
 import time
 
-from pynettools.errors import PynettoolsError
 from pynettools.probe import Reply, Slot
-from pynettools.probe.datagram import fatal
+from pynettools.probe.datagram import fatal, privileges_error
 from pynettools.probe.errqueue import SO_TIMESTAMP, received_time
 from pynettools.probe.family import classify
 from pynettools.probe.packets import ACK, RST, SYN, ipv4_header, parse_icmp, parse_mpls, \
     parse_tcp, tcp_syn
 
-NO_PRIVILEGES = "You do not have enough privileges to use this traceroute method."
 DRAIN = 64  # messages read per wake-up at most
-
-
-def privileges_error(error):
-    return PynettoolsError("%s\nsocket: %s" % (NO_PRIVILEGES, os.strerror(error.errno)), 1)
 
 
 class RawMethod:
@@ -38,10 +32,19 @@ class RawMethod:
         self.request = request
         self.target = request.address
         self.tcp = request.method == "tcp"
+        self.protocol = request.protocol if request.method == "raw" else None
         self.pending = {}  # probe key -> slot
         self.ident = os.getpid() & 0xFFFF
-        self.icmp_socket = self._icmp_socket()
-        self.sockets = [self.icmp_socket.sock]
+        if self.protocol is not None:  # opened first: its refusal is the one reported
+            probe_socket = self._raw(self.protocol)
+        # -I sends with icmplib; the others only read ICMP, on a plain raw
+        # socket (importing icmplib costs ~200 ms: it loads asyncio).
+        self.echo_socket = self._echo_socket() if request.method == "icmp" else None
+        self.icmp_sock = self.echo_socket.sock if self.echo_socket else \
+            self._raw(family.icmp_protocol)
+        self.sockets = [self.icmp_sock]
+        if self.protocol is not None:
+            self.sockets.append(probe_socket)
         if self.tcp:
             self.sockets.append(self._raw(socket.IPPROTO_TCP))
             self.source = request.options.source or _route_source(family, self.target)
@@ -58,9 +61,11 @@ class RawMethod:
         for sock in self.sockets:
             self.poller.register(sock, select.POLLIN)
 
-    def _icmp_socket(self):
+    def _echo_socket(self):
         from icmplib import ICMPv4Socket, ICMPv6Socket
         from icmplib.exceptions import ICMPSocketError
+
+        import encodings.idna  # noqa: F401 - icmplib resolves each destination with a str
 
         kind = ICMPv6Socket if self.family.version == 6 else ICMPv4Socket
         try:
@@ -73,16 +78,26 @@ class RawMethod:
             return socket.socket(self.family.af, socket.SOCK_RAW, protocol)
         except PermissionError as error:
             raise privileges_error(error) from None
+        except OSError as error:
+            raise fatal("socket", error) from None
 
     def new_slot(self, index, ttl):
         return Slot(index, ttl)
 
     def send(self, slot):
-        slot.sent_at = time.time()
         if self.tcp:
             self._send_syn(slot)
+        elif self.protocol is not None:
+            self._send_raw(slot)
         else:
             self._send_echo(slot)
+
+    def _send_raw(self, slot):
+        """-P: the identifier and the probe's number, then padding, as protocol N."""
+        size = max(8, self.request.packet_length - self.family.header_length)
+        payload = (self.ident.to_bytes(2, "big") + slot.index.to_bytes(4, "big")).ljust(size,
+                                                                                      b"@")
+        self._send_packet(slot, ("raw", slot.index), payload)
 
     def _send_echo(self, slot):
         from icmplib import ICMPRequest
@@ -93,8 +108,9 @@ class RawMethod:
         probe = ICMPRequest(self.target, self.ident, sequence, payload=b"@" * size,
                             ttl=slot.ttl, traffic_class=self.request.options.tos)
         self.pending[("icmp", sequence)] = slot
+        slot.sent_at = time.time()
         try:
-            self.icmp_socket.send(probe)
+            self.echo_socket.send(probe)
         except ICMPSocketError as error:
             raise fatal("send", _os_error(error)) from None
 
@@ -104,13 +120,18 @@ class RawMethod:
         sequence = (self.base_sequence + slot.index) & 0xFFFFFFFF
         segment = tcp_syn(self.family.af, self.source, self.target, port,
                           self.request.port & 0xFFFF, sequence)
-        self.pending[("tcp", port, sequence)] = slot
+        self._send_packet(slot, ("tcp", port, sequence), segment)
+
+    def _send_packet(self, slot, key, packet):
+        """Send a -T or -P probe on the raw socket, known by `key` when answers come."""
+        self.pending[key] = slot
         sock = self.sockets[1]
         sock.setsockopt(self.family.level, self.family.ttl_option, slot.ttl)
+        slot.sent_at = time.time()
         try:
-            sock.sendto(segment, (self.target, 0))
+            sock.sendto(packet, (self.target, 0))
         except OSError as error:
-            if error.errno != errno.EMSGSIZE:
+            if error.errno != errno.EMSGSIZE:  # as traceroute: the probe counts as sent
                 raise fatal("send", error) from None
 
     def wait(self, timeout):
@@ -137,16 +158,28 @@ class RawMethod:
                 return None
             length, ttl, _protocol, source, _destination = header
             data = data[length:]
-        if sock is self.icmp_socket.sock:
+        if sock is self.icmp_sock:
             return self._match_icmp(data, source, received_at, ttl)
+        if self.protocol is not None:  # protocol N from the target, with our identifiers
+            key = self._raw_key(data)
+            if source != self.target or key is None:
+                return None
+            return self._answer(key, source, received_at, None, None, ("", True), None, ttl,
+                                None)
         return self._match_tcp(data, source, received_at, ttl)
+
+    def _raw_key(self, transport):
+        if len(transport) < 6 or int.from_bytes(transport[0:2], "big") != self.ident:
+            return None
+        return ("raw", int.from_bytes(transport[2:6], "big"))
 
     def _match_icmp(self, data, source, received_at, ttl):
         message = parse_icmp(self.family.version, data)
         if message is None:
             return None
         if message.quoted is None:  # an echo reply: from the target, with our identifiers
-            if self.tcp or source != self.target or message.ident != self.ident:
+            if self.tcp or self.protocol is not None or source != self.target or \
+                    message.ident != self.ident:
                 return None
             return self._answer(("icmp", message.sequence), source, received_at, None, None,
                                 ("", True), None, ttl, None)
@@ -162,6 +195,8 @@ class RawMethod:
         transport = quote.transport
         if quote.destination != self.target or len(transport) < 8:
             return None
+        if self.protocol is not None:
+            return self._raw_key(transport) if quote.protocol == self.protocol else None
         if self.tcp:
             if quote.protocol != socket.IPPROTO_TCP:
                 return None
@@ -197,9 +232,9 @@ class RawMethod:
             del self.pending[key]
 
     def close(self):
-        self.icmp_socket.close()
         for sock in self.sockets[1:]:
             sock.close()
+        (self.echo_socket or self.icmp_sock).close()
 
 
 def _os_error(error):

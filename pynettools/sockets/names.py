@@ -7,6 +7,8 @@ reads services and protocols once into lists it searches from the newest
 entry, so the LAST line naming a port wins; this keeps that rule.
 """
 
+from pynettools.resolve import host_name
+
 PROTOCOLS_PATH = "/etc/protocols"
 SERVICE_TABLES = ("tcp", "udp", "raw")  # netstat looks names up for these only
 
@@ -48,7 +50,7 @@ class Names:
     def _resolved(self, address, family):
         name = self._hosts.get(address)
         if name is None:
-            name = self._hosts[address] = _resolve(address, family)
+            name = self._hosts[address] = host_name(address, ipv6=family == "inet6")
         return name
 
     def service(self, port, table):
@@ -80,17 +82,6 @@ def without_mapping(text):
         return text
     colon = text.rfind(":", 0, dot)
     return text[colon + 1:] if colon >= 0 else text
-
-
-def _resolve(address, family):
-    import socket  # only now: importing it costs more than a numeric listing
-
-    try:
-        if family == "inet6":
-            return socket.getnameinfo((address, 0, 0, 0), 0)[0]
-        return socket.gethostbyaddr(address)[0]
-    except (OSError, UnicodeError):
-        return address
 
 
 def _login(uid):

@@ -11,7 +11,10 @@ import signal
 import subprocess
 
 PREFIX = "pnt"
-RATE_LIMIT_SYSCTLS = ("net.ipv4.icmp_ratelimit=0", "net.ipv6.icmp.ratelimit=0")
+# The per-destination limits, and the namespace-wide ICMP budget behind them,
+# which a burst of probes (16 in flight per hop, several hops) would exceed.
+RATE_LIMIT_SYSCTLS = ("net.ipv4.icmp_ratelimit=0", "net.ipv6.icmp.ratelimit=0",
+                      "net.ipv4.icmp_msgs_per_sec=1000000", "net.ipv4.icmp_msgs_burst=1000000")
 
 
 def _ip(*args, check=True):

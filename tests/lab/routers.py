@@ -121,10 +121,7 @@ def _link(left, right, left_name, right_name, mtu=None):
 
 
 def _sysctls(namespace, forwarding):
-    # The global ICMP limit (per namespace) is not the per-destination rate
-    # limit Namespace turns off; a burst of probes would exceed it.
-    settings = ["net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0",
-                "net.ipv4.icmp_msgs_per_sec=1000000", "net.ipv4.icmp_msgs_burst=1000000"]
+    settings = ["net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0"]
     if forwarding:
         settings += ["net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1"]
     namespace.run(["sysctl", "-q", "-w", *settings], check=True)

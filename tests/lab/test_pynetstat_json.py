@@ -12,7 +12,7 @@ from tests.commands import command_path, needs_root
 from tests.lab.netstat_lab import SocketZoo, as_pynetstat
 
 pytestmark = needs_root
-CONTINUOUS_SECONDS = 2.5  # room for at least two passes, one a second
+CONTINUOUS_SECONDS = 3.5  # room for three passes, one a second: the first two are whole
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +88,7 @@ def test_continuous_repeats_every_second_like_netstat(zoo, flags):
         CONTINUOUS_SECONDS, zoo.namespace.command(["netstat", *flags]))
     ours, our_err, our_status = passes(
         CONTINUOUS_SECONDS, zoo.namespace.command([command_path("pynetstat"), *flags]))
-    assert len(theirs) >= 2 and len(ours) >= 2
+    assert len(theirs) >= 3 and len(ours) >= 3
     assert ours[:2] == theirs[:2]
     assert (their_err, their_status) == (b"", -signal.SIGINT)
     assert (our_err, our_status) == (b"", 130)  # pynettools' quiet Ctrl-C
@@ -125,8 +125,9 @@ def test_continuous_repeats_the_warning_of_each_pass_like_netstat(zoo):
     ours, our_err, _ = passes(
         CONTINUOUS_SECONDS, zoo.namespace.command([*NOBODY, command_path("pynetstat"), "-tpc"]))
     warning = b'(No info could be read for "-p": geteuid()=65534 but you should be root.)\n'
-    assert their_err.count(warning) == len(theirs) >= 2
-    assert our_err.count(warning) == len(ours) >= 2
+    # a warning per pass; Ctrl-C may land between a pass's warning and its title
+    assert len(theirs) >= 3 and their_err.count(warning) in (len(theirs), len(theirs) + 1)
+    assert len(ours) >= 3 and our_err.count(warning) in (len(ours), len(ours) + 1)
     assert ours[:2] == theirs[:2]
 
 
@@ -136,7 +137,10 @@ def test_continuous_json_is_one_object_a_pass(zoo):
     text = "Active ".join(out)  # passes() split on the text title; JSON has none
     decoder, documents, position = json.JSONDecoder(), [], 0
     while position < len(text.rstrip()):
-        document, position = decoder.raw_decode(text, position)
+        try:
+            document, position = decoder.raw_decode(text, position)
+        except ValueError:  # the last one, cut by Ctrl-C
+            break
         documents.append(document)
         position += len(text[position:]) - len(text[position:].lstrip())
     assert len(documents) >= 2 and all("internet" in document for document in documents)

@@ -101,3 +101,4 @@ def test_paris_traces_the_same_path(lab, method):
     plain = pytraceroute(lab, "-n", *method, DEST4).stdout
     paris = pytraceroute(lab, "--paris", "-n", *method, DEST4).stdout
     assert masked(paris) == masked(plain)
+
