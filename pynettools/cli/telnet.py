@@ -26,7 +26,8 @@ COMMAND = Command(
                completes="host"),
         Option("c", "no-rc", "do not read the user's .telnetrc file"),
         Option("d", "debug", "turn on debugging"),
-        Option("e", "escape", "use CHAR as an escape character", metavar="CHAR"),
+        Option("e", "escape", "use CHAR as an escape character", metavar="CHAR",
+               on_parse=lambda values, value: _note_escape(values, value)),
         Option("E", "no-escape", "use no escape character", dest="escape", const=""),
         Option("K", "no-login", "do not automatically login to the remote system"),
         Option("l", "user", "attempt automatic login as USER", metavar="USER", completes="user"),
@@ -66,8 +67,9 @@ def execute(args):
         raise PynettoolsError("too many arguments", FAILED)
     wait = _parse_wait(args.wait)
     escape = parse_escape(args.escape) if args.escape is not None else 0x1D
-    if args.escape and not args.json:  # -e given last (-E stores "")
-        print_escape_notice(args, escape)
+    if not args.json:
+        for text, rlogin in getattr(args, "escape_notices", ()):
+            print_escape_notice(rlogin, parse_escape(text))
     client = Client(args, escape, wait)
     if not args.operands:
         return client.command_loop()
@@ -78,10 +80,15 @@ def execute(args):
         return FAILED
 
 
-def print_escape_notice(args, escape):
+def _note_escape(values, text):
+    """telnet announces each -e as it parses it, naming rlogin if -r came before."""
+    values.__dict__.setdefault("escape_notices", []).append((text, bool(values.rlogin)))
+
+
+def print_escape_notice(rlogin, escape):
     from pynettools.cli.telnet_client import describe_escape
 
-    what = "rlogin escape" if args.rlogin else "escape"
+    what = "rlogin escape" if rlogin else "escape"
     sys.stdout.write("Telnet %s character is '%s'.\n" % (what, describe_escape(escape)))
 
 

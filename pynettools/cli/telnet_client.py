@@ -218,11 +218,11 @@ class Client:
         return None
 
     def _escape_to_prompt(self):
-        from pynettools.cli.telnet_commands import run_one_command
+        from pynettools.cli.telnet_commands import run_until_success
 
         self.terminal.restore()
         say("\n")
-        ending = run_one_command(self)
+        ending = run_until_success(self)
         if ending is None and self.session is not None:
             self._apply_mode()
         return ending
@@ -232,12 +232,15 @@ class Client:
             return
         protocol = self.session.protocol
         protocol.mode_changed = False
-        echo = not protocol.remote[T.ECHO].enabled
+        # As observed of telnet: a DO ECHO sent turns local echo off at once, but
+        # line editing ends only when the server agrees to SGA (or LINEMODE).
+        echo = not protocol.remote[T.ECHO].wanted
         if protocol.local[T.LINEMODE].enabled:
             edit = bool(protocol.linemode_mode & T.MODE_EDIT)
         else:
             edit = not protocol.remote[T.SGA].enabled
         self.terminal.set_mode(edit, echo)
+        protocol.lf_is_newline = edit
 
     def _on_signals(self, received):
         for signum in received:

@@ -14,25 +14,37 @@ from pynettools.errors import PynettoolsError
 from pynettools.telnet import constants as T
 from pynettools.telnet.session import ResolveFailure
 from pynettools.cli.telnet_client import describe_escape, parse_escape, say
-from pynettools.cli.telnet_texts import (COMMAND_HELP, ENVIRON_HELP, MODE_HELP, SEND_HELP,
-                                         SET_HELP, TOGGLES, toggle_help)
+from pynettools.cli.telnet_texts import (COMMAND_HELP, DISPLAYED_CHARACTERS, ENVIRON_HELP,
+                                         MODE_HELP, SEND_HELP, SET_HELP, TOGGLES, toggle_help)
+from pynettools.telnet.terminal import terminal_characters
 
 PROMPT = "telnet> "
+# What a command that failed returns: after the escape character, telnet keeps
+# the prompt until a command succeeds (or an empty line is entered).
+AGAIN = "again"
 NEED_CONNECTION = "?Need to be connected first.\n"
 
 
 def prompt_loop(client):
     """Commands until quit or end of input; the exit status of telnet."""
     while True:
-        ending = run_one_command(client)
+        ending = run_command(client)
         if ending == "quit" or ending == "eof":
             return 0
         if ending == "peer" or ending == "silence":
             return client.last_status
 
 
-def run_one_command(client):
-    """Read and run one command; returns how the session ends, or None."""
+def run_until_success(client):
+    """After the escape character: commands until one succeeds; how the session ends."""
+    while True:
+        ending = run_command(client)
+        if ending != AGAIN:
+            return ending
+
+
+def run_command(client):
+    """Read and run one command; how the session ends, None, or AGAIN on failure."""
     line = read_line(client, PROMPT)
     if line is None:
         say("\n")
@@ -42,7 +54,7 @@ def run_one_command(client):
         return None
     name = lookup(words[0], COMMANDS)
     if name is None:
-        return None
+        return AGAIN
     return COMMANDS[name](client, words[1:])
 
 
@@ -82,7 +94,7 @@ def connected(client):
 
 def do_close(client, words):
     if not connected(client):
-        return None
+        return AGAIN
     client.session.close()
     say("Connection closed.\n")
     return "user"
@@ -97,7 +109,7 @@ def do_quit(client, words):
 
 def do_logout(client, words):
     if connected(client):
-        client.session.protocol.send_verb_raw(T.DO, 18)  # LOGOUT (RFC 727)
+        client.session.protocol.ask_remote(18, True)  # DO LOGOUT (RFC 727)
         client.session.flush()
     return None
 
@@ -105,7 +117,7 @@ def do_logout(client, words):
 def do_open(client, words):
     if client.session is not None:
         say("?Already connected to %s\n" % client.hostname)
-        return None
+        return AGAIN
     if not words:
         line = read_line(client, "(to) ")
         words = line.split() if line else []
@@ -114,15 +126,15 @@ def do_open(client, words):
         user, words = words[1], words[2:]
     if not 1 <= len(words) <= 2:
         say("usage: open [-4] [-6] [-l user] [-b addr] [-a] host-name [port]\n")
-        return None
+        return AGAIN
     try:
         client.last_status = client.open(*words, user=user)
     except ResolveFailure as error:
         say(error.message + "\n")
-        return None
+        return AGAIN
     except PynettoolsError as error:
         say("%s: %s\n" % (client.prog, error.message), sys.stderr)
-        return None
+        return AGAIN
     return client.session_ended
 
 
@@ -137,23 +149,23 @@ def do_status(client, words):
 
 def mode_lines(client):
     protocol = client.session.protocol
-    echo = "Local" if not protocol.remote[T.ECHO].enabled else "Remote"
-    if protocol.local[T.LINEMODE].enabled:
+    echo = "Local" if not protocol.remote[T.ECHO].wanted else "Remote"
+    if protocol.local[T.LINEMODE].wanted:
         edit = protocol.linemode_mode & T.MODE_EDIT
         signals = protocol.linemode_mode & T.MODE_TRAPSIG
         lines = ["Operating with LINEMODE option",
                  "%s line editing" % ("Local" if edit else "No"),
                  "%s catching of signals" % ("Local" if signals else "No"),
                  "Special characters are local values"]
-    elif not protocol.remote[T.SGA].enabled:
+    elif not protocol.remote[T.SGA].wanted:
         lines = ["Operating in obsolete linemode"]
     else:
         lines = ["Operating in single character mode"]
         if client.localchars:
             lines.append("Catching signals locally")
     lines.append("%s character echo" % echo)
-    if protocol.local[T.LFLOW].enabled:
-        lines.append("%s flow control" % ("Local" if client.interactive else "No"))
+    if protocol.local[T.LFLOW].wanted:
+        lines.append("%s flow control" % ("Local" if protocol.flow_control else "No"))
     return "\n".join(lines) + "\n"
 
 
@@ -166,13 +178,13 @@ SEND_VERBS = {"do": T.DO, "dont": T.DONT, "will": T.WILL, "wont": T.WONT}
 def do_send(client, words):
     if not words:
         say("need at least one argument for 'send' command\n'send ?' for help\n")
-        return None
+        return AGAIN
     if words[0] in ("?", "help"):
         say(SEND_HELP)
-        return None
+        return AGAIN  # telnet stays at its prompt after help
     if not connected(client):
         say("'send ?' for help\n")
-        return None
+        return AGAIN
     protocol = client.session.protocol
     while words:
         word, words = words[0], words[1:]
@@ -180,22 +192,24 @@ def do_send(client, words):
                       "Unknown send argument '%s'\n'send ?' for help.\n" % word,
                       "Ambiguous send argument '%s'\n'send ?' for help.\n" % word)
         if name is None:
-            return None
+            return AGAIN
         if name in SEND_VERBS:
             if not words:
                 say("need an argument to 'send %s' command\n'send ?' for help.\n" % name)
-                return None
+                return AGAIN
             option = _option_number(words[0])
             if option is None:
                 say("'%s': unknown argument ('send %s ?' for help).\n" % (words[0], name))
-                return None
-            protocol.send_verb_raw(SEND_VERBS[name], option)
+                return AGAIN
+            protocol.ask(SEND_VERBS[name], option)
             words = words[1:]
         elif name == "escape":
             client.session.send(bytes((client.escape or 0x1D,)))
         elif name == "getstatus":
             if not protocol.request_status():
                 say("Remote side does not support STATUS option\n")
+                client.session.flush()
+                return AGAIN
         else:
             protocol.send_command(SEND_CODES[name])
     client.session.flush()
@@ -211,12 +225,12 @@ def _option_number(word):
 def do_mode(client, words):
     if words and words[0] == "?":
         say(MODE_HELP)
-        return None
+        return AGAIN  # telnet stays at its prompt after help
     if client.session is None or not words or words[0] not in ("character", "line"):
         if client.session is None:
             say(NEED_CONNECTION)
         say("'mode ?' for help.\n")
-        return None
+        return AGAIN
     protocol = client.session.protocol
     character = words[0] == "character"
     protocol.ask_remote(T.SGA, character)
@@ -230,18 +244,19 @@ def do_set(client, words, value=True):
     if not words or words[0] in ("?", "help"):
         say(SET_HELP + toggle_help("enable" if value else "disable") +
             "?               display help information\n")
-        return None
+        return AGAIN  # telnet stays at its prompt after help
     name = words[0]
     if name in TOGGLES:
         _set_toggle(client, name, value)
     elif name == "escape":
         if value and len(words) < 2:
             say("Format is 'set Name Value'\n'set ?' for help.\n")
-            return None
+            return AGAIN
         client.escape = parse_escape(words[1]) if value else None
         say("escape character is '%s'.\n" % describe_escape(client.escape))
     else:
         say("'%s': unknown argument ('%s ?' for help).\n" % (name, verb), sys.stderr)
+        return AGAIN
     return None
 
 
@@ -252,11 +267,11 @@ def do_unset(client, words):
 def do_toggle(client, words):
     if not words or words[0] in ("?", "help"):
         say(toggle_help("toggle") + "\n?               display help information\n")
-        return None
+        return AGAIN  # telnet stays at its prompt after help
     for name in words:
         if name not in TOGGLES:
             say("'%s': unknown argument ('toggle ?' for help).\n" % name, sys.stderr)
-            return None
+            return AGAIN
         _set_toggle(client, name, not client.toggles.get(name, TOGGLES[name][1]))
     return None
 
@@ -287,8 +302,12 @@ def _set_toggle(client, name, value):
 def do_display(client, words):
     lines = ["%s %s." % ("will" if client.toggles.get(name, default) else "won't", text)
              for name, (text, default) in TOGGLES.items() if text]
-    lines += ["", "echo            [^E]", "escape          [%s]" % (
-        "^]" if client.escape == 0x1D else describe_escape(client.escape))]
+    lines += ["", "echo            [^E]", "escape          [%s]" % describe_escape(client.escape),
+              "rlogin          [off]", 'tracefile       "(standard output)"']
+    characters = terminal_characters() if client.interactive else {}
+    lines += ["%-15s [%s]" % (name, describe_escape(characters.get(name)))
+              for name in DISPLAYED_CHARACTERS]
+    lines.append("ayt             [^T]")
     say("\n".join(lines) + "\n")
     return None
 
@@ -312,6 +331,7 @@ def do_environ(client, words):
         pass  # variables go out when the server asks (SEND); nothing to push
     else:
         say("'%s': unknown argument ('environ ?' for help).\n" % action, sys.stderr)
+        return AGAIN
     return None
 
 
@@ -338,12 +358,12 @@ def do_help(client, words):
         return None
     say("Commands may be abbreviated.  Commands are:\n\n" + "".join(
         "%-8s\t%s\n" % (name, text) for name, text in COMMAND_HELP))
-    return None
+    return AGAIN
 
 
 def do_unsupported(client, words):
     say("?Invalid command\n")
-    return None
+    return AGAIN
 
 
 COMMANDS = {

@@ -128,10 +128,10 @@ encryption or Kerberos. -d, -n, -c and -K are accepted and change
 nothing; .telnetrc is not read. -r only changes the escape message.
 The slc, auth and encrypt commands answer ?Invalid command. With piped
 input pytelnet sends all of it and waits for the server; --wait and
---json are not in telnet. After -e CHAR -E, telnet still prints its
-Telnet escape character notice; pytelnet does not. CR LF in the input
-is sent as CR LF, not as telnet's CR NUL CR LF, so that piped HTTP
-requests work.""",
+--json are not in telnet. CR LF in the input is sent as CR LF, not as
+telnet's CR NUL CR LF, so that piped HTTP requests work. With piped
+input the escape character is data like any other byte; it opens the
+prompt only at a terminal.""",
     "ENVIRONMENT": """\
 TERM: the terminal type sent (upper case; UNKNOWN when unset). USER: sent
 with -a. DISPLAY: offered through NEW-ENVIRON. PYNETTOOLS_DEBUG: when set,

@@ -20,6 +20,7 @@ inetutils 2.4), observed on the wire:
 """
 
 from pynettools.telnet import constants as T
+from pynettools.telnet.environ import environment_answer
 from pynettools.telnet.qmethod import NO, OptionSide
 
 MAX_SUBNEGOTIATION = 4096
@@ -36,6 +37,7 @@ _DATA, _IAC, _VERB, _SB, _SB_IAC = range(5)
 _IAC_BYTE = b"\xff"
 _VERBS = (T.WILL, T.WONT, T.DO, T.DONT)
 _VERB_SET = frozenset(_VERBS)
+_MODE_OPTIONS = frozenset((T.ECHO, T.SGA, T.BINARY, T.LINEMODE))
 # Commands after IAC that carry nothing to show or answer (all but IAC, SB, verbs).
 _PLAIN_COMMANDS = frozenset(range(256)) - _VERB_SET - {T.IAC, T.SB}
 
@@ -54,6 +56,8 @@ def subnegotiation(option, payload):
 SLC_FUNCTIONS = (1, 3, 4, 5) + tuple(range(7, 19))
 SLC_NOSUPPORT = 0
 SLC_VALUE = 2
+# Interrupt and abort flush both ways, suspend flushes input (as telnet reports).
+_SLC_FLUSHES = {3: 0x60, 7: 0x60, 9: 0x40}
 
 
 def slc_triplets(characters=None):
@@ -67,8 +71,9 @@ def slc_triplets(characters=None):
     triplets = bytearray()
     for function in SLC_FUNCTIONS:
         value = characters.get(function)
+        flags = SLC_VALUE | _SLC_FLUSHES.get(function, 0)
         triplets += bytes((function, SLC_NOSUPPORT, 0) if value is None else
-                          (function, SLC_VALUE, value))
+                          (function, flags, value))
     return bytes(triplets)
 
 
@@ -95,10 +100,14 @@ class TelnetProtocol:
     def __init__(self, facts=None, crlf=False):
         self.facts = facts or TerminalFacts()
         self.crlf = crlf
+        # LF is a newline (CR LF on the wire) for lines and pipes; in character
+        # mode at a terminal a typed ^J goes out as it is, as in telnet.
+        self.lf_is_newline = True
         self.local = [OptionSide(T.WILL, T.WONT) for _ in range(256)]
         self.remote = [OptionSide(T.DO, T.DONT) for _ in range(256)]
         self.linemode_mode = 0
         self.peer_status = None  # the last STATUS IS the peer sent
+        self.flow_control = False  # local XON/XOFF, as the peer set it with LFLOW
         self.mode_changed = False  # set when ECHO, SGA, BINARY or LINEMODE change
         self._out = []
         self._state = _DATA
@@ -127,14 +136,19 @@ class TelnetProtocol:
     def ask_remote(self, option, enable):
         """Send DO/DONT option through the Q method (nothing when redundant)."""
         self._send_verb(self.remote[option].ask(enable), option)
+        self.mode_changed |= option in _MODE_OPTIONS
 
     def ask_local(self, option, enable):
         """Send WILL/WONT option through the Q method (nothing when redundant)."""
         self._send_verb(self.local[option].ask(enable), option)
+        self.mode_changed |= option in _MODE_OPTIONS
 
-    def send_verb_raw(self, verb, option):
-        """`send do|dont|will|wont OPT`: the verb as typed, outside the Q method."""
-        self._out.append(command(verb, option))
+    def ask(self, verb, option):
+        """`send do|dont|will|wont OPT`: the request, through the Q method."""
+        if verb in (T.DO, T.DONT):
+            self.ask_remote(option, verb == T.DO)
+        else:
+            self.ask_local(option, verb == T.WILL)
 
     def send_command(self, code):
         """A Telnet command such as AYT, IP, BREAK (`send ayt`)."""
@@ -160,7 +174,7 @@ class TelnetProtocol:
         if self.local[T.BINARY].enabled:
             return data
         carriage_return = b"\r\n" if self.crlf else b"\r\0"
-        if b"\n" in data:
+        if b"\n" in data and self.lf_is_newline:
             # CR LF typed (or piped, as `printf 'GET / HTTP/1.0\r\n\r\n'`) is one end
             # of line, sent as CR LF; telnet would send CR NUL CR LF.
             parts = data.split(b"\n")
@@ -296,7 +310,7 @@ class TelnetProtocol:
         else:
             reply, _ = side.received_negative()
             self._send_verb(reply, option)
-        if option in (T.ECHO, T.SGA, T.BINARY, T.LINEMODE):
+        if option in _MODE_OPTIONS:
             self.mode_changed = True
 
     def _enabled(self, verb, option):
@@ -305,6 +319,8 @@ class TelnetProtocol:
             return
         if option == T.NAWS:
             self._send_naws()
+        elif option == T.LFLOW:
+            self.flow_control = True  # on until the peer says LFLOW OFF
         elif option == T.LINEMODE:
             self._out.append(subnegotiation(T.LINEMODE, bytes((T.LM_SLC,)) + self.facts.slc))
 
@@ -321,6 +337,8 @@ class TelnetProtocol:
         option, body = payload[0], payload[1:]
         if option == T.LINEMODE:
             self._linemode(body)
+        elif option == T.LFLOW and self.local[T.LFLOW].enabled and body[:1] in (b"\0", b"\1"):
+            self.flow_control = body[:1] == b"\1"  # LFLOW OFF / ON (RFC 1372)
         elif option == T.STATUS and self.remote[T.STATUS].enabled:
             if body[:1] == bytes((T.SB_IS,)):
                 self.peer_status = body[1:]
@@ -356,50 +374,3 @@ class TelnetProtocol:
         elif kind == T.DO and body[1:2] == bytes((T.LM_FORWARDMASK,)):
             self._out.append(subnegotiation(T.LINEMODE, bytes((T.WONT, T.LM_FORWARDMASK))))
         # SLC from the peer: telnet keeps its own characters; nothing to answer.
-
-
-def environment_answer(environment, requested):
-    """NEW-ENVIRON IS payload for a SEND that lists `requested` (RFC 1572).
-
-    An empty request asks for every exported variable; otherwise only the
-    named VARs that are defined are sent.  Type codes inside names and values
-    are escaped with ESC.
-    """
-    names = _requested_names(requested)
-    answer = bytearray()
-    for name, value in environment:
-        if names is None or name.encode() in names:
-            answer += bytes((T.ENV_VAR,)) + _env_escape(name.encode())
-            answer += bytes((T.ENV_VALUE,)) + _env_escape(value.encode())
-    return bytes(answer)
-
-
-def _requested_names(requested):
-    if not requested:
-        return None
-    names, current = set(), None
-    escaped = False
-    for byte in requested:
-        if escaped:
-            current.append(byte)
-            escaped = False
-        elif byte in (T.ENV_VAR, T.ENV_USERVAR):
-            if current is not None:
-                names.add(bytes(current))
-            current = bytearray() if byte == T.ENV_VAR else None
-        elif byte == T.ENV_ESC:
-            escaped = current is not None
-        elif current is not None:
-            current.append(byte)
-    if current is not None:
-        names.add(bytes(current))
-    return names
-
-
-def _env_escape(text):
-    escaped = bytearray()
-    for byte in text:
-        if byte in (T.ENV_VAR, T.ENV_VALUE, T.ENV_ESC, T.ENV_USERVAR):
-            escaped.append(T.ENV_ESC)
-        escaped.append(byte)
-    return bytes(escaped)

@@ -14,7 +14,8 @@ import termios
 from pynettools.telnet.protocol import TerminalFacts, slc_triplets
 
 # termios control characters telnet reports through LINEMODE SLC (RFC 1184).
-_SLC_CHARACTERS = {3: termios.VINTR, 4: termios.VDISCARD, 8: termios.VEOF, 9: termios.VSUSP,
+_SLC_CHARACTERS = {3: termios.VINTR, 4: termios.VDISCARD, 7: termios.VQUIT, 8: termios.VEOF,
+                   9: termios.VSUSP,
                    10: termios.VERASE, 11: termios.VKILL, 12: termios.VWERASE,
                    13: termios.VREPRINT, 14: termios.VLNEXT, 15: termios.VSTART,
                    16: termios.VSTOP}
@@ -35,11 +36,34 @@ def terminal_facts(fd, environ, user=None):
         return TerminalFacts(terminal_type, None, "0,0", environment)
     attributes = termios.tcgetattr(fd)
     speed = "%d,%d" % (_baud(attributes[4]), _baud(attributes[5]))
-    characters = {function: attributes[6][index][0] if isinstance(attributes[6][index], bytes)
-                  else attributes[6][index] for function, index in _SLC_CHARACTERS.items()}
+    characters = {function: _byte(attributes[6][index])
+                  for function, index in _SLC_CHARACTERS.items()}
     characters = {function: value for function, value in characters.items() if value}
     return TerminalFacts(terminal_type, window_size(fd), speed, environment,
                          slc_triplets(characters))
+
+
+# The terminal's characters by telnet's names for them (`display`).
+_NAMED_CHARACTERS = {"flushoutput": termios.VDISCARD, "interrupt": termios.VINTR,
+                     "quit": termios.VQUIT, "eof": termios.VEOF, "erase": termios.VERASE,
+                     "kill": termios.VKILL, "lnext": termios.VLNEXT, "susp": termios.VSUSP,
+                     "reprint": termios.VREPRINT, "worderase": termios.VWERASE,
+                     "start": termios.VSTART, "stop": termios.VSTOP, "forw1": termios.VEOL,
+                     "forw2": termios.VEOL2}
+
+
+def terminal_characters(fd=0):
+    """{telnet's name: byte value} of the characters set on the terminal on fd."""
+    try:
+        characters = termios.tcgetattr(fd)[6]
+    except termios.error:
+        return {}
+    named = {name: _byte(characters[index]) for name, index in _NAMED_CHARACTERS.items()}
+    return {name: value for name, value in named.items() if value != _DISABLED}
+
+
+def _byte(value):
+    return value[0] if isinstance(value, bytes) else value
 
 
 def _baud(code):

@@ -27,11 +27,19 @@ def run_over_services(services_path, commands, timeout=600):
 
     Returns one (stdout, stderr, returncode) per command, output as bytes.
     """
-    request = json.dumps({"file": str(services_path), "commands": commands})
+    return _in_private_mounts(_IN_NAMESPACE, {"file": str(services_path), "commands": commands},
+                              timeout)
+
+
+def _in_private_mounts(script, request, timeout):
+    """Run Python `script` in a private mount namespace, `request` as JSON on its stdin.
+
+    The script answers [stdout, stderr, status] per command, text as latin-1;
+    returned as (bytes, bytes, int) tuples.
+    """
     done = subprocess.run(
-        ["unshare", "--mount", "--propagation", "private", "--", sys.executable, "-c",
-         _IN_NAMESPACE],
-        input=request.encode(), capture_output=True, timeout=timeout, check=True,
+        ["unshare", "--mount", "--propagation", "private", "--", sys.executable, "-c", script],
+        input=json.dumps(request).encode(), capture_output=True, timeout=timeout, check=True,
     )
     return [(out.encode("latin-1"), err.encode("latin-1"), code)
             for out, err, code in json.loads(done.stdout)]
@@ -63,11 +71,4 @@ def run_over_proc_net(runs, timeout=600):
     /proc inside a private mount namespace, so the real /proc is untouched.
     Returns one (stdout, stderr, returncode) per run, output as bytes.
     """
-    request = json.dumps({"runs": runs})
-    done = subprocess.run(
-        ["unshare", "--mount", "--propagation", "private", "--", sys.executable, "-c",
-         _OVER_PROC_NET],
-        input=request.encode(), capture_output=True, timeout=timeout, check=True,
-    )
-    return [(out.encode("latin-1"), err.encode("latin-1"), code)
-            for out, err, code in json.loads(done.stdout)]
+    return _in_private_mounts(_OVER_PROC_NET, {"runs": runs}, timeout)

@@ -49,6 +49,8 @@ def refused_port():
     ["localhost", "REFUSED"], ["-4", "localhost", "REFUSED"], ["-e", "^A", "127.0.0.1", "REFUSED"],
     ["-e", "x", "127.0.0.1", "REFUSED"], ["-e", "^", "127.0.0.1", "REFUSED"],
     ["-r", "-e", "x", "127.0.0.1", "REFUSED"], ["-E", "-e", "x", "127.0.0.1", "REFUSED"],
+    ["-e", "x", "-e", "y", "-E", "127.0.0.1", "REFUSED"], ["-e", "x", "-r", "127.0.0.1", "1"],
+    ["-r", "-e", "x", "-e", "^A", "127.0.0.1", "REFUSED"],
     ["-b", "192.0.2.1", "127.0.0.1", "REFUSED"], ["-b", "nosuch.invalid", "127.0.0.1", "1"],
     ["-4", "-6", "127.0.0.1", "1"], ["-6", "-4", "127.0.0.1", "REFUSED"],
     ["-x", "-k", "R", "-X", "A", "127.0.0.1", "REFUSED"], ["-X"], ["-k"],
@@ -181,7 +183,7 @@ connection.close(); client.kill(); client.wait()
 PROMPT_SCRIPT = (b"?\nstatus\nfoo\nst\ns\nse\nsend ?\ntoggle ?\nset ?\nunset ?\nmode ?\n"
                  b"environ ?\nclose\nsend ao\nlogout\nmode line\nopen\nopen 127.0.0.1 1\n"
                  b"set escape x\nset escape ^A\nstatus\nset crlf\ntoggle crlf\nset foo\n"
-                 b"toggle foo\nunset escape\nstatus\n\nhelp\nquit\n")
+                 b"toggle foo\nunset escape\nstatus\n\nhelp\ndisplay\nset escape ^]\ndisplay\nquit\n")
 
 
 def test_prompt_commands_as_telnet():

@@ -210,3 +210,31 @@ def _peak_kilobytes(pid):
     except OSError:
         pass
     return 0
+
+
+def test_closed_stdout_ends_quietly():
+    """`pytelnet ... | head -1`: no traceback when the reader goes away."""
+    def chatty(connection):
+        for _ in range(200):
+            connection.sendall(b"line\r\n" * 1000)
+
+    with ScriptedServer(behaviour=chatty) as server:
+        done = subprocess.run(
+            ["sh", "-c", '"$0" 127.0.0.1 "$1" </dev/null | head -1', command_path("pytelnet"),
+             str(server.port)], capture_output=True, timeout=60)
+    assert done.stdout == b"Trying 127.0.0.1...\n"
+    assert done.stderr == b""
+
+
+def test_interrupt_exits_130_quietly():
+    import signal
+
+    with ScriptedServer(b"hello\r\n", listen_seconds=10) as server:
+        process = subprocess.Popen([command_path("pytelnet"), "127.0.0.1", str(server.port)],
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE)
+        assert process.stdout.readline().startswith(b"Trying")
+        time.sleep(0.5)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+    assert (process.returncode, err) == (130, b"")

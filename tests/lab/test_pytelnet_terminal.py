@@ -7,12 +7,14 @@ same keys; what reaches the shell and what comes back must be the same.
 import os
 import re
 import signal
+import sys
 import termios
 import time
 
 import pytest
 
-from tests.commands import command_path
+from tests.commands import command_path, needs_root
+from tests.lab.netns import Namespace
 from tests.lab.telnet_peers import COLUMNS, ROWS, PtyProgram, ScriptedServer, TelnetdServer
 
 PROGRAMS = ["telnet", "pytelnet"]
@@ -143,3 +145,117 @@ def test_terminal_restored_when_terminated():
             terminal.kill()
     assert status == 128 + signal.SIGTERM
     assert after[3] == before[3] and after[0] == before[0] and after[1] == before[1]
+
+
+SEND_KEYS = [
+    (b"ready\r\n", b"\x1d"), (b"telnet> ", b"send ayt ip nop\r"),
+    (b"\n", b"\x1d"), (b"telnet> ", b"send do echo\r"),
+    (b"\n", b"\x1d"), (b"telnet> ", b"send will 200\r"),
+    (b"\n", b"\x1d"), (b"telnet> ", b"send escape\r"),
+    (b"\n", b"\x1d"), (b"telnet> ", b"send brk ec el ga eor abort susp eof ao\r"),
+    (b"\n", b"\x1d"), (b"telnet> ", b"send getstatus\r"),
+    (b"STATUS option\r\ntelnet> ", b"?\r"),  # a failed command keeps the prompt,
+    (b"print help information\r\ntelnet> ", b"foo\r"),  # so do help and a bad command
+    (b"?Invalid command\r\ntelnet> ", b"close\r"),
+]
+
+
+def test_send_commands_as_telnet():
+    """The bytes `send` puts on the wire, and what the terminal shows meanwhile."""
+    results = [line_mode_session(name, SEND_KEYS) for name in PROGRAMS]
+    (telnet_output, telnet_status, telnet_wire), (output, status, wire) = results
+    assert wire == telnet_wire == (b"\xff\xf6\xff\xf4\xff\xf1\xff\xfd\x01\xff\xfb\xc8\x1d"
+                                   b"\xff\xf3\xff\xf7\xff\xf8\xff\xf9\xff\xef\xff\xee\xff\xed"
+                                   b"\xff\xec\xff\xf5")
+    assert (output, status) == (telnet_output, telnet_status)
+
+
+def prompt_session(name, keys_for_port, listen_seconds=3):
+    """`name` started with no HOST at a pty; keys may name the server's PORT."""
+    with ScriptedServer(b"ready\r\n", listen_seconds=listen_seconds) as server:
+        port = b"%d" % server.port
+        terminal = PtyProgram([program_path(name)])
+        try:
+            for expected, typed in keys_for_port:
+                assert terminal.read_until(expected), (expected, terminal.output)
+                time.sleep(0.3)
+                terminal.send(typed.replace(b"PORT", port))
+            status = terminal.finish(timeout=20)
+        finally:
+            terminal.kill()
+        return terminal.output.replace(port, b"PORT"), status, server.wait()
+
+
+def test_open_close_and_quit_from_the_prompt_as_telnet():
+    keys = [(b"telnet> ", b"open 127.0.0.1 PORT\r"), (b"ready\r\n", b"hello\r"),
+            (b"hello\r\n", b"\x1d"), (b"telnet> ", b"close\r"), (b"closed.\r\n", b"status\r"),
+            (b"'.\r\n", b"quit\r")]
+    telnet, ours = (prompt_session(name, keys) for name in PROGRAMS)
+    assert ours == telnet
+    assert ours[0].endswith(b"telnet> close\r\nConnection closed.\r\ntelnet> status\r\n"
+                            b"No connection.\r\nEscape character is '^]'.\r\ntelnet> quit\r\n")
+
+
+def test_foreign_close_after_open_ends_telnet():
+    keys = [(b"telnet> ", b"open 127.0.0.1 PORT\r")]
+    telnet, ours = (prompt_session(name, keys, listen_seconds=1) for name in PROGRAMS)
+    assert ours == telnet
+    assert ours[0].endswith(b"ready\r\nConnection closed by foreign host.\r\n")
+
+
+@pytest.mark.parametrize("greeting", [
+    b"\xff\xfb\x01\xff\xfb\x03",  # WILL ECHO, WILL SGA: character mode, remote echo
+    b"\xff\xfb\x03",  # WILL SGA: character mode, local echo
+    b"\xff\xfb\x01",  # WILL ECHO: line mode without echo
+    b"\xff\xfd\x22",  # DO LINEMODE: the terminal's characters reported, character mode
+])
+def test_typed_keys_on_the_wire_per_mode(greeting):
+    """Enter, ^J and the LINEMODE characters as telnet sends them from a terminal."""
+    def session(name):
+        with ScriptedServer(greeting + b"ready\r\n", listen_seconds=2.5) as server:
+            terminal = PtyProgram([program_path(name), "127.0.0.1", str(server.port)])
+            try:
+                assert terminal.read_until(b"ready\r\n")
+                time.sleep(0.3)
+                terminal.send(b"ab\rc\n")
+                status = terminal.finish(timeout=20)
+            finally:
+                terminal.kill()
+            return terminal.output, status, server.wait()
+
+    telnet, ours = (session(name) for name in PROGRAMS)
+    assert ours == telnet
+
+
+@needs_root
+def test_telnet_port_session_at_a_terminal():
+    """Port 23 with a silent server: offers, line editing, and LINEMODE status as telnet."""
+    results = []
+    with Namespace("telnet-tty") as namespace:
+        for name in PROGRAMS:
+            done = namespace.run([sys.executable, "-c", _PORT_23_SESSION, program_path(name)],
+                                 timeout=60)
+            results.append(done.stdout)
+    assert results[0] == results[1]
+    assert b"Operating with LINEMODE option" in results[1]
+
+
+_PORT_23_SESSION = r"""
+import socket, sys, threading, time
+sys.path.insert(0, %r)
+from tests.lab.telnet_peers import PtyProgram, read_for
+listener = socket.socket(); listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+listener.bind(("127.0.0.1", 23)); listener.listen(1); listener.settimeout(30)
+received = {}
+def serve():
+    connection, _ = listener.accept()
+    received["wire"] = read_for(connection, 4)
+    connection.close()
+thread = threading.Thread(target=serve); thread.start()
+terminal = PtyProgram([sys.argv[1], "127.0.0.1"])
+for expected, typed in [(b"'^]'.\r\n", b"ab\r"), (b"ab", b"\x1d"), (b"telnet> ", b"status\r")]:
+    terminal.read_until(expected, 5); time.sleep(0.3); terminal.send(typed)
+status = terminal.finish(10); terminal.kill(); thread.join(); listener.close()
+wire = received["wire"].replace(b"\xff\xfd&", b"").replace(b"\xff\xfb&", b"")
+print(repr((terminal.output, status, wire)))
+""" % os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pynettools.telnet import constants as T
-from pynettools.telnet.protocol import (MAX_SUBNEGOTIATION, TelnetProtocol, TerminalFacts,
-                                        environment_answer)
+from pynettools.telnet.environ import environment_answer
+from pynettools.telnet.protocol import MAX_SUBNEGOTIATION, TelnetProtocol, TerminalFacts
 
 IAC = b"\xff"
 
@@ -261,3 +261,25 @@ def test_random_bytes_never_break_the_parser(stream):
     protocol.receive(stream)
     protocol.take_output()
     assert len(protocol._sb) <= MAX_SUBNEGOTIATION
+
+
+def test_character_mode_sends_a_typed_lf_as_it_is():
+    protocol = TelnetProtocol()
+    protocol.lf_is_newline = False
+    assert protocol.encode(b"ab\rc\n") == b"ab\r\x00c\n"
+
+
+def test_slc_flags_for_interrupt_abort_and_suspend():
+    from pynettools.telnet.protocol import slc_triplets
+
+    triplets = slc_triplets({3: 3, 7: 0x1C, 9: 0x1A, 10: 0x7F})
+    assert b"\x03\x62\x03" in triplets and b"\x07\x62\x1c" in triplets
+    assert b"\x09\x42\x1a" in triplets and b"\x0a\x02\x7f" in triplets
+
+
+def test_lflow_status_follows_the_peer():
+    protocol = TelnetProtocol()
+    exchange(verb(T.DO, T.LFLOW), protocol)
+    assert protocol.flow_control
+    exchange(b"\xff\xfa\x21\x00\xff\xf0", protocol)
+    assert not protocol.flow_control
