@@ -43,21 +43,11 @@ REJECTS6 = {"host-unreachable": "icmpv6 type addr-unreachable",
             "admin-prohibited": "icmpv6 type admin-prohibited",
             "prot-unreachable": "icmpv6 type policy-fail",
             "port-unreachable-r4": "icmpv6 type port-unreachable"}
-HOSTS = """\
-127.0.0.1 localhost
-%s client.lab
-%s r1.lab
-%s r2.lab
-%s r3.lab
-%s r4.lab
-%s dest.lab
-%s client.lab
-%s r1.lab
-%s r2.lab
-%s r3.lab
-%s r4.lab
-%s dest.lab
-""" % (CLIENT4, *ROUTER4.values(), DEST4, CLIENT6, *ROUTER6.values(), DEST6)
+HOST_NAMES = ("client.lab", "r1.lab", "r2.lab", "r3.lab", "r4.lab", "dest.lab")
+HOSTS = "127.0.0.1 localhost\n" + "".join(
+    "%s %s\n" % pair
+    for addresses in ((CLIENT4, *ROUTER4.values(), DEST4), (CLIENT6, *ROUTER6.values(), DEST6))
+    for pair in zip(addresses, HOST_NAMES))
 RESOLV_CONF = "nameserver 127.0.0.1\noptions timeout:1 attempts:1\n"
 TCP_PORT, CLOSED_PORT = 80, 81
 LISTENER = r"""
