@@ -15,6 +15,8 @@ CHURN_SECONDS = 4
 CHURN = r"""
 import os, socket, sys, time
 listener = socket.socket()
+# the last run's accepted sockets may linger in TIME_WAIT on this port
+listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 listener.bind(("127.0.0.1", 7000))
 listener.listen(512)
 deadline = time.monotonic() + float(sys.argv[1])
