@@ -10,8 +10,9 @@ __version__ = "0.1.0"
 def traceroute(host, **options):
     """Trace the route to host: a `pynettools.models.Trace` with its hops as a list.
 
-    Keywords and defaults are those of `pynettools.tracing.traceroute`.
-    Imported on first call, so that `import pynettools` stays free.
+    Parameters, return value and the errors it raises (all from
+    `pynettools.errors`) are those of `pynettools.tracing.traceroute`, which
+    is imported on first call, so that `import pynettools` stays free.
     """
     from pynettools.tracing import traceroute as trace
 

@@ -1,36 +1,40 @@
-"""The exceptions every pynettools command reports to its user.
+"""The errors pynettools raises: what went wrong, as data.
 
-Core code raises these; only the runner in `pynettools.cli.runner` turns
-them into a `prog: message` line and an exit status.  OS errors are
-translated into them at the boundary where they happen (opening a file, a
-socket call), so that the message can name what failed.
+Core code raises these and never words them for a terminal nor picks an exit
+status: each command's front end (`pynettools.cli.<command>.status`) turns
+them into its original's words and exit status, in one place.  OS errors
+become these at the boundary where they happen (a socket call, opening a
+file), so that the error names the call or file that failed and its errno.
+
+    PynettoolsError
+    ├── UsageError            the command line is wrong (front ends only)
+    │   └── OptionError       the option parser's own complaints
+    ├── ResolveError          a host or service name does not resolve
+    ├── SocketCallError       a socket call failed: which call, which errno
+    │   └── PrivilegeError    ... because the method needs privileges
+    ├── ConnectError          no address of a host accepted the connection
+    ├── FileReadError         a file the user named cannot be read
+    │   └── ServicesFileError ... a services(5) file
+    └── UnsupportedError      something this build cannot do here
 """
+
+import os
 
 
 class PynettoolsError(Exception):
-    """An error to report as `prog: message`, ending with `exit_code`."""
+    """Every error pynettools raises on purpose."""
 
-    exit_code = 1
 
-    def __init__(self, message, exit_code=None):
-        super().__init__(message)
-        if exit_code is not None:
-            self.exit_code = exit_code
+class UsageError(PynettoolsError):
+    """The command line is wrong: `message` is the complaint in the original's words.
+
+    Raised by the command-line front ends only (core code takes checked
+    values); the front end also decides what follows the message.
+    """
 
     @property
     def message(self):
         return self.args[0]
-
-
-class UsageError(PynettoolsError):
-    """The command line is wrong: an option, an option argument or an operand.
-
-    The command decides the exit status and what follows the message (a hint
-    or its usage text), because each original does this differently;
-    `exit_code` stays None unless the error needs a status of its own.
-    """
-
-    exit_code = None
 
 
 class OptionError(UsageError):
@@ -48,9 +52,73 @@ class OptionError(UsageError):
         self.candidates = tuple(candidates)
 
 
-class ServicesFileError(PynettoolsError):
-    """A services file named by the user cannot be read."""
+class ResolveError(PynettoolsError):
+    """`host` (and `service`, when one was given) cannot be made an address.
+
+    `reason` is the resolver's own message (gai_strerror).
+    """
+
+    def __init__(self, host, reason, service=None):
+        super().__init__("%s: %s" % (host, reason))
+        self.host = host
+        self.reason = reason
+        self.service = service
 
 
-class CommandNotImplemented(PynettoolsError):
-    """The command exists as a name but its implementation has not landed."""
+class SocketCallError(PynettoolsError):
+    """A socket call failed: `call` names it as C programs report it
+    ("send", "bind", "setsockopt SO_MARK"); `errno` is the OS error number."""
+
+    def __init__(self, call, errno):
+        super().__init__("%s: %s" % (call, os.strerror(errno)))
+        self.call = call
+        self.errno = errno
+
+    @property
+    def strerror(self):
+        return os.strerror(self.errno)
+
+    @classmethod
+    def from_os_error(cls, call, error):
+        """The error for an OSError raised by `call`; a PrivilegeError for EPERM/EACCES
+        when the call opens a socket, since that is what a raw socket needs."""
+        number = error.errno or 0
+        if call == "socket" and isinstance(error, PermissionError):
+            return PrivilegeError(call, number)
+        return cls(call, number)
+
+
+class PrivilegeError(SocketCallError):
+    """A socket the method needs may not be opened without privileges."""
+
+
+class ConnectError(PynettoolsError):
+    """No address of the host accepted a connection; `reason` is the last failure's
+    message (strerror), `errno` its number (None when there was no address)."""
+
+    def __init__(self, reason, errno=None):
+        super().__init__(reason)
+        self.reason = reason
+        self.errno = errno
+
+
+class FileReadError(PynettoolsError):
+    """A file cannot be read: `path` and the OS `reason` (strerror)."""
+
+    def __init__(self, path, reason):
+        super().__init__("%s: %s" % (path, reason))
+        self.path = path
+        self.reason = reason
+
+
+class ServicesFileError(FileReadError):
+    """A services(5) file cannot be read."""
+
+
+class UnsupportedError(PynettoolsError):
+    """`feature` exists in the original but cannot be done by this build or kernel."""
+
+    def __init__(self, feature, detail=""):
+        super().__init__(feature + (": " + detail if detail else ""))
+        self.feature = feature
+        self.detail = detail

@@ -164,9 +164,7 @@ class ServicesDB:
                 return services_file.read()
         except OSError as error:
             if self._required:
-                raise ServicesFileError(
-                    "%s: %s" % (self.path, error.strerror or error)
-                ) from error
+                raise ServicesFileError(self.path, error.strerror or str(error)) from error
             return b""
 
     def by_name(self, name, protocol=None):

@@ -11,7 +11,7 @@ import os
 import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
 from collections import namedtuple
 
-from pynettools.errors import PynettoolsError
+from pynettools.errors import ResolveError, SocketCallError
 from pynettools.models import MplsLabel, Trace, TraceHop, TraceProbe
 from pynettools.probe import schedule
 from pynettools.probe.family import family_of
@@ -61,7 +61,7 @@ def make_request(target, address, version, method="udp", port=None, first_hop=1,
     from pynettools.probe.datagram import SocketOptions
 
     if method not in METHODS:
-        raise PynettoolsError("unknown method %r (one of %s)" % (method, ", ".join(METHODS)), 2)
+        raise ValueError("unknown method %r (one of %s)" % (method, ", ".join(METHODS)))
     family = family_of(version)
     if paris and source_port is None:
         source_port = 33000 + int.from_bytes(os.urandom(2), "big") % 28000
@@ -86,16 +86,36 @@ def make_request(target, address, version, method="udp", port=None, first_hop=1,
 
 
 def traceroute(host, family=None, **settings):
-    """Trace the route to `host`; the Trace, its hops a list.
+    """Trace the route to `host`, as `pytraceroute host` does, and return it whole.
 
-    `family`: 4, 6 or None (IPv4 when the name has both); `settings` are
-    make_request's keywords (method: one of METHODS; wait=(MAX, HERE, NEAR);
-    ...).  Failures raise PynettoolsError.
+    :param host: a host name or an IPv4/IPv6 address.
+    :param family: 4 or 6 to resolve `host` in that family only; None (the
+        default) takes the first IPv4 address when the name has one, as
+        traceroute does.
+    :param settings: the keywords of `make_request`, all optional: method
+        (one of METHODS, default "udp": traceroute's default UDP method,
+        which needs no privileges), port, first_hop (1), max_hops (30),
+        queries (3 probes a hop), in_flight (16), wait ((MAX, HERE, NEAR)
+        seconds and factors, default (5.0, 3.0, 10.0)), sendwait,
+        packet_length, numeric (skip reverse lookups), tos, dont_fragment,
+        source, source_port, interface, fwmark, dont_route, flow_label,
+        discover_mtu, back, extensions, as_lookup, as_server, paris,
+        privileged (-I: True raw only, False ping socket only), protocol (for
+        "raw"), source_route.
+    :returns: a `pynettools.models.Trace` whose `hops` is a list of
+        `TraceHop`, each with its `TraceProbe` records in sending order.
+    :raises ResolveError: `host` does not resolve (in `family`).
+    :raises PrivilegeError: the method needs a raw socket and the process
+        may not open one (for "icmp": nor an unprivileged ICMP socket).
+    :raises SocketCallError: a socket call failed while tracing (its `call`
+        and `errno` say which and why), e.g. a send to an unreachable network.
+    :raises UnsupportedError: the method cannot be used here (DCCP).
+    :raises ValueError: `method` is not one of METHODS.
     """
     try:
         af, address = resolve(host, family)
     except socket.gaierror as error:
-        raise PynettoolsError("%s: %s" % (host, error.strerror), 2) from None
+        raise ResolveError(host, error.strerror) from None
     request = make_request(host, address, family_of(af).version, **settings)
     method = open_method(request)
     return trace_record(request, list(hops(request, method)))
@@ -135,7 +155,7 @@ def open_method(request):
 
         try:
             return RawMethod(family, request)
-        except PynettoolsError:
+        except SocketCallError:
             if request.method != "icmp" or request.privileged or not _ping_allowed(family):
                 raise
     from pynettools.probe.datagram import DatagramMethod

@@ -45,3 +45,15 @@ def run_inline(capfdbinary):
         return out, err, status
 
     return run_inline
+
+
+@pytest.fixture
+def procfs_root(tmp_path, monkeypatch):
+    """A fixture tree standing for /proc (with an empty net/): every reader in
+    pynettools reads it instead, through `pynettools.procfs.PROCFS_PATH`."""
+    from pynettools import procfs
+
+    root = tmp_path / "proc"
+    (root / "net").mkdir(parents=True)
+    monkeypatch.setattr(procfs, "PROCFS_PATH", str(root))
+    return root

@@ -1,4 +1,10 @@
-"""Command-line front ends: the only code that reads argv and writes to the terminal."""
+"""Command-line front ends: the only code that reads argv, writes to the terminal
+and picks exit statuses.
 
-# Every command, as pynettools.cli.<name>; the installed program is py<name>.
-COMMANDS = ("traceroute", "netstat", "telnet", "services")
+One package per command (`traceroute/`, `netstat/`, `telnet/`, `services/`),
+each with its `declaration` (options), `command` (execution), `status` (its
+original's exit statuses and words for every error) and `manual` (man-page
+prose); the framework they share is here: `commands` (the table of every
+program), `runner`, `options` and `clif` (parsers), `failure`, and the man
+page (`manpage`) and completion (`completion/`) generators.
+"""

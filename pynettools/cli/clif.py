@@ -16,7 +16,8 @@ traceroute does not use getopt; its parser, as observed on traceroute 2.1.2:
   operands after all options (so `host -6` resolves host as IPv6); every
   complaint names the word's index in argv ("argc N").
 
-Complaints are bare lines (no `prog:` prefix) and the exit status is 2.
+Complaints are bare lines (no `prog:` prefix); traceroute's `status` gives
+them exit status 2.
 """
 
 import types
@@ -44,8 +45,6 @@ class ClifCommand(Command):
     `usage_synopsis` is the literal usage line, `arguments_help` the text
     after the options in --help.
     """
-
-    usage_exit_code = 2
 
     def __init__(self, *args, converters=None, operand_names=(), operand_converters=(),
                  usage_synopsis="", arguments_help="", accumulating=(), **kwargs):

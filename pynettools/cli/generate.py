@@ -3,31 +3,29 @@
     python -m pynettools.cli.generate           # rewrite man/ and completions/
     python -m pynettools.cli.generate --check   # exit 1 and list what is stale
 
-Everything comes from the commands' declarations (`pynettools.cli.<name>`)
-and prose (`pynettools.cli.<name>_manual`); a command not built yet has no
-files.  The files are committed, and a test runs --check.
+Everything comes from the commands' declarations and the prose of their
+manuals, both named in `pynettools.cli.commands`.  The files are committed,
+and a test runs --check.
 """
 
 import pathlib
 import sys
 
-from pynettools.cli import COMMANDS
-from pynettools.cli.completion import bash_script, fish_script, load_command, zsh_script
+from pynettools.cli.commands import COMMANDS
+from pynettools.cli.completion.scripts import bash_script, fish_script, zsh_script
 from pynettools.cli.manpage import render
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+STALE = 1  # --check's status when a file differs from what would be generated
 
 
 def generated_files(root=ROOT):
     """{path: text} of every file generated from the built commands."""
     files = {}
-    for name in COMMANDS:
-        command = load_command(name)
-        if command is None:
-            continue
-        manual = __import__("pynettools.cli.%s_manual" % name, fromlist=["SECTIONS"])
+    for entry in COMMANDS:
+        command = entry.load().COMMAND
         prog = command.prog
-        files[root / "man" / (prog + ".1")] = render(command, manual.SECTIONS)
+        files[root / "man" / (prog + ".1")] = render(command, entry.load_manual().SECTIONS)
         files[root / "completions" / "bash" / prog] = bash_script(command)
         files[root / "completions" / "zsh" / ("_" + prog)] = zsh_script(command)
         files[root / "completions" / "fish" / (prog + ".fish")] = fish_script(command)
@@ -45,7 +43,7 @@ def main(argv):
         stale = stale_files()
         for path in stale:
             print("stale: %s (run: python -m pynettools.cli.generate)" % path)
-        return 1 if stale else 0
+        return STALE if stale else 0
     for path, text in generated_files().items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)

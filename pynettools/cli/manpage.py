@@ -1,8 +1,9 @@
-"""man(7) pages built from a command's declaration and its `*_manual.py` prose.
+"""man(7) pages built from a command's declaration and the prose of its manual.
 
 SYNOPSIS and OPTIONS come from `options.Command`, so a page cannot miss an
-option the command accepts; the prose sections come from SECTIONS in
-`pynettools.cli.<name>_manual` (format described in `services_manual`).
+option the command accepts; the prose sections come from SECTIONS in the
+manual module `pynettools.cli.commands` names (format described in
+`pynettools.cli.services.manual`).
 """
 
 from pynettools import __version__

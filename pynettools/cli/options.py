@@ -84,10 +84,10 @@ class Command:
     """A command's declaration: name, synopsis, options and how it complains.
 
     The default complaint style is argp's (as getent and telnet use): the
-    getopt message, then a `Try ... --help` hint, exit status 64.
+    getopt message, then a `Try ... --help` hint (each front end's `status`
+    gives it argp's exit status, 64).
     """
 
-    usage_exit_code = 64
     # The hint after a complaint; newer argp (telnet's) quotes with 'x' instead of `x'.
     hint = "Try `%(prog)s --help' or `%(prog)s --usage' for more information."
 

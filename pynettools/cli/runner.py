@@ -1,45 +1,46 @@
-"""The one runner behind every command: parse, execute, map errors to exits.
+"""The one runner behind every program: parse, execute, map errors to exits.
 
-A command lives in `pynettools.cli.<name>` and provides `COMMAND` (its
-`options.Command` declaration) and `execute(args)`, which returns the exit
-status.  Everything that can go wrong ends here as one `prog: message` line
-on stderr and the original's exit status; a traceback is shown only when
-PYNETTOOLS_DEBUG is set in the environment.
+A program's front end (its `commands.Entry.module`) provides `COMMAND` (its
+`options.Command` declaration), `execute(args)`, which returns the exit
+status, and `failure(error)`, which turns any `PynettoolsError` into a
+`failure.Failure`: the original's words and exit status (its `status`
+module, the one place that does).  Everything that goes wrong ends here as those words on stderr and
+that status; a traceback is shown only when PYNETTOOLS_DEBUG is set.
 """
 
 import os
 import sys
 
 from pynettools import __version__
-from pynettools.errors import CommandNotImplemented, PynettoolsError, UsageError
+from pynettools.cli.commands import entry
+from pynettools.errors import PynettoolsError
 from pynettools.output import write
 
+SUCCESS = 0  # --help, --usage and --version, for every program
 INTERRUPTED = 130  # what a shell reports for a command killed by SIGINT
+INTERNAL_ERROR = 1  # a bug: every original uses 1 for "something failed"
 
 
 def entry_point(name):
-    """The console-script function for the command in `pynettools.cli.<name>`."""
+    """The console-script function for the program called `name` in `commands`."""
 
     def main():
         sys.exit(run(name))
 
-    main.__doc__ = "Run pynettools.cli.%s with sys.argv; exit with its status." % name
+    main.__doc__ = "Run the pynettools program %r with sys.argv; exit with its status." % name
     return main
 
 
 def run(name, argv=None):
-    """Run command `name` on argv (default sys.argv[1:]); return its exit status."""
-    prefix = "py%s: " % name  # until the command's declaration names it
+    """Run program `name` on argv (default sys.argv[1:]); return its exit status."""
     argv = sys.argv[1:] if argv is None else argv
+    module = entry(name).load()
     try:
-        module = _load(name)
-        prefix = module.COMMAND.message_prefix()
-        return _execute(module, argv)
-    except UsageError as error:
-        write("\n".join(module.COMMAND.error_lines(error)) + "\n", sys.stderr)
-        return error.exit_code or module.COMMAND.usage_exit_code
+        return int(_execute(module, argv))
     except PynettoolsError as error:
-        return _fail(prefix, error.message, error.exit_code)
+        failure = module.failure(error)
+        failure.write()
+        return int(failure.status)
     except KeyboardInterrupt:
         return INTERRUPTED
     except BrokenPipeError:
@@ -47,18 +48,9 @@ def run(name, argv=None):
     except Exception as error:  # the last line of defence: no traceback for users
         if os.environ.get("PYNETTOOLS_DEBUG"):
             raise
-        return _fail(prefix, "internal error: %s: %s" % (type(error).__name__, error), 1)
-
-
-def _load(name):
-    module_name = "pynettools.cli." + name
-    try:
-        __import__(module_name)
-    except ModuleNotFoundError as error:
-        if error.name != module_name:
-            raise
-        raise CommandNotImplemented("not implemented yet") from None
-    return sys.modules[module_name]
+        write("%sinternal error: %s: %s\n" % (module.COMMAND.message_prefix(),
+                                              type(error).__name__, error), sys.stderr)
+        return INTERNAL_ERROR
 
 
 def _execute(module, argv):
@@ -75,12 +67,7 @@ def _execute(module, argv):
         sys.stdout.flush()
         return status
     sys.stdout.flush()
-    return 0
-
-
-def _fail(prefix, message, exit_code):
-    write("%s%s\n" % (prefix, message), sys.stderr)
-    return exit_code
+    return SUCCESS
 
 
 def _die_of_sigpipe():

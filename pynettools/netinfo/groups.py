@@ -3,13 +3,14 @@
 import socket
 import struct
 
+from pynettools import procfs
 from pynettools.netinfo.records import GroupMembership
 
-IGMP = "/proc/net/igmp"
-IGMP6 = "/proc/net/igmp6"
+IGMP = "igmp"  # names in /proc/net
+IGMP6 = "igmp6"
 
 
-def read_ipv4_groups(path=IGMP):
+def read_ipv4_groups():
     """Groups joined per interface, in kernel order; [] when the file is absent.
 
     A device line (`1  lo  :  1  V3`) names the interface of the indented
@@ -17,7 +18,7 @@ def read_ipv4_groups(path=IGMP):
     """
     memberships = []
     interface = None
-    for line in _lines(path)[1:]:
+    for line in _lines(IGMP)[1:]:
         fields = line.split()
         if not line.startswith("\t") and len(fields) >= 2:
             interface = fields[1].rstrip(":")
@@ -30,10 +31,10 @@ def read_ipv4_groups(path=IGMP):
     return memberships
 
 
-def read_ipv6_groups(path=IGMP6):
+def read_ipv6_groups():
     """`index device address users flags timer` lines, in kernel order."""
     memberships = []
-    for line in _lines(path):
+    for line in _lines(IGMP6):
         fields = line.split()
         if len(fields) >= 4:
             try:
@@ -44,9 +45,9 @@ def read_ipv6_groups(path=IGMP6):
     return memberships
 
 
-def _lines(path):
+def _lines(name):
     try:
-        with open(path, "rb") as table_file:
+        with open(procfs.net(name), "rb") as table_file:
             return table_file.read().decode("ascii", "surrogateescape").splitlines()
     except OSError:
         return []

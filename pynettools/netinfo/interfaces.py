@@ -14,11 +14,12 @@ import functools
 import socket
 import struct
 
+from pynettools import procfs
 from pynettools.netinfo.records import (
     Hardware, Interface, InterfaceCounters, InterfaceInet, InterfaceInet6, InterfaceMap)
 
-DEV = "/proc/net/dev"
-IF_INET6 = "/proc/net/if_inet6"
+DEV = "dev"  # names in /proc/net
+IF_INET6 = "if_inet6"
 SIOCGIFCONF = 0x8912
 SIOCGIFFLAGS = 0x8913
 SIOCGIFADDR = 0x8915
@@ -33,14 +34,14 @@ IFREQ_SIZE = 40
 IFF_UP = 0x1
 
 
-def interface_names(dev_path=DEV):
+def interface_names():
     """({name: InterfaceCounters} from /proc/net/dev, names in netstat's order).
 
     Without /proc/net/dev the names are those SIOCGIFCONF knows, and no
     counters: the caller warns, as netstat does.
     """
     try:
-        counters = read_counters(dev_path)
+        counters = read_counters()
     except OSError:
         counters = {}
     names = set(counters)
@@ -49,15 +50,15 @@ def interface_names(dev_path=DEV):
     return counters, sorted(names, key=functools.cmp_to_key(compare_names))
 
 
-def read_interfaces(include_down, dev_path=DEV, inet6_path=IF_INET6):
+def read_interfaces(include_down):
     """(interface records, error): down ones only if `include_down`.
 
     Like netstat, the walk stops at the first interface whose flags cannot
     be read (it vanished, or /proc/net/dev names one that does not exist);
     `error` is then (name, OSError), else None.
     """
-    counters, names = interface_names(dev_path)
-    inet6 = read_inet6(inet6_path)
+    counters, names = interface_names()
+    inet6 = read_inet6()
     found = []
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
         for name in names:
@@ -71,10 +72,10 @@ def read_interfaces(include_down, dev_path=DEV, inet6_path=IF_INET6):
     return found, None
 
 
-def read_counters(path=DEV):
+def read_counters():
     """{name: InterfaceCounters}, from the `name: 16 numbers` lines."""
     counters = {}
-    with open(path, "rb") as dev_file:
+    with open(procfs.net(DEV), "rb") as dev_file:
         lines = dev_file.read().decode("ascii", "surrogateescape").splitlines()
     for line in lines[2:]:
         name, colon, numbers = line.partition(":")
@@ -84,11 +85,11 @@ def read_counters(path=DEV):
     return counters
 
 
-def read_inet6(path=IF_INET6):
+def read_inet6():
     """{interface: (InterfaceInet6, ...)} in file order; {} without IPv6."""
     addresses = {}
     try:
-        with open(path, "rb") as inet6_file:
+        with open(procfs.net(IF_INET6), "rb") as inet6_file:
             lines = inet6_file.read().decode("ascii", "surrogateescape").splitlines()
     except OSError:
         return addresses

@@ -3,24 +3,25 @@
 import socket
 import struct
 
+from pynettools import procfs
 from pynettools.netinfo.records import Ipv4Route, Ipv6Route, RouteCacheHeader
 
-ROUTE = "/proc/net/route"
-IPV6_ROUTE = "/proc/net/ipv6_route"
-ROUTE_CACHE = "/proc/net/rt_cache"
+ROUTE = "route"  # names in /proc/net
+IPV6_ROUTE = "ipv6_route"
+ROUTE_CACHE = "rt_cache"
 RTF_UP = 0x0001
 RTF_CACHE = 0x01000000
 _IPV4_FIELDS = ("Iface", "Destination", "Gateway", "Flags", "RefCnt", "Use", "Metric", "Mask",
                 "MTU", "Window", "IRTT")
 
 
-def read_ipv4_routes(path=ROUTE):
+def read_ipv4_routes():
     """The routes of /proc/net/route that are up, in kernel order.
 
     Columns are found by their header names, as netstat finds them.  Raises
     OSError when the file cannot be read.
     """
-    with open(path, "rb") as route_file:
+    with open(procfs.net(ROUTE), "rb") as route_file:
         lines = route_file.read().decode("ascii", "surrogateescape").splitlines()
     if not lines:
         return []
@@ -48,9 +49,9 @@ def read_ipv4_routes(path=ROUTE):
     return routes
 
 
-def read_ipv6_routes(path=IPV6_ROUTE):
+def read_ipv6_routes():
     """Every line of /proc/net/ipv6_route, in kernel order (OSError if unreadable)."""
-    with open(path, "rb") as route_file:
+    with open(procfs.net(IPV6_ROUTE), "rb") as route_file:
         lines = route_file.read().decode("ascii", "surrogateescape").splitlines()
     routes = []
     for line in lines:
@@ -66,9 +67,9 @@ def read_ipv6_routes(path=IPV6_ROUTE):
     return routes
 
 
-def read_route_cache_header(path=ROUTE_CACHE):
+def read_route_cache_header():
     """The column names of the IPv4 route cache (OSError if absent)."""
-    with open(path, "rb") as cache_file:
+    with open(procfs.net(ROUTE_CACHE), "rb") as cache_file:
         first = cache_file.readline().decode("ascii", "surrogateescape")
     return RouteCacheHeader(tuple(first.split()))
 

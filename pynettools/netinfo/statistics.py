@@ -1,19 +1,21 @@
 """Protocol counters: /proc/net/snmp, /proc/net/netstat and /proc/net/snmp6."""
 
+from pynettools import procfs
 from pynettools.netinfo.records import Counter, CounterTable
 
-SNMP = "/proc/net/snmp"
-NETSTAT = "/proc/net/netstat"
-SNMP6 = "/proc/net/snmp6"
+SNMP = "snmp"  # names in /proc/net
+NETSTAT = "netstat"
+SNMP6 = "snmp6"
 _UNSIGNED_64 = 1 << 64
 
 
-def read_paired_tables(path):
-    """Tables of a file written as pairs of `Title: names` / `Title: values` lines.
+def read_paired_tables(name):
+    """Tables of /proc/net/`name`, written as pairs of `Title: names` / `Title: values`
+    lines.
 
     Raises OSError when the file cannot be read.
     """
-    with open(path, "rb") as table_file:
+    with open(procfs.net(name), "rb") as table_file:
         lines = table_file.read().decode("ascii", "surrogateescape").splitlines()
     tables = []
     for names_line, values_line in zip(lines[::2], lines[1::2]):
@@ -27,14 +29,14 @@ def read_paired_tables(path):
     return tables
 
 
-def read_snmp6(path=SNMP6):
+def read_snmp6():
     """The `name value` lines of /proc/net/snmp6, grouped by their prefix.
 
     The prefix runs up to the first "6" (Ip6, Icmp6, UdpLite6); a name with
     no "6" is its own table.  Consecutive names with the same prefix share a
     table, as netstat groups them.
     """
-    with open(path, "rb") as table_file:
+    with open(procfs.net(SNMP6), "rb") as table_file:
         lines = table_file.read().decode("ascii", "surrogateescape").splitlines()
     tables = []
     for line in lines:

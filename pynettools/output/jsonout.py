@@ -21,5 +21,11 @@ def to_json_value(value):
 
 
 def dumps(document):
-    """One JSON document, indented, ending with a newline."""
+    """One JSON document, indented, ending with a newline: for what is bounded."""
     return json.dumps(to_json_value(document), indent=2) + "\n"
+
+
+def json_line(record):
+    """One compact JSON object on one line (JSON Lines): for what runs long, each
+    line written and flushed as it happens."""
+    return json.dumps(to_json_value(record), separators=(",", ":")) + "\n"

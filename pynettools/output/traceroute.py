@@ -1,9 +1,5 @@
 """traceroute's text: the header line and one line per hop, streamed."""
 
-import sys
-
-from pynettools.output import write
-
 
 def header_line(trace):
     return "traceroute to %s (%s), %d hops max, %d byte packets" % (
@@ -38,24 +34,3 @@ def _responder(probe, numeric, as_lookup):
     if probe.mpls:
         text += " <MPLS:%s>" % "/".join("L=%d,E=%d,S=%d,T=%d" % label for label in probe.mpls)
     return text
-
-
-def show(request, as_json):
-    """Run the trace in `request`, printing as it goes; the exit status."""
-    from pynettools.tracing import hops, open_method, trace_record
-
-    trace = trace_record(request, hops(request, open_method(request)))
-    if as_json:
-        from pynettools.output.jsonout import dumps
-
-        write(dumps(trace._replace(hops=list(trace.hops))))
-        return 0
-    # As traceroute: each line's newline is written when the next line starts,
-    # so an error after the header leaves it unterminated, byte for byte.
-    write(header_line(trace))
-    sys.stdout.flush()
-    for hop in trace.hops:
-        write("\n" + hop_line(hop, request.numeric, request.as_lookup))
-        sys.stdout.flush()
-    write("\n")
-    return 0

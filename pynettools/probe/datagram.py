@@ -14,7 +14,7 @@ import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
 import struct
 import time
 
-from pynettools.errors import PynettoolsError
+from pynettools.errors import PrivilegeError, SocketCallError, UnsupportedError
 from pynettools.probe import Reply, Slot
 from pynettools.probe.errqueue import LocalError, enable, read_error
 from pynettools.probe.family import PMTUDISC_DONT, PMTUDISC_PROBE
@@ -80,16 +80,14 @@ def _option(sock, level, option, value, what):
         raise fatal(what, error) from None
 
 
-NO_PRIVILEGES = "You do not have enough privileges to use this traceroute method."
-
-
 def privileges_error(error):
-    return PynettoolsError("%s\nsocket: %s" % (NO_PRIVILEGES, os.strerror(error.errno)), 1)
+    """The OSError of opening a socket the method needs, as a PrivilegeError."""
+    return PrivilegeError("socket", error.errno)
 
 
-def fatal(what, error):
-    """traceroute's way to fail: a newline (ending the line in progress), `what: strerror`, 1."""
-    return PynettoolsError("\n%s: %s" % (what, os.strerror(error.errno)), 1)
+def fatal(call, error):
+    """An OSError of `call` (what traceroute names in its message) as a SocketCallError."""
+    return SocketCallError(call, error.errno)
 
 
 def _check_raw_allowed(family):
@@ -141,7 +139,7 @@ class DatagramMethod:
             raise fatal("socket", error) from None
         if self.kind == "dccp":  # where the kernel has DCCP at all (Linux < 6.16)
             sock.close()
-            raise PynettoolsError("DCCP probes (-D) are not implemented by pytraceroute", 1)
+            raise UnsupportedError("DCCP probes (-D)")
         return sock
 
     def send(self, slot):

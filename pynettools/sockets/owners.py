@@ -10,9 +10,9 @@ benchmarks/bench_netstat.py).  Processes that exit mid-scan are skipped.
 
 import os
 
+from pynettools import procfs
 from pynettools.sockets.records import SocketOwner
 
-PROC = "/proc"
 CMDLINE_BYTES = 511  # netstat reads at most this much of /proc/<pid>/cmdline
 
 
@@ -56,10 +56,10 @@ def program_name(cmdline):
     return first.rsplit(b"/", 1)[1] if first.startswith(b"/") else first
 
 
-def scan(proc=PROC):
-    """Owners of every socket visible in `proc`, first found wins."""
+def scan():
+    """Owners of every socket visible under the procfs root, first found wins."""
     try:
-        pids = os.listdir(proc)
+        pids = os.listdir(procfs.PROCFS_PATH)
     except OSError:
         return Owners({}, False, unreadable=True)
     by_inode, denied = {}, False
@@ -67,20 +67,20 @@ def scan(proc=PROC):
         if not pid.isdigit():
             continue
         try:
-            fd_directory = os.open("%s/%s/fd" % (proc, pid), os.O_RDONLY | os.O_DIRECTORY)
+            fd_directory = os.open(procfs.path(pid, "fd"), os.O_RDONLY | os.O_DIRECTORY)
         except PermissionError:
             denied = True
             continue
         except OSError:  # exited meanwhile
             continue
         try:
-            _scan_process(proc, pid, fd_directory, by_inode)
+            _scan_process(pid, fd_directory, by_inode)
         finally:
             os.close(fd_directory)
     return Owners(by_inode, denied)
 
 
-def _scan_process(proc, pid, fd_directory, by_inode):
+def _scan_process(pid, fd_directory, by_inode):
     """Add the sockets among one process's fds; links are read relative to the
     open fd directory, which spares the kernel a path walk per fd."""
     owner = None
@@ -96,15 +96,15 @@ def _scan_process(proc, pid, fd_directory, by_inode):
         if inode is None:
             continue
         if owner is None:
-            owner = _owner(proc, pid)
+            owner = _owner(pid)
             if owner is None:
                 continue
         by_inode.setdefault(inode, owner)
 
 
-def _owner(proc, pid):
+def _owner(pid):
     try:
-        with open("%s/%s/cmdline" % (proc, pid), "rb") as cmdline:
+        with open(procfs.path(pid, "cmdline"), "rb") as cmdline:
             text = cmdline.read(CMDLINE_BYTES)
     except OSError:
         return None

@@ -94,6 +94,29 @@ class TerminalFacts:
         self.slc = slc_triplets() if slc is None else slc
 
 
+class TerminalMode:
+    """The terminal's mode as the options make it (telnet's getconnmode and status).
+
+    What telnet reports (`status`, `mode`) follows the options it wants:
+    `kind` is "linemode" (LINEMODE offered, RFC 1184), "obsolete" (SGA not
+    asked of the peer: the old line-by-line mode) or "character"; `edit` and
+    `trapsig` are LINEMODE's local editing and signal trapping as the peer
+    set them; `echo` is local echo (off as soon as DO ECHO is sent).
+    What the terminal does follows what the peer agreed to, since telnet
+    resets the terminal only when an answer arrives: `line_editing` stays on
+    until the peer agrees to SGA, or LINEMODE with its EDIT mode.
+    """
+
+    __slots__ = ("kind", "edit", "trapsig", "echo", "line_editing")
+
+    def __init__(self, kind, edit, trapsig, echo, line_editing):
+        self.kind = kind
+        self.edit = edit
+        self.trapsig = trapsig
+        self.echo = echo
+        self.line_editing = line_editing
+
+
 class TelnetProtocol:
     """One connection's protocol state (see the module docstring)."""
 
@@ -114,6 +137,22 @@ class TelnetProtocol:
         self._verb = None
         self._sb = bytearray()
         self._pending_cr = False
+
+    def terminal_mode(self):
+        """The TerminalMode the options give now (see TerminalMode)."""
+        edit, trapsig = bool(self.linemode_mode & T.MODE_EDIT), \
+            bool(self.linemode_mode & T.MODE_TRAPSIG)
+        if self.local[T.LINEMODE].enabled:
+            line_editing = edit
+        else:
+            line_editing = not self.remote[T.SGA].enabled
+        if self.local[T.LINEMODE].wanted:
+            kind = "linemode"
+        elif not self.remote[T.SGA].wanted:
+            kind = "obsolete"
+        else:
+            kind = "character"
+        return TerminalMode(kind, edit, trapsig, not self.remote[T.ECHO].wanted, line_editing)
 
     # -- what the client asks for --------------------------------------
 

@@ -14,7 +14,7 @@ import select
 import socket
 import time
 
-from pynettools.errors import PynettoolsError
+from pynettools.errors import ConnectError, ResolveError, SocketCallError
 from pynettools.telnet.protocol import TelnetProtocol
 
 TELNET_PORT = 23
@@ -24,24 +24,8 @@ READ_SIZE = 65536
 MAX_UNSENT_ANSWERS = 1 << 20
 
 
-class ResolveFailure(PynettoolsError):
-    """HOST or PORT cannot be made an address (telnet says so on stdout)."""
-
-
-class LookupFailure(ResolveFailure):
-    """getaddrinfo failed: `reason` is its message (gai_strerror)."""
-
-    def __init__(self, host, service, reason):
-        super().__init__("Server lookup failure:  %s:%s, %s" % (host, service, reason))
-        self.reason = reason
-
-
-class ConnectFailure(PynettoolsError):
-    """No address could be connected to: `reason` is the last errno message."""
-
-    def __init__(self, reason):
-        super().__init__("Unable to connect to remote host: %s" % reason)
-        self.reason = reason
+class LocalAddressError(ResolveError):
+    """-b ADDRESS cannot be made a local address."""
 
 
 def resolve(host, port, family=socket.AF_UNSPEC, service_text=None):
@@ -50,7 +34,7 @@ def resolve(host, port, family=socket.AF_UNSPEC, service_text=None):
         infos = socket.getaddrinfo(host, port, family, socket.SOCK_STREAM, 0,
                                    socket.AI_CANONNAME)
     except socket.gaierror as error:
-        raise LookupFailure(host, service_text or port, error.strerror) from None
+        raise ResolveError(host, error.strerror, service_text or port) from None
     canonical = infos[0][3] or host
     return [(info[0], info[4]) for info in infos], canonical
 
@@ -60,7 +44,7 @@ def local_address(address, family):
     try:
         return socket.getaddrinfo(address, 0, family, socket.SOCK_STREAM)[0][4]
     except socket.gaierror as error:
-        raise ResolveFailure("Could not resolve %s: %s" % (address, error.strerror)) from None
+        raise LocalAddressError(address, error.strerror) from None
 
 
 def open_socket(addresses, bind=None, attempt=None, timeout=None):
@@ -81,7 +65,7 @@ def open_socket(addresses, bind=None, attempt=None, timeout=None):
             sock.connect(address)
             sock.settimeout(None)
             return sock, address
-        except BindFailure:
+        except SocketCallError:
             sock.close()
             raise
         except OSError as error:
@@ -89,18 +73,16 @@ def open_socket(addresses, bind=None, attempt=None, timeout=None):
             last_error = error
             if attempt and index + 1 < len(addresses):
                 attempt(address[0], error)
-    raise ConnectFailure(last_error.strerror if last_error else "no address")
-
-
-class BindFailure(PynettoolsError):
-    """-b names an address this host cannot bind."""
+    if last_error is None:
+        raise ConnectError("no address")
+    raise ConnectError(last_error.strerror, last_error.errno)
 
 
 def _bind(sock, local):
     try:
         sock.bind(local)
     except OSError as error:
-        raise BindFailure("bind: %s" % error.strerror) from None
+        raise SocketCallError("bind", error.errno) from None
 
 
 class TelnetSession:

@@ -6,13 +6,12 @@ an empty network namespace (loopback only), so whatever a random command
 line asks for, no packet can leave it and nothing it reaches is real.
 """
 
-import importlib.util
 import subprocess
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from pynettools.cli import COMMANDS
+from pynettools.cli.commands import COMMANDS, entry
 from tests.commands import command_path, needs_root
 from tests.lab.netns import Namespace
 
@@ -24,13 +23,8 @@ JUNK = ["", "-", "--", "-1", "0", "1", "65535", "65536", "99999999999999999999",
         "\u00e9", "a" * 300, "1,2,3", "5,", ",", "-0", "0x10", "tcp", "udp"]
 
 
-def built_commands():
-    return [name for name in COMMANDS
-            if importlib.util.find_spec("pynettools.cli." + name) is not None]
-
-
 def spellings(name):
-    command = importlib.import_module("pynettools.cli." + name).COMMAND
+    command = entry(name).load().COMMAND
     endless = ENDLESS.get(name, set())
     found = []
     for option in command.options:
@@ -56,9 +50,9 @@ def empty_namespace():
 
 
 @needs_root
-@pytest.mark.parametrize("name", built_commands())
+@pytest.mark.parametrize("name", [command.name for command in COMMANDS])
 def test_random_command_lines_end_cleanly(name, empty_namespace):
-    program = command_path("py" + name)
+    program = command_path(entry(name).program)
 
     @settings(max_examples=40, deadline=None, derandomize=True, database=None,
               suppress_health_check=list(HealthCheck))

@@ -111,7 +111,7 @@ def test_numbers_may_start_with_blanks():
 
 
 def _without_extensions(text):
-    from pynettools.cli.traceroute import COMMAND
+    from pynettools.cli.traceroute.declaration import COMMAND
 
     lines = text.replace("pytraceroute", "traceroute").splitlines()
     extensions = ["  --%s" % option.long for option in COMMAND.options if option.extension]

@@ -3,7 +3,7 @@
 import pytest
 
 from pynettools.cli.clif import strtod, strtol
-from pynettools.cli.traceroute import COMMAND
+from pynettools.cli.traceroute.declaration import COMMAND
 from pynettools.errors import UsageError
 
 

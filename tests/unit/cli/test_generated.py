@@ -7,13 +7,11 @@ import subprocess
 
 import pytest
 
-from pynettools.cli import COMMANDS
-from pynettools.cli.completion import load_command
+from pynettools.cli.commands import COMMANDS
 from pynettools.cli.generate import ROOT, generated_files, stale_files
 from tests.commands import BIN, command_path, run_command
 
-BUILT = [command for command in map(load_command, COMMANDS) if command is not None]
-PROGS = [command.prog for command in BUILT]
+PROGS = [entry.program for entry in COMMANDS]
 
 
 def test_generated_files_are_committed_and_fresh():

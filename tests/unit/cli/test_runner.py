@@ -24,22 +24,13 @@ def test_help_usage_and_version_go_to_stdout(run_inline):
         assert status == 0 and err == b"" and out.startswith((b"Usage:", b"pyservices (pynettools)"))
 
 
-def test_commands_not_built_yet_say_so(run_inline):
-    # Each case stays true until its issue lands; then the module exists.
-    for name in ("traceroute", "netstat", "telnet"):
-        module = os.path.join(os.path.dirname(__file__), "..", "..", "..", "pynettools", "cli",
-                              name + ".py")
-        if not os.path.exists(module):
-            assert run_inline(name, []) == (b"", b"py%s: not implemented yet\n" % name.encode(), 1)
-
-
 def test_internal_error_is_one_line(run_inline, monkeypatch):
-    import pynettools.cli.services
+    import pynettools.cli.services.command
 
     def broken(args):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pynettools.cli.services, "execute", broken)
+    monkeypatch.setattr(pynettools.cli.services.command, "execute", broken)
     assert run_inline("services", []) == (b"", b"pyservices: internal error: RuntimeError: boom\n", 1)
     monkeypatch.setenv("PYNETTOOLS_DEBUG", "1")
     with pytest.raises(RuntimeError):

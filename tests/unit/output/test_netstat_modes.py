@@ -45,29 +45,30 @@ def test_statistics_state_machine():
         "        OutRateLimitHost: 2", "IcmpMsg:", "        InType3: 1"]
 
 
-def test_readers(tmp_path):
-    (tmp_path / "snmp").write_text("Tcp: MaxConn ActiveOpens\nTcp: -1 7\n")
-    assert statistics.read_paired_tables(tmp_path / "snmp") == [
+def test_readers(procfs_root):
+    net = procfs_root / "net"
+    (net / "snmp").write_text("Tcp: MaxConn ActiveOpens\nTcp: -1 7\n")
+    assert statistics.read_paired_tables("snmp") == [
         CounterTable("Tcp", (Counter("MaxConn", 2 ** 64 - 1), Counter("ActiveOpens", 7)))]
-    (tmp_path / "snmp6").write_text("Ip6InReceives 4\nUdpLite6NoPorts 0\nIp6OutRequests 1\n")
-    assert [table.title for table in statistics.read_snmp6(tmp_path / "snmp6")] == [
+    (net / "snmp6").write_text("Ip6InReceives 4\nUdpLite6NoPorts 0\nIp6OutRequests 1\n")
+    assert [table.title for table in statistics.read_snmp6()] == [
         "Ip6", "UdpLite6", "Ip6"]
-    (tmp_path / "route").write_text(
+    (net / "route").write_text(
         "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n"
         "eth0\t00000000\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0\n"
         "eth0\t000200C0\t00000000\t0000\t0\t0\t0\t00FFFFFF\t0\t0\t0\n")
-    [route] = routes.read_ipv4_routes(tmp_path / "route")
+    [route] = routes.read_ipv4_routes()
     assert (route.destination, route.gateway, route.flags) == ("0.0.0.0", "192.0.2.1", 3)
-    (tmp_path / "igmp").write_text(
+    (net / "igmp").write_text(
         "Idx\tDevice    : Count Querier\tGroup    Users Timer\tReporter\n"
         "1\tlo        :     1      V3\n\t\t\t\t010000E0     2 0:00000000\t\t0\n")
-    assert groups.read_ipv4_groups(tmp_path / "igmp")[0][1:] == ("lo", 2, "224.0.0.1")
-    (tmp_path / "dev").write_text("h1\nh2\n  lo: " + " ".join(map(str, range(16))) + "\n")
-    assert read_counters(tmp_path / "dev")["lo"].tx_packets == 9
-    (tmp_path / "if_inet6").write_text("00000000000000000000000000000001 01 80 10 80 lo\n")
-    assert read_inet6(tmp_path / "if_inet6")["lo"][0].address == "::1"
-    (tmp_path / "networks").write_text("# comment\nlink-local 169.254.0.0\nodd 10\n")
-    assert read_networks(tmp_path / "networks") == {0xA9FE0000: "link-local", 10: "odd"}
+    assert groups.read_ipv4_groups()[0][1:] == ("lo", 2, "224.0.0.1")
+    (net / "dev").write_text("h1\nh2\n  lo: " + " ".join(map(str, range(16))) + "\n")
+    assert read_counters()["lo"].tx_packets == 9
+    (net / "if_inet6").write_text("00000000000000000000000000000001 01 80 10 80 lo\n")
+    assert read_inet6()["lo"][0].address == "::1"
+    (procfs_root / "networks").write_text("# comment\nlink-local 169.254.0.0\nodd 10\n")
+    assert read_networks(procfs_root / "networks") == {0xA9FE0000: "link-local", 10: "odd"}
 
 
 def test_psutil_interfaces_agree_with_the_kernel_on_loopback():
@@ -84,19 +85,20 @@ def test_psutil_interfaces_agree_with_the_kernel_on_loopback():
         netstat_interfaces._hardware_line(kernel)
 
 
-def test_lines_the_kernel_never_writes_are_skipped(tmp_path):
+def test_lines_the_kernel_never_writes_are_skipped(procfs_root):
     """Hostile tables: no traceback, the malformed lines left out."""
-    (tmp_path / "route").write_text(
+    net = procfs_root / "net"
+    (net / "route").write_text(
         "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n"
         "eth0 zz yy xx 1 2 3 4 5 6 7\n")
-    (tmp_path / "ipv6_route").write_text("zz 40 zz 00 zz 1 1 1 1 eth0\n")
-    (tmp_path / "igmp").write_text("header\n1 lo : 1 V3\n\tzz 1 0 0\n")
-    (tmp_path / "igmp6").write_text("1 lo zz 1 0 0\n")
-    (tmp_path / "dev").write_text("h1\nh2\nlo: x 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15\n")
-    (tmp_path / "if_inet6").write_text("zz 1 40 00 80 lo\n")
-    assert routes.read_ipv4_routes(tmp_path / "route") == []
-    assert routes.read_ipv6_routes(tmp_path / "ipv6_route") == []
-    assert groups.read_ipv4_groups(tmp_path / "igmp") == []
-    assert groups.read_ipv6_groups(tmp_path / "igmp6") == []
-    assert read_counters(tmp_path / "dev") == {}
-    assert read_inet6(tmp_path / "if_inet6") == {}
+    (net / "ipv6_route").write_text("zz 40 zz 00 zz 1 1 1 1 eth0\n")
+    (net / "igmp").write_text("header\n1 lo : 1 V3\n\tzz 1 0 0\n")
+    (net / "igmp6").write_text("1 lo zz 1 0 0\n")
+    (net / "dev").write_text("h1\nh2\nlo: x 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15\n")
+    (net / "if_inet6").write_text("zz 1 40 00 80 lo\n")
+    assert routes.read_ipv4_routes() == []
+    assert routes.read_ipv6_routes() == []
+    assert groups.read_ipv4_groups() == []
+    assert groups.read_ipv6_groups() == []
+    assert read_counters() == {}
+    assert read_inet6() == {}

@@ -6,6 +6,7 @@ The tree is real files and symbolic links (a link's text can be anything,
 
 import os
 
+from pynettools import procfs
 from pynettools.sockets import owners
 
 
@@ -18,26 +19,27 @@ def make_process(proc, pid, cmdline, links):
         os.symlink(target, fd_directory / str(fd))
 
 
-def test_first_process_found_owns_a_shared_socket(tmp_path):
-    make_process(tmp_path, 10, b"/usr/sbin/sshd\0-D\0", ["/dev/null", "socket:[100]"])
-    make_process(tmp_path, 20, b"worker\0", ["socket:[100]", "socket:[200]", "[0000]:300"])
-    (tmp_path / "self").mkdir()  # not a pid: ignored
-    found = owners.scan(str(tmp_path))
+def test_first_process_found_owns_a_shared_socket(procfs_root):
+    make_process(procfs_root, 10, b"/usr/sbin/sshd\0-D\0", ["/dev/null", "socket:[100]"])
+    make_process(procfs_root, 20, b"worker\0", ["socket:[100]", "socket:[200]", "[0000]:300"])
+    (procfs_root / "self").mkdir()  # not a pid: ignored
+    found = owners.scan()
     # the first in directory order, as readdir gives it (ascending pids in /proc)
     first = {"10": owners.SocketOwner(10, "sshd"), "20": owners.SocketOwner(20, "worker")}[
-        next(name for name in os.listdir(tmp_path) if name in ("10", "20"))]
+        next(name for name in os.listdir(procfs_root) if name in ("10", "20"))]
     assert found.by_inode == {100: first,
                               200: owners.SocketOwner(20, "worker"),
                               300: owners.SocketOwner(20, "worker")}
     assert found.warning(0) is None
 
 
-def test_vanished_and_unreadable_processes_are_skipped(tmp_path):
-    make_process(tmp_path, 30, None, ["socket:[400]"])  # no cmdline: it just exited
-    (tmp_path / "31").mkdir()  # no fd directory
-    make_process(tmp_path, 32, b"", ["socket:[401]"])  # kernel thread style: empty name
-    assert owners.scan(str(tmp_path)).by_inode == {401: owners.SocketOwner(32, "")}
-    assert owners.scan(str(tmp_path / "missing")).warning(65534).startswith(
+def test_vanished_and_unreadable_processes_are_skipped(procfs_root, monkeypatch):
+    make_process(procfs_root, 30, None, ["socket:[400]"])  # no cmdline: it just exited
+    (procfs_root / "31").mkdir()  # no fd directory
+    make_process(procfs_root, 32, b"", ["socket:[401]"])  # kernel thread style: empty name
+    assert owners.scan().by_inode == {401: owners.SocketOwner(32, "")}
+    monkeypatch.setattr(procfs, "PROCFS_PATH", str(procfs_root / "missing"))
+    assert owners.scan().warning(65534).startswith(
         '(No info could be read for "-p": geteuid()=65534')
 
 

@@ -6,32 +6,33 @@ the first that fails ends the listing with its status, as in netstat.
 
 import sys
 
+from pynettools import procfs
+from pynettools.cli.netstat.status import ExitStatus
 from pynettools.output import write, write_lines
 
-OPTION_ERROR = 3  # netstat's E_OPTERR
 # What netstat 2.10 says for the families it routes but Linux here lacks:
 # (stdout, stderr) and the status.
 UNCONFIGURED = {
     "ax25": ("AX.25 not configured in this system.\n",
-             "/proc/net/ax25_route: No such file or directory\n", 1),
+             "/proc/net/ax25_route: No such file or directory\n", ExitStatus.FAILED),
     "ipx": ("IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.\n",
-            "No such file or directory\n", 1),
+            "No such file or directory\n", ExitStatus.FAILED),
     "ddp": ("", "Error opening /proc/net/atalk_route: No such file or directory\n"
-                "DDP (AppleTalk) not configured on this system.\n", 1),
+                "DDP (AppleTalk) not configured on this system.\n", ExitStatus.FAILED),
     "netrom": ("NET/ROM not configured in this system.\n",
                "/proc/net/nr_nodes: No such file or directory\n"
-               "/proc/net/nr_neigh: Invalid argument\n", 1),
+               "/proc/net/nr_neigh: Invalid argument\n", ExitStatus.FAILED),
     "rose": ("", "/proc/net/rose_nodes: No such file or directory\n"
-                 "ROSE not configured in this system.\n", 1),
-    "x25": ("X.25 not configured in this system.\n", "", 1),
-    "ec": ("", "Unknown address family `ec'.\n", 1),
-    "bluetooth": ("", "Address family `bluetooth' not supported.\n", OPTION_ERROR),
+                 "ROSE not configured in this system.\n", ExitStatus.FAILED),
+    "x25": ("X.25 not configured in this system.\n", "", ExitStatus.FAILED),
+    "ec": ("", "Unknown address family `ec'.\n", ExitStatus.FAILED),
+    "bluetooth": ("", "Address family `bluetooth' not supported.\n", ExitStatus.USAGE),
 }
 
 
 def run(args):
     tables = []
-    status = 0
+    status = ExitStatus.OK
     for family in args.address_families or ["inet"]:
         status = _family_tables(family, args, tables)
         if status:
@@ -51,7 +52,7 @@ def _family_tables(family, args, tables):
         return status
     if family not in ("inet", "inet6"):
         _fail("", "No routing for address family `%s'.\n" % family)
-        return OPTION_ERROR
+        return ExitStatus.USAGE
     show_fib = args.fib or not args.cache
     for cache in (False, True):
         if cache and not args.cache or not cache and not show_fib:
@@ -59,7 +60,7 @@ def _family_tables(family, args, tables):
         status = _table(family, cache, args, tables)
         if status:
             return status
-    return 0
+    return ExitStatus.OK
 
 
 def _table(family, cache, args, tables):
@@ -69,23 +70,23 @@ def _table(family, cache, args, tables):
 
     resolve = NameResolver(bool(args.numeric or args.numeric_hosts or args.symbolic))
     extend = args.extend or 0
-    path = routes.IPV6_ROUTE if family == "inet6" else (
+    table = routes.IPV6_ROUTE if family == "inet6" else (
         routes.ROUTE_CACHE if cache else routes.ROUTE)
     try:
         if family == "inet6":
-            entries = routes.read_ipv6_routes(path)
+            entries = routes.read_ipv6_routes()
             lines = layout.ipv6_route_lines(entries, cache, resolve)
         elif cache:
-            entries = routes.read_route_cache_header(path)
+            entries = routes.read_route_cache_header()
             lines = layout.ipv4_cache_lines(entries, extend)
         else:
-            entries = routes.read_ipv4_routes(path)
+            entries = routes.read_ipv4_routes()
             lines = layout.ipv4_route_lines(entries, extend, resolve)
     except OSError as error:
         _fail("%s not configured in this system.\n" % (
             "INET6 (IPv6)" if family == "inet6" else "INET (IPv4)"),
-            "%s: %s\n" % (path, error.strerror))
-        return 1
+            "%s: %s\n" % (procfs.as_shown(table), error.strerror))
+        return ExitStatus.FAILED
     if args.json:
         if cache and family == "inet":
             entries = []  # Linux has kept no IPv4 cache entries since 3.6
@@ -95,7 +96,7 @@ def _table(family, cache, args, tables):
         tables.append({"family": family, "cache": cache, "routes": entries})
     else:
         write_lines(lines)
-    return 0
+    return ExitStatus.OK
 
 
 def _fail(out, err):

@@ -2,17 +2,17 @@
 
 import sys
 
+from pynettools.cli.netstat.declaration import COMMAND
+from pynettools.cli.netstat.status import ExitStatus
 from pynettools.output import write, write_lines
 
 
 def run(args):
-    from pynettools.cli.netstat import COMMAND
-
     family = ",".join(args.address_families) or "inet"
     if family not in ("inet", "inet6"):
         write("%s: No statistics support for specified address family: %s\n" % (
             COMMAND.prog, family))
-        return 1
+        return ExitStatus.FAILED
     selection = {name for name in ("tcp", "udp", "raw") if getattr(args.selection, name)}
     tables = _read_tables(family)
     if args.json:
@@ -25,7 +25,7 @@ def run(args):
         from pynettools.output.netstat_statistics import statistics_lines
 
         write_lines(statistics_lines(tables, selection))
-    return 0
+    return ExitStatus.OK
 
 
 def _read_tables(family):

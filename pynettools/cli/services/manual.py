@@ -1,7 +1,8 @@
-"""The prose of pyservices(1); options come from the declaration in `services`.
+"""The prose of pyservices(1); options come from its `declaration`.
 
-Format of every `*_manual.py`: SECTIONS maps a man-page section title to
-plain text; "NAME" holds the one-line description that follows the name.  Paragraphs are separated by blank lines; a line indented by two
+Format of every command's `manual.py`: SECTIONS maps a man-page section title
+to plain text; "NAME" holds the one-line description that follows the name.
+Paragraphs are separated by blank lines; a line indented by two
 spaces or more is part of a literal block (examples, JSON).  Words in
 `backquotes' are not marked up: keep the text plain.
 """

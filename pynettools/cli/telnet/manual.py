@@ -1,4 +1,4 @@
-"""The prose of pytelnet(1); options come from the declaration in `telnet`."""
+"""The prose of pytelnet(1); options come from its `declaration`."""
 
 SECTIONS = {
     "NAME": 'user interface to the TELNET protocol, compatible with telnet',

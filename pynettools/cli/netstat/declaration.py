@@ -1,36 +1,20 @@
-"""pynetstat: net-tools netstat 2.10, option for option, plus --json.
+"""pynetstat's declaration: net-tools netstat 2.10's options and complaint style.
 
 The command line is parsed as netstat parses it (getopt_long over netstat's
 own option table, acting on -A, -Z and the address-family options as they
-come), then one mode runs, repeated every second under -c:
-
-- the socket listing (`netstat_sockets`), which also prints -g's group
-  memberships between the Internet and the UNIX sections, as netstat does;
-- "route" (-r, -C, -F), "interfaces" (-i), "groups" (-g alone) and
-  "statistics" (-s, never repeated), each a module
-  `pynettools.cli.netstat_<mode>` with `run(args) -> int`.
-
-`args` is the parsed namespace: one attribute per option dest (flags are
-True or None; `extend` and `verbose` count their repeats, so `-ee` is 2),
-plus what netstat derives from them:
-
-- `args.address_families`: the families named by -A, -4, -6, -x and the
-  `--<af>` options, in order, as netstat's afname ("inet", "inet6", "unix",
-  "ax25", ...); empty when none was named;
-- `args.selection`: netstat's protocol and family switches after its
-  defaulting rules (see `Selection`).
+come); `command` then runs one mode.  `args` is the parsed namespace: one
+attribute per option dest (flags are True or None; `extend` and `verbose`
+count their repeats, so `-ee` is 2), plus `args.address_families`: the
+families named by -A, -4, -6, -x and the `--<af>` options, in order, as
+netstat's afname ("inet", "inet6", "unix", "ax25", ...); empty when none
+was named.
 """
 
 import sys
-import time
-import types
 
 from pynettools.cli.options import Command, Option, describe_option_error
 from pynettools.errors import OptionError, UsageError
 from pynettools.output import write
-
-USAGE_STATUS = 3  # netstat's E_OPTERR: bad option, -?, conflicting modes
-MODES = ("route", "interfaces", "statistics", "masquerade")  # at most one of these
 
 USAGE = """\
 usage: %(prog)s [-vWeenNcCF] [<Af>] -r         %(prog)s {-V|--version|-h|--help}
@@ -85,20 +69,18 @@ AFNAME_SIZE = 256  # netstat keeps the family list in a char[256]
 
 
 class ShowUsage(UsageError):
-    """netstat's usage text on stderr and status 3, with no message of its own."""
+    """netstat's usage text on stderr and its usage status, with no message of its own."""
 
     def __init__(self):
-        super().__init__("", USAGE_STATUS)
+        super().__init__("")
 
 
 class Complaint(UsageError):
-    """A line netstat prints as it is, without the program name, then exits."""
+    """A line netstat prints as it is, without the program name, then fails (status 1)."""
 
 
 class NetstatCommand(Command):
     """The declaration, with netstat's own usage text and complaint style."""
-
-    usage_exit_code = USAGE_STATUS
 
     def __init__(self, *args, parse_options, **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,7 +113,7 @@ def _name_families(values, text):
     length = len(",".join(names))
     for alias in text[:AFNAME_SIZE - 1].split(","):
         if alias not in FAMILY_ALIASES:
-            raise Complaint("Unknown address family `%s'." % alias, 1)
+            raise Complaint("Unknown address family `%s'." % alias)
         name = FAMILY_ALIASES[alias]
         if len(name) + length + 1 >= AFNAME_SIZE:
             write("Too much address family arguments.\n", sys.stderr)
@@ -164,8 +146,8 @@ def _context(values, _value):
     import os
 
     if os.path.exists("/sys/fs/selinux/enforce"):
-        raise Complaint("SELinux is not enabled for this application.", 1)
-    raise Complaint("SELinux is not enabled on this machine.", 1)
+        raise Complaint("SELinux is not enabled for this application.")
+    raise Complaint("SELinux is not enabled on this machine.")
 
 
 FAMILY_OPTIONS = [_long_family(name) for name in (
@@ -228,68 +210,3 @@ COMMAND = NetstatCommand(
     parse_options=FAMILY_OPTIONS + [UNIX_FAMILY] + LATER_FAMILY_OPTIONS + OPTIONS,
     original="netstat",
 )
-
-class Selection(types.SimpleNamespace):
-    """netstat's switches after its defaulting rules: tcp sctp udp udplite raw
-    groups unix inet inet6 ipx ax25 x25 netrom rose bluetooth any (booleans).
-
-    Naming inet or inet6 (or -s) without a protocol selects TCP, UDP,
-    UDP-Lite and raw; naming a protocol (or -g) without a family selects
-    both inet and inet6.  `any` is netstat's flag_arg: something was
-    selected, so only what was selected is listed (otherwise: everything,
-    Internet and UNIX).
-    """
-
-
-def selection(args):
-    """The Selection netstat would compute from `args`."""
-    families = args.address_families
-    inet, inet6 = "inet" in families, "inet6" in families
-    tcp, sctp, udp, udplite, raw = (bool(flag) for flag in (
-        args.tcp, args.sctp, args.udp, args.udplite, args.raw))
-    if (inet or inet6 or args.statistics) and not (tcp or sctp or udp or udplite or raw):
-        tcp = udp = udplite = raw = True  # netstat 2.10 leaves SCTP out of this default
-    if (tcp or sctp or udp or udplite or raw or args.groups) and not (inet or inet6):
-        inet = inet6 = True
-    chosen = dict(tcp=tcp, sctp=sctp, udp=udp, udplite=udplite, raw=raw,
-                  groups=bool(args.groups), unix="unix" in families,
-                  bluetooth="bluetooth" in families or bool(args.l2cap or args.rfcomm),
-                  **{name: name in families for name in ("ipx", "ax25", "x25", "netrom", "rose")})
-    return Selection(inet=inet, inet6=inet6, any=any(chosen.values()), **chosen)
-
-
-def execute(args):
-    if args.action == "show-usage":  # -h: the usage on stdout, the families on stderr
-        write(COMMAND.usage())
-        write(ROUTING_FAMILIES, sys.stderr)
-        return 0
-    if sum(bool(getattr(args, mode)) for mode in MODES) > 1:
-        raise ShowUsage()
-    args.selection = selection(args)
-    if args.masquerade:
-        write("%s: no support for `ip_masquerade' on this system.\n" % COMMAND.prog, sys.stderr)
-        return 1
-    if args.statistics:
-        return _mode("statistics").run(args)  # netstat never repeats -s
-    if args.route:
-        return _repeat(_mode("route").run, args)
-    if args.interfaces:
-        return _repeat(_mode("interfaces").run, args)
-    return _repeat(_mode("sockets").run, args)
-
-
-def _mode(name):
-    """pynettools.cli.netstat_<name>, as importlib.import_module (2 ms to import) gives it."""
-    module_name = "pynettools.cli.netstat_" + name
-    __import__(module_name)
-    return sys.modules[module_name]
-
-
-def _repeat(one_pass, args):
-    """One pass, or under -c one a second until a pass fails (netstat's loop)."""
-    while True:
-        status = one_pass(args)
-        if status or not args.continuous:
-            return status
-        sys.stdout.flush()
-        time.sleep(1)

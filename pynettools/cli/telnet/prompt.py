@@ -10,12 +10,12 @@ import signal
 import subprocess
 import sys
 
+from pynettools.cli.telnet.messages import describe_escape, parse_escape, say
+from pynettools.cli.telnet.status import ExitStatus, failure
+from pynettools.cli.telnet.texts import (COMMAND_HELP, DISPLAYED_CHARACTERS, ENVIRON_HELP,
+                                         MODE_HELP, SEND_HELP, SET_HELP, TOGGLES, toggle_help)
 from pynettools.errors import PynettoolsError
 from pynettools.telnet import constants as T
-from pynettools.telnet.session import ResolveFailure
-from pynettools.cli.telnet_client import describe_escape, parse_escape, say
-from pynettools.cli.telnet_texts import (COMMAND_HELP, DISPLAYED_CHARACTERS, ENVIRON_HELP,
-                                         MODE_HELP, SEND_HELP, SET_HELP, TOGGLES, toggle_help)
 from pynettools.telnet.terminal import terminal_characters
 
 PROMPT = "telnet> "
@@ -30,7 +30,7 @@ def prompt_loop(client):
     while True:
         ending = run_command(client)
         if ending == "quit" or ending == "eof":
-            return 0
+            return ExitStatus.OK
         if ending == "peer" or ending == "silence":
             return client.last_status
 
@@ -129,11 +129,8 @@ def do_open(client, words):
         return AGAIN
     try:
         client.last_status = client.open(*words, user=user)
-    except ResolveFailure as error:
-        say(error.message + "\n")
-        return AGAIN
     except PynettoolsError as error:
-        say("%s: %s\n" % (client.prog, error.message), sys.stderr)
+        failure(error).write()
         return AGAIN
     return client.session_ended
 
@@ -149,21 +146,19 @@ def do_status(client, words):
 
 def mode_lines(client):
     protocol = client.session.protocol
-    echo = "Local" if not protocol.remote[T.ECHO].wanted else "Remote"
-    if protocol.local[T.LINEMODE].wanted:
-        edit = protocol.linemode_mode & T.MODE_EDIT
-        signals = protocol.linemode_mode & T.MODE_TRAPSIG
+    mode = protocol.terminal_mode()
+    if mode.kind == "linemode":
         lines = ["Operating with LINEMODE option",
-                 "%s line editing" % ("Local" if edit else "No"),
-                 "%s catching of signals" % ("Local" if signals else "No"),
+                 "%s line editing" % ("Local" if mode.edit else "No"),
+                 "%s catching of signals" % ("Local" if mode.trapsig else "No"),
                  "Special characters are local values"]
-    elif not protocol.remote[T.SGA].wanted:
+    elif mode.kind == "obsolete":
         lines = ["Operating in obsolete linemode"]
     else:
         lines = ["Operating in single character mode"]
         if client.localchars:
             lines.append("Catching signals locally")
-    lines.append("%s character echo" % echo)
+    lines.append("%s character echo" % ("Local" if mode.echo else "Remote"))
     if protocol.local[T.LFLOW].wanted:
         lines.append("%s flow control" % ("Local" if protocol.flow_control else "No"))
     return "\n".join(lines) + "\n"

@@ -13,42 +13,16 @@ import signal
 import sys
 import time
 
-from pynettools.errors import PynettoolsError
-from pynettools.output import write
+from pynettools.cli.telnet.messages import describe_escape, say
+from pynettools.cli.telnet.status import ExitStatus, PortOutOfRange
 from pynettools.telnet import constants as T
 from pynettools.telnet.protocol import TelnetProtocol
-from pynettools.telnet.session import (TELNET_PORT, BindFailure, ConnectFailure, LookupFailure,
-                                       ResolveFailure, TelnetSession, local_address,
-                                       open_socket, resolve)
+from pynettools.errors import ResolveError
+from pynettools.telnet.session import (TELNET_PORT, TelnetSession, local_address, open_socket,
+                                       resolve)
 
-FAILED = 1
-SILENCE = 2  # --wait ended a piped session
 STDIN_PAUSE = 1 << 16  # stop reading input while this much is unsent
 READ_SIZE = 65536
-
-
-def parse_escape(text):
-    """-e CHAR as telnet reads it: `^X` is a control character, `^` or nothing is off."""
-    if not text or text == "^":
-        return None
-    if text[0] == "^" and len(text) > 1:
-        return 0x7F if text[1] == "?" else ord(text[1]) & 0x1F
-    return ord(text[0]) & 0xFF
-
-
-def describe_escape(escape):
-    if escape is None:
-        return "off"
-    if escape < 0x20 or escape == 0x7F:
-        return "^" + chr(escape ^ 0x40)
-    return chr(escape)
-
-
-def say(text, stream=None):
-    """A message, written at once (it must precede data written to the fd)."""
-    stream = stream or sys.stdout
-    write(text, stream)
-    stream.flush()
 
 
 class Client:
@@ -69,8 +43,7 @@ class Client:
         self.started_at_prompt = False
         self.input_buffer = bytearray()  # typed ahead of a command's line
         self.toggles = {}
-        self.prog = "pytelnet"
-        self.last_status = 0
+        self.last_status = ExitStatus.OK
         self.session_ended = None
         self._environment = None
 
@@ -83,11 +56,8 @@ class Client:
         bind = local_address(self.args.bind, addresses[0][0]) if self.args.bind else None
         quiet = self.args.json
         attempt = None if quiet else self._attempt
-        try:
-            started = time.monotonic()
-            sock, address = open_socket(addresses, bind, attempt)
-        except (ConnectFailure, BindFailure) as error:
-            raise PynettoolsError(error.message, FAILED) from None
+        started = time.monotonic()
+        sock, address = open_socket(addresses, bind, attempt)
         self.summary = {"host": host, "address": address[0], "port": address[1],
                         "connect_seconds": round(time.monotonic() - started, 6)}
         self.hostname = canonical
@@ -105,14 +75,14 @@ class Client:
         if text.isascii() and text.isdigit():
             number = int(text)
             if not 0 < number < 65536:
-                raise ResolveFailure("Port number %s is out of range." % text, FAILED)
+                raise PortOutOfRange(text)
             return number, negotiate
         from pynettools.services import ServicesDB
 
         entry = ServicesDB().by_name(text, "tcp")
         if entry is None:
             host = self.args.operands[0] if self.args.operands else ""
-            raise LookupFailure(host, text, "Servname not supported for ai_socktype")
+            raise ResolveError(host, "Servname not supported for ai_socktype", text)
         return entry.port, negotiate
 
     @staticmethod
@@ -158,7 +128,7 @@ class Client:
         elif ending == "silence":
             say("Connection closed.\n", sys.stderr)
         self.session = None
-        return SILENCE if ending == "silence" else 0
+        return ExitStatus.SILENCE if ending == "silence" else ExitStatus.OK
 
     def _loop(self, signals):
         session, protocol = self.session, self.session.protocol
@@ -218,7 +188,7 @@ class Client:
         return None
 
     def _escape_to_prompt(self):
-        from pynettools.cli.telnet_commands import run_until_success
+        from pynettools.cli.telnet.prompt import run_until_success
 
         self.terminal.restore()
         say("\n")
@@ -232,15 +202,9 @@ class Client:
             return
         protocol = self.session.protocol
         protocol.mode_changed = False
-        # As observed of telnet: a DO ECHO sent turns local echo off at once, but
-        # line editing ends only when the server agrees to SGA (or LINEMODE).
-        echo = not protocol.remote[T.ECHO].wanted
-        if protocol.local[T.LINEMODE].enabled:
-            edit = bool(protocol.linemode_mode & T.MODE_EDIT)
-        else:
-            edit = not protocol.remote[T.SGA].enabled
-        self.terminal.set_mode(edit, echo)
-        protocol.lf_is_newline = edit
+        mode = protocol.terminal_mode()
+        self.terminal.set_mode(mode.line_editing, mode.echo)
+        protocol.lf_is_newline = mode.line_editing
 
     def _on_signals(self, received):
         for signum in received:
@@ -281,7 +245,7 @@ class Client:
         return self._environment
 
     def command_loop(self):
-        from pynettools.cli.telnet_commands import prompt_loop
+        from pynettools.cli.telnet.prompt import prompt_loop
 
         self.started_at_prompt = True
         return prompt_loop(self)

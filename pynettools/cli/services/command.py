@@ -7,39 +7,13 @@ filters and views.
 
 import sys
 
-from pynettools.cli.options import ARGP_STANDARD, Command, Option
+from pynettools.cli.services.declaration import COMMAND  # noqa: F401 - the runner's
+from pynettools.cli.services.status import ExitStatus, failure  # noqa: F401 - the runner's
 from pynettools.errors import UsageError
 from pynettools.models import ServiceLookup
 from pynettools.output import write, write_lines
 from pynettools.output.services import listening_lines, service_line
-from pynettools.services import DEFAULT_PATH, ServicesDB
-
-NOT_FOUND = 2  # getent's status when a key is not found
-
-COMMAND = Command(
-    prog="pyservices",
-    operands="[KEY...]",
-    summary="Look up Internet services by name, alias, port, name/proto or port/proto,\n"
-            "as `getent services' does; with no KEY, list them all.",
-    options=[
-        Option("f", "file", "read PATH instead of %s" % DEFAULT_PATH, metavar="PATH",
-               extension=True, completes="file"),
-        Option("p", "protocol", "only entries of protocol PROTO (KEYs without one use it)",
-               metavar="PROTO", extension=True, choices=("tcp", "udp", "sctp", "ddp")),
-        Option("s", "search", "list entries whose name, alias or comment contains TEXT",
-               metavar="TEXT", extension=True),
-        Option(None, "range", "list entries with ports from LOW to HIGH", metavar="LOW-HIGH",
-               extension=True),
-        Option(None, "listening", "show local listening sockets and their services",
-               extension=True),
-        Option(None, "json", "print one JSON document instead of text", extension=True),
-        *ARGP_STANDARD,
-    ],
-    original="getent services",
-    operand_completions=("service",),
-    epilog="Exit status: 0 when every KEY was found, 2 when one was not, 64 for a bad\n"
-           "command line, 1 when the file given with -f cannot be read.",
-)
+from pynettools.services import ServicesDB
 
 
 def execute(args):
@@ -52,15 +26,16 @@ def execute(args):
         sockets = [sock for sock in listening_sockets(db)
                    if _in_selection(sock, args.protocol, ports)]
         _emit(args, {"file": db.path, "sockets": sockets}, lambda: listening_lines(sockets))
-        return 0
+        return ExitStatus.OK
     if args.operands:
         lookups = [ServiceLookup(key, db.lookup(key, args.protocol)) for key in args.operands]
         _emit(args, {"file": db.path, "lookups": lookups},
               lambda: (service_line(found.entry) for found in lookups if found.entry))
-        return NOT_FOUND if any(found.entry is None for found in lookups) else 0
+        return ExitStatus.NOT_FOUND if any(found.entry is None for found in lookups) \
+            else ExitStatus.OK
     entries = db.select(args.protocol, args.search, ports)
     _emit(args, {"file": db.path, "entries": entries}, lambda: map(service_line, entries))
-    return 0
+    return ExitStatus.OK
 
 
 def parse_range(text):

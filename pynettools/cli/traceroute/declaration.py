@@ -1,17 +1,13 @@
-"""pytraceroute: Linux traceroute 2.1, same options, output and exit statuses.
+"""pytraceroute's declaration: Linux traceroute 2.1's options, parsed in its
+"clif" style (see `pynettools.cli.clif`), plus --json, --paris and --as-server.
 
-The options are traceroute's (parsed in its "clif" style, see `clif`),
-plus --json, --paris and --as-server.  Lines stream: a hop is printed as
-soon as its probes are done.
+Option arguments are converted as traceroute converts them, while parsing.
 """
 
 import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
-import sys
 
 from pynettools.cli.clif import ClifCommand, RunOnComplaint, strtod, strtol
 from pynettools.cli.options import Option
-from pynettools.cli.traceroute_checks import build_request
-from pynettools.output import write
 
 SYNOPSIS = ("[ -46dFITnreAUDV ] [ -f first_ttl ] [ -g gate,... ] [ -i device ] [ -m max_ttl ] "
             "[ -N squeries ] [ -p port ] [ -t tos ] [ -l flow_label ] [ -w MAX,HERE,NEAR ] "
@@ -164,21 +160,3 @@ COMMAND = ClifCommand(
     arguments_help=ARGUMENTS,
     accumulating=("gateway",),
 )
-
-
-def execute(args):
-    if args.immediate == "help" or not args.words:
-        write(COMMAND.help_text(), sys.stderr)
-        return 0
-    if args.immediate == "version":
-        from pynettools import __version__
-
-        write("pytraceroute (pynettools) %s\n" % __version__, sys.stderr)
-        return 0
-    request, help_text = build_request(args)
-    if help_text is not None:
-        write(help_text, sys.stderr)
-        return 0
-    from pynettools.output.traceroute import show
-
-    return show(request, args.json)

@@ -1,6 +1,6 @@
-"""The prose of pytraceroute(1); options come from the declaration in `traceroute`.
+"""The prose of pytraceroute(1); options come from its `declaration`.
 
-Format: see `services_manual.py`.
+Format: see `pynettools.cli.services.manual`.
 """
 
 SECTIONS = {

@@ -1,15 +1,8 @@
-"""pytelnet: Debian's telnet (GNU inetutils 2.4), and a telnet for scripts.
-
-Messages, their streams and exit statuses are telnet's.  Beyond telnet:
-piped input is sent whole and the answer read to the end (--wait bounds the
-silence), --json summarises the session.
-"""
+"""pytelnet's declaration: Debian's telnet (GNU inetutils 2.4) options, argp style."""
 
 import socket
-import sys
 
 from pynettools.cli.options import ARGP_STANDARD, Command, Option
-from pynettools.errors import PynettoolsError
 
 COMMAND = Command(
     prog="pytelnet",
@@ -56,50 +49,7 @@ COMMAND = Command(
 )
 COMMAND.hint = "Try '%(prog)s --help' or '%(prog)s --usage' for more information."
 
-FAILED = 1
-
-
-def execute(args):
-    from pynettools.cli.telnet_client import Client, parse_escape, say
-    from pynettools.telnet.session import ResolveFailure
-
-    if len(args.operands) > 2:
-        raise PynettoolsError("too many arguments", FAILED)
-    wait = _parse_wait(args.wait)
-    escape = parse_escape(args.escape) if args.escape is not None else 0x1D
-    if not args.json:
-        for text, rlogin in getattr(args, "escape_notices", ()):
-            print_escape_notice(rlogin, parse_escape(text))
-    client = Client(args, escape, wait)
-    if not args.operands:
-        return client.command_loop()
-    try:
-        return client.open(*args.operands)
-    except ResolveFailure as error:
-        say(error.message + "\n")
-        return FAILED
-
 
 def _note_escape(values, text):
     """telnet announces each -e as it parses it, naming rlogin if -r came before."""
     values.__dict__.setdefault("escape_notices", []).append((text, bool(values.rlogin)))
-
-
-def print_escape_notice(rlogin, escape):
-    from pynettools.cli.telnet_client import describe_escape
-
-    what = "rlogin escape" if rlogin else "escape"
-    sys.stdout.write("Telnet %s character is '%s'.\n" % (what, describe_escape(escape)))
-
-
-def _parse_wait(text):
-    if text is None:
-        return None
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = -1
-    if not 0 <= seconds < float("inf"):
-        raise PynettoolsError("invalid --wait '%s'" % text, 64)
-    return seconds
-

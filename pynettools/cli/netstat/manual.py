@@ -1,11 +1,11 @@
-"""The prose of pynetstat(1); options come from the declaration in `netstat`.
+"""The prose of pynetstat(1); options come from its `declaration`.
 
-Format: see `services_manual`.  The sections of the route, interface,
-group and statistics modes live in `netstat_modes_manual` and are appended
+Format: see `pynettools.cli.services.manual`.  The sections of the route,
+interface, group and statistics modes live in `modes_manual` and are appended
 here, each to the section of its title.
 """
 
-from pynettools.cli.netstat_modes_manual import MODE_SECTIONS
+from pynettools.cli.netstat.modes_manual import MODE_SECTIONS
 
 SECTIONS = {
     "NAME": "print network connections, routing tables, interface statistics",

@@ -3,6 +3,8 @@
 import errno
 import sys
 
+from pynettools import procfs
+from pynettools.cli.netstat.status import ExitStatus
 from pynettools.output import write, write_lines
 
 _passes = 0  # netstat -ic prints the table's title before its first pass only
@@ -10,7 +12,7 @@ _passes = 0  # netstat -ic prints the table's title before its first pass only
 
 def run(args):
     """Print the interfaces once for `args`; return the exit status."""
-    interfaces, error = _read(bool(args.all))
+    interfaces, error = _read(bool(args.all), args.portable)
     if args.json:
         from pynettools.output.jsonout import dumps
 
@@ -23,26 +25,26 @@ def run(args):
         lines = layout.long_lines if args.extend else layout.short_lines
         write_lines(lines(interfaces, first_pass=_passes == 1))
     if error is None:
-        return 0
+        return ExitStatus.OK
     name, failure = error
     reason = "Device not found" if failure.errno == errno.ENODEV else failure.strerror
     sys.stdout.flush()
     write("%s: error fetching interface information: %s\n"
           "missing interface information: %s\n" % (name, reason, failure.strerror), sys.stderr)
-    return 1
+    return ExitStatus.FAILED
 
 
-def _read(include_down):
+def _read(include_down, portable):
     """Linux: /proc/net/dev and ioctls, as netstat; elsewhere: psutil."""
     import os
 
-    if not sys.platform.startswith("linux"):
+    if portable:
         from pynettools.netinfo.interfaces_psutil import read_interfaces
 
         return read_interfaces(include_down)
     from pynettools.netinfo.interfaces import DEV, read_interfaces
 
-    if not os.access(DEV, os.R_OK):
-        write("Warning: cannot open %s (No such file or directory). Limited output.\n" % DEV,
-              sys.stderr)
+    if not os.access(procfs.net(DEV), os.R_OK):
+        write("Warning: cannot open %s (No such file or directory). Limited output.\n"
+              % procfs.as_shown(DEV), sys.stderr)
     return read_interfaces(include_down)

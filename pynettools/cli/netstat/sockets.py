@@ -10,14 +10,15 @@ ends the pass with its status, as in netstat.
 import os
 import sys
 
-from pynettools.cli.netstat import COMMAND
+from pynettools import procfs
+from pynettools.cli.netstat.declaration import COMMAND
+from pynettools.cli.netstat.status import ExitStatus
 from pynettools.output import write, write_lines
 from pynettools.output.netstat_sockets import (
     Layout, internet_header, internet_lines, title, unix_header, unix_lines)
 from pynettools.sockets import procnet
 from pynettools.sockets.names import Names
 
-PROC_NET = "/proc/net/"
 # (selection switch, IPv4 table, IPv6 table, protocol names, netstat's name for the family)
 INTERNET_TABLES = (
     ("tcp", "tcp", "tcp6", ("tcp", "tcp6"), "AF INET (tcp)"),
@@ -26,7 +27,7 @@ INTERNET_TABLES = (
     ("udplite", "udplite", "udplite6", ("udpl", "udpl6"), "AF INET (udplite)"),
     ("raw", "raw", "raw6", ("raw", "raw6"), "AF INET (raw)"),
 )
-SCTP_ENDPOINTS, SCTP_ASSOCIATIONS = PROC_NET + "sctp/eps", PROC_NET + "sctp/assocs"
+SCTP_ENDPOINTS, SCTP_ASSOCIATIONS = "sctp/eps", "sctp/assocs"  # in /proc/net
 # Families net-tools was built with but whose /proc tables Linux dropped.
 GONE_FAMILIES = (("ipx", ("ipx/socket", "ipx"), "AF IPX"), ("ax25", ("ax25",), "AF AX25"),
                  ("x25", ("x25",), "AF X25"), ("netrom", ("nr",), "AF NETROM"),
@@ -49,8 +50,7 @@ class Pass:
                            numeric or bool(args.numeric_users))
         self.owners = None
         self.document = {} if args.json else None
-        # Without /proc/net (not Linux) only psutil can list sockets.
-        self.portable = not os.path.isdir(PROC_NET)
+        self.portable = args.portable
 
     def warn(self, text):
         if not text:
@@ -115,7 +115,7 @@ def _sections(listing):
         if status:
             return status
     if chosen.groups:
-        from pynettools.cli import netstat_groups
+        from pynettools.cli.netstat import groups as netstat_groups
 
         if listing.document is not None:  # --json: one document, groups in it
             listing.document["groups"] = netstat_groups.memberships(listing.args)
@@ -143,12 +143,12 @@ def _internet(listing):
             status = _internet_table(listing, (table4, table6), protocols, family)
         if status:
             return status
-    return 0
+    return ExitStatus.OK
 
 
 def _internet_table(listing, tables, protocols, family_name):
     chosen, args = listing.chosen, listing.args
-    status = 0
+    status = ExitStatus.OK
     for table, protocol, family, wanted in zip(tables, protocols, ("inet", "inet6"),
                                                (chosen.inet, chosen.inet6)):
         if chosen.any and not wanted:
@@ -162,15 +162,16 @@ def _internet_table(listing, tables, protocols, family_name):
                          lambda found: internet_lines(found, listing.names, listing.layout))
             continue
         try:
-            lines = procnet.read_table(PROC_NET + table)
+            lines = procnet.read_table(procfs.net(table))
         except FileNotFoundError:
             if family == "inet" and (chosen.any or args.verbose):
                 listing.unsupported(family_name)
-            status = status or (1 if family == "inet" and chosen.any else 0)
+            status = status or (ExitStatus.FAILED if family == "inet" and chosen.any
+                                else ExitStatus.OK)
             continue
         except OSError as error:
-            listing.warn("%s: %s\n" % (PROC_NET + table, error.strerror))
-            return 255  # netstat returns -1
+            listing.warn("%s: %s\n" % (procfs.as_shown(table), error.strerror))
+            return ExitStatus.READ_FAILED
         sockets, bogus = procnet.internet_sockets(lines, protocol, family, args.all,
                                                  args.listening)
         listing.emit("internet", listing.owned(sockets),
@@ -188,18 +189,18 @@ def _sctp(listing):
     the kernel module is loaded, otherwise netstat's message for each table."""
     chosen, args = listing.chosen, listing.args
     if (chosen.any and not chosen.inet) or listing.portable:
-        return 0
+        return ExitStatus.OK
     tables = [table for table, wanted in ((SCTP_ENDPOINTS, args.all or args.listening),
                                           (SCTP_ASSOCIATIONS, args.all or not args.listening))
               if wanted]
     for table in tables:
-        if os.path.exists(table):
+        if os.path.exists(procfs.net(table)):
             continue
         if chosen.any or args.verbose:
             listing.unsupported("AF INET (sctp)")
         if chosen.any:
-            return 1
-    return 0
+            return ExitStatus.FAILED
+    return ExitStatus.OK
 
 
 def _unix(listing):
@@ -211,21 +212,21 @@ def _unix(listing):
 
         found = portable.unix_sockets(args.all, args.listening, args.programs)
         listing.emit("unix", found, lambda found: unix_lines(found, listing.layout))
-        return 0
+        return ExitStatus.OK
     try:
-        lines = procnet.read_table(PROC_NET + "unix")
+        lines = procnet.read_table(procfs.net("unix"))
     except FileNotFoundError:
         if listing.chosen.any or args.verbose:
             listing.unsupported("AF UNIX")
-        return 1 if listing.chosen.any else 0
+        return ExitStatus.FAILED if listing.chosen.any else ExitStatus.OK
     except OSError as error:
-        listing.warn("%s: %s\n" % (PROC_NET + "unix", error.strerror))
-        return 255
+        listing.warn("%s: %s\n" % (procfs.as_shown("unix"), error.strerror))
+        return ExitStatus.READ_FAILED
     sockets, bogus = procnet.unix_sockets(lines, args.all, args.listening)
     listing.emit("unix", listing.owned(sockets),
                  lambda found: unix_lines(found, listing.layout))
     listing.warn("warning, got bogus unix line.\n" * bogus)
-    return 0
+    return ExitStatus.OK
 
 
 def _gone_families(listing):
@@ -233,13 +234,13 @@ def _gone_families(listing):
     for switch, tables, family in GONE_FAMILIES:
         if chosen.any and not getattr(chosen, switch):
             continue
-        if listing.portable or any(os.path.isfile(PROC_NET + table) for table in tables):
+        if listing.portable or any(os.path.isfile(procfs.net(table)) for table in tables):
             continue  # present on this kernel: pynetstat does not list these sockets
         if chosen.any or verbose:
             listing.unsupported(family)
         if chosen.any:
-            return 1
+            return ExitStatus.FAILED
     if chosen.any and chosen.bluetooth:
         listing.warn(NOT_BUILT % listing.prog)
-        return 1
-    return 0
+        return ExitStatus.FAILED
+    return ExitStatus.OK

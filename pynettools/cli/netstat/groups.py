@@ -4,6 +4,8 @@ netstat prints them as a section of the socket listing, which calls `run`
 for the text and puts `memberships` in its document under --json.
 """
 
+from pynettools.cli.netstat.declaration import COMMAND
+from pynettools.cli.netstat.status import ExitStatus
 from pynettools.output import write, write_lines
 
 
@@ -25,16 +27,16 @@ def run(args):
     import os
     import sys
 
-    from pynettools.cli.netstat import COMMAND
+    from pynettools import procfs
     from pynettools.netinfo.groups import IGMP
     from pynettools.netinfo.names import NameResolver
     from pynettools.output.netstat_groups import group_lines
 
-    status = 0
-    if args.selection.inet and not os.path.exists(IGMP):
+    status = ExitStatus.OK
+    if args.selection.inet and not os.path.exists(procfs.net(IGMP)):
         write("%s: no support for `AF INET (igmp)' on this system.\n" % COMMAND.prog,
               sys.stderr)
-        status = 1
+        status = ExitStatus.FAILED
     write_lines(group_lines(memberships(args),
                             NameResolver(bool(args.numeric or args.numeric_hosts))))
     return status

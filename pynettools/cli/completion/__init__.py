@@ -1,0 +1,1 @@
+"""Shell completions: the scripts (`scripts`) and `pynettools-completion` (`command`)."""
