@@ -8,10 +8,23 @@ LISTENING_HEADER = "Proto Local Address                            Port Service 
 
 def service_line(entry):
     """An entry as `getent services` prints it."""
-    name = entry.name
-    width = len(name) if name.isascii() else len(encode(name))
-    line = "%s%s %d/%s" % (name, " " * (NAME_WIDTH - width), entry.port, entry.protocol)
-    return line + " " + " ".join(entry.aliases) if entry.aliases else line
+    return raw_service_line(encode(entry.name), entry.port, encode(entry.protocol),
+                            list(map(encode, entry.aliases))).decode("utf-8", "surrogateescape")
+
+
+def raw_service_line(name, port, protocol, aliases, comment=None):
+    """The line of an entry's raw fields (bytes, see services.raw_fields), as bytes.
+
+    The name's width counts bytes, as printf's does; the comment is not shown.
+    """
+    return b" ".join([name.ljust(NAME_WIDTH), b"%d/%s" % (port, protocol), *aliases])
+
+
+def raw_service_text(block):
+    """The lines of a block of raw fields, each ending in a newline, as bytes."""
+    if not block:
+        return b""
+    return b"\n".join([raw_service_line(*fields) for fields in block]) + b"\n"
 
 
 def listening_lines(sockets):

@@ -11,8 +11,8 @@ from pynettools.cli.services.declaration import COMMAND  # noqa: F401 - the runn
 from pynettools.cli.services.status import ExitStatus, failure  # noqa: F401 - the runner's
 from pynettools.errors import UsageError
 from pynettools.models import ServiceLookup
-from pynettools.output import write, write_lines
-from pynettools.output.services import listening_lines, service_line
+from pynettools.output import write, write_bytes, write_lines
+from pynettools.output.services import listening_lines, raw_service_text, service_line
 from pynettools.services import ServicesDB
 
 
@@ -33,6 +33,10 @@ def execute(args):
               lambda: (service_line(found.entry) for found in lookups if found.entry))
         return ExitStatus.NOT_FOUND if any(found.entry is None for found in lookups) \
             else ExitStatus.OK
+    if not args.json and args.protocol is None and args.search is None and ports is None:
+        for block in db.raw_blocks():  # the whole file, streamed: any size
+            write_bytes(raw_service_text(block))
+        return ExitStatus.OK
     entries = db.select(args.protocol, args.search, ports)
     _emit(args, {"file": db.path, "entries": entries}, lambda: map(service_line, entries))
     return ExitStatus.OK
