@@ -95,8 +95,13 @@ def execute(args):
 
 
 def _repeat(one_pass, args):
-    """One pass, or under -c one a second until a pass fails (netstat's loop)."""
+    """One pass, or under -c one a second until a pass fails (netstat's loop).
+
+    Under -c, `args.pass_started` is the time each pass starts: --json prints it.
+    """
     while True:
+        if args.continuous:
+            args.pass_started = time.time()
         status = one_pass(args)
         if status or not args.continuous:
             return status
