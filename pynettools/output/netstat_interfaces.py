@@ -1,7 +1,6 @@
 """netstat -i (one line per interface) and -ie (ifconfig's blocks), and their JSON."""
 
 from pynettools.netinfo.names import unmapped
-from pynettools.output.jsonout import to_json_value
 
 TITLE = "Kernel Interface table"
 HEADER = ("Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR "
@@ -157,6 +156,8 @@ def _scaled(count):
 
 def interface_objects(interfaces):
     """Interfaces as JSON: the record, flags by name, the hardware address at its length."""
+    from pynettools.output.jsonout import to_json_value  # json: not for the text
+
     for interface in interfaces:
         name, _title, octets, _separator = hardware_view(interface.hardware)
         yield {**to_json_value(interface), "flags": flag_names(interface.flags),

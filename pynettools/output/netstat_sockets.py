@@ -1,4 +1,4 @@
-"""netstat's socket tables as text: titles, headers and lines, column for column.
+"""netstat's socket tables as text (titles, headers and lines, column for column) and JSON.
 
 Widths follow net-tools 2.10: `Proto` 5, queues 6, addresses 23 (longer
 ones push the line out), state 11; `-e` adds user and inode, `-p`
@@ -8,7 +8,6 @@ together, keeping at most 18 of the port's name.
 """
 
 from pynettools.output import encode
-from pynettools.output.jsonout import to_json_value
 
 ADDRESS_WIDTH = 22  # what netstat keeps of `host:port` without -W, minus the colon
 PORT_KEEP = ADDRESS_WIDTH - 4
@@ -169,6 +168,8 @@ def shown_name(shown, address):
 def internet_objects(sockets, names):
     """The JSON objects of InternetSockets: the record's numbers, and beside them the
     names the text shows (null under -n), the timer in seconds."""
+    from pynettools.output.jsonout import to_json_value  # json: not for the text
+
     for sock in sockets:
         table, family = _TABLES[sock.protocol], sock.family
         name, seconds = timer_state(sock)

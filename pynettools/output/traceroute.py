@@ -1,7 +1,6 @@
 """traceroute's text (the header line and one line per hop, streamed) and the
 JSON objects of the same records (see the schema, pynettools/schemas/pytraceroute.json)."""
 
-from pynettools.output.jsonout import to_json_value
 
 
 def header_line(trace):
@@ -46,6 +45,8 @@ def rtt_text(probe):
 
 def hop_object(hop):
     """A TraceHop as JSON: {"ttl", "probes"}, round trips rounded as the text rounds them."""
+    from pynettools.output.jsonout import to_json_value  # json: not for the text
+
     return {"ttl": hop.ttl, "probes": [to_json_value(
         probe if probe.rtt is None else probe._replace(rtt=float(rtt_text(probe))))
         for probe in hop.probes]}
@@ -56,12 +57,12 @@ def reached(trace, hops):
     return any(probe.address == trace.address for hop in hops for probe in hop.probes)
 
 
-def trace_object(tag, kind, trace, hops):
+def trace_object(kind, trace, hops):
     """The object that closes a trace ("end", after its "hop" lines) or holds a whole
     one ("trace", with `hops` in it): the header's settings and whether it reached
     the target."""
     settings = {name: value for name, value in zip(trace._fields, trace) if name != "hops"}
-    document = {"schema": tag, "type": kind, **settings, "reached": reached(trace, hops)}
+    document = {"type": kind, **settings, "reached": reached(trace, hops)}
     if kind == "trace":
         document["hops"] = [hop_object(hop) for hop in hops]
     return document

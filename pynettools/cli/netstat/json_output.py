@@ -10,15 +10,13 @@ from pynettools.output import write
 
 
 def write_json(args, document):
-    from pynettools import schemas
-    from pynettools.output.jsonout import dumps, json_line
+    from pynettools.output.jsonout import dumps, json_line, tagged
 
-    tagged = {"schema": schemas.tag("pynetstat")}
     started = getattr(args, "pass_started", None)
     if started is None:
-        write(dumps({**tagged, **document}))
+        write(dumps(tagged("pynetstat", document)))
         return
     import sys
 
-    write(json_line({**tagged, "time": round(started, 6), **document}))
+    write(json_line(tagged("pynetstat", {"time": round(started, 6), **document})))
     sys.stdout.flush()

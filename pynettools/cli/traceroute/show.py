@@ -30,14 +30,12 @@ def show(request, as_json):
 
 
 def _show_json(trace):
-    from pynettools import schemas
-    from pynettools.output.jsonout import json_line
+    from pynettools.output.jsonout import json_line, tagged
     from pynettools.output.traceroute import hop_object, trace_object
 
-    tag = schemas.tag("pytraceroute")
     done = []
     for hop in trace.hops:
-        write(json_line({"schema": tag, "type": "hop", **hop_object(hop)}))
+        write(json_line(tagged("pytraceroute", {"type": "hop", **hop_object(hop)})))
         sys.stdout.flush()
         done.append(hop)
-    write(json_line(trace_object(tag, "end", trace, done)))
+    write(json_line(tagged("pytraceroute", trace_object("end", trace, done))))
