@@ -80,7 +80,7 @@ VERSION = Option("V", "version", "print program version", action="version")
 ARGP_STANDARD = (HELP, USAGE, VERSION)
 
 
-def json_schema_option(help="print the JSON Schema of the --json output and exit"):
+def json_schema_option(help="print the JSON Schema of --json's output"):
     """--json-schema, for a command's declaration: the runner answers it (action
     "json-schema") with the program's `pynettools.schemas` file, on stdout."""
     return Option(None, "json-schema", help, action="json-schema", extension=True)
