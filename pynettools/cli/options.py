@@ -27,8 +27,8 @@ class Option:
     `metavar` names the argument; None means a flag.  `repeat` collects
     every value (or counts a flag) instead of keeping the last one.
     `action` is "help", "usage", "version" or "json-schema" for the standard
-    options the runner answers itself.  For the man pages and completions: `extension`
-    marks an option the original does not have; `choices` lists the fixed
+    options the runner answers itself.  For the man pages and completions:
+    `extension` marks an option the original does not have; `choices` lists the fixed
     values of the argument; `completes` says what else the argument names
     ("file", "host", "user", "interface", "service").  `const` is what a flag
     stores instead of True, so that flags sharing a `dest` (telnet's -4/-6,

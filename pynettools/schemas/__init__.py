@@ -32,9 +32,14 @@ def load(program):
     return json.loads(text(program))
 
 
+_TAGS = {}  # read once a run: a trace or a capture tags every line it prints
+
+
 def tag(program):
     """The "schema" value of `program`'s JSON objects, e.g. "pytraceroute/2"."""
-    return load(program)["$defs"]["schema"]["const"]
+    if program not in _TAGS:
+        _TAGS[program] = load(program)["$defs"]["schema"]["const"]
+    return _TAGS[program]
 
 
 def programs():

@@ -12,9 +12,9 @@ import sys
 
 from pynettools import procfs
 from pynettools.cli.netstat.declaration import COMMAND
+from pynettools.cli.netstat.json_output import write_json
 from pynettools.cli.netstat.status import ExitStatus
 from pynettools.output import write, write_lines
-from pynettools.cli.netstat.json_output import write_json
 from pynettools.output.netstat_sockets import (
     Layout, internet_header, internet_lines, internet_objects, title, unix_header, unix_lines)
 from pynettools.sockets import procnet

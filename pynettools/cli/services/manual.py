@@ -67,8 +67,8 @@ The objects, as --json-schema prints them:""",
 pyservices reads the services file only (getent follows nsswitch.conf, which on
 Debian also names a Berkeley DB file that is normally absent). -s means --search, not
 getent's --service. A missing or unreadable /etc/services reads as empty, as with
-getent; a file named with -f must be readable. --json, --json-schema, -f, -p, -s, --range and
---listening are not in getent.""",
+getent; a file named with -f must be readable. --json, --json-schema, -f, -p, -s,
+--range and --listening are not in getent.""",
     "ENVIRONMENT": """\
 PYNETTOOLS_DEBUG: when set, an internal error shows its Python traceback.""",
 }

@@ -1,5 +1,6 @@
 """pytraceroute's declaration: Linux traceroute 2.1's options, parsed in its
-"clif" style (see `pynettools.cli.clif`), plus --json, --json-schema, --paris and --as-server.
+"clif" style (see `pynettools.cli.clif`), plus --json, --json-schema, --paris and
+--as-server.
 
 Option arguments are converted as traceroute converts them, while parsing.
 """
