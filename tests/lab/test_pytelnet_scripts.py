@@ -1,6 +1,5 @@
 """pytelnet from scripts: piped input, --wait, --json, the Python API, hostile peers."""
 
-import json
 import os
 import random
 import subprocess
@@ -10,6 +9,7 @@ import pytest
 
 from pynettools.telnet.session import TelnetSession
 from tests.commands import command_path, run_command
+from tests.jsoncheck import valid_document
 from tests.lab.telnet_peers import ScriptedServer, read_for
 
 
@@ -62,14 +62,14 @@ def test_json_summary():
     with ScriptedServer(behaviour=http_like) as server:
         done = pytelnet("--json", "127.0.0.1", str(server.port), input=b"GET /\n\n",
                         timeout=30)
-    summary = json.loads(done.stdout)
+    summary = valid_document("pytelnet", done.stdout)
     assert done.returncode == 0 and done.stderr == b""
     assert summary["address"] == "127.0.0.1" and summary["closed_by"] == "peer"
     assert summary["bytes_sent"] == len(b"GET /\r\n\r\n")
     assert summary["bytes_received"] == len(b"HTTP/1.0 200 OK\r\n\r\nGET /\r\n\r\n") + 100007
     assert summary["data_encoding"] == "text"
     assert summary["data"].startswith("HTTP/1.0 200 OK\n\nGET /\n\n")
-    assert set(summary) == {"host", "address", "port", "connect_seconds", "bytes_sent",
+    assert set(summary) == {"schema", "host", "address", "port", "connect_seconds", "bytes_sent",
                             "bytes_received", "local_options", "remote_options", "closed_by",
                             "data_encoding", "data"}
 
@@ -80,7 +80,7 @@ def test_json_binary_data_is_base64():
     with ScriptedServer(b"\xff\xfb\x00\x80\x81\xff\xff", listen_seconds=0.5) as server:
         done = pytelnet("--json", "127.0.0.1", str(server.port), timeout=30,
                         stdin=subprocess.DEVNULL)
-    summary = json.loads(done.stdout)
+    summary = valid_document("pytelnet", done.stdout)
     assert summary["data_encoding"] == "base64"
     assert base64.b64decode(summary["data"]) == b"\x80\x81\xff"
     assert summary["remote_options"] == ["BINARY"]

@@ -218,7 +218,7 @@ class Client:
 
     def _print_summary(self, ending):
         from pynettools.models import TelnetSummary
-        from pynettools.output.jsonout import dumps
+        from pynettools.output.jsonout import dumps, tagged
 
         protocol = self.session.protocol
         data = b"".join(self.received)
@@ -234,7 +234,7 @@ class Client:
             bytes_sent=self.session.bytes_sent, bytes_received=self.session.bytes_received,
             local_options=enabled_names(protocol.local), remote_options=enabled_names(protocol.remote),
             closed_by=ending, data_encoding=encoding, data=content)
-        say(dumps(summary))
+        say(dumps(tagged("pytelnet", summary)))
 
     # -- the telnet> prompt ------------------------------------------------
 

@@ -85,22 +85,15 @@ argument too many is given; 2 when --wait ended a piped session; 64 for a
 bad option (as telnet); 130 when interrupted.""",
     "JSON OUTPUT": """\
 With --json the session's data is not printed as it arrives, nor are the
-Trying and Connected messages; at the end one JSON object is printed:
-
-"host" (as given), "address" and "port" connected to, "connect_seconds",
-"bytes_sent" and "bytes_received" (on the wire, protocol included),
-"local_options" and "remote_options" (names of the TELNET options in effect
-at the end on our side and on the server's), "closed_by" ("peer", "silence"
-for --wait, "user" for close, "quit"), "data_encoding" ("text" when the data
-is UTF-8, else "base64") and "data" (everything the server sent for
-display). Example:
+Trying and Connected messages; at the end one JSON document is printed. Example:
 
   $ printf 'hi\\n' | pytelnet --json --wait 1 localhost 44100
   {
+    "schema": "pytelnet/1",
     "host": "localhost",
     "address": "127.0.0.1",
     "port": 44100,
-    "connect_seconds": 0.000412,
+    "connect_seconds": 0.000275,
     "bytes_sent": 4,
     "bytes_received": 4,
     "local_options": [],
@@ -108,7 +101,9 @@ display). Example:
     "closed_by": "peer",
     "data_encoding": "text",
     "data": "hi\\n"
-  }""",
+  }
+
+The object, as --json-schema prints it:""",
     "EXAMPLES": """\
   $ pytelnet localhost 44100        # talk to a server by hand
   $ pytelnet google.com http        # then type: GET / HTTP/1.0 and an empty line
@@ -127,8 +122,8 @@ and -X are accepted and change nothing, as with a telnet built without
 encryption or Kerberos. -d, -n, -c and -K are accepted and change
 nothing; .telnetrc is not read. -r only changes the escape message.
 The slc, auth and encrypt commands answer ?Invalid command. With piped
-input pytelnet sends all of it and waits for the server; --wait and
---json are not in telnet. CR LF in the input is sent as CR LF, not as
+input pytelnet sends all of it and waits for the server; --wait,
+--json and --json-schema are not in telnet. CR LF in the input is sent as CR LF, not as
 telnet's CR NUL CR LF, so that piped HTTP requests work. With piped
 input the escape character is data like any other byte; it opens the
 prompt only at a terminal.""",
