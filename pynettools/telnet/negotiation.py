@@ -6,7 +6,8 @@ and sets `mode_changed` where telnet recomputes its terminal mode (an
 option it accepts or drops, any DONT, DO LFLOW, a LINEMODE MODE).  Observed
 of Debian's telnet and kept here:
 
-- accepted from the peer: BINARY, ECHO, SGA, STATUS; asked of us: BINARY,
+- accepted from the peer: BINARY, ECHO, SGA, STATUS, AUTHENTICATION and
+  ENCRYPT (supporting no encryption type); asked of us: BINARY,
   NAWS, TSPEED, LFLOW, TTYPE, SGA, NEW-ENVIRON, XDISPLOC (when DISPLAY is
   defined) and LINEMODE, for which telnet asks for SGA first and reports
   its special characters.  A refused request is answered every time.
@@ -22,7 +23,10 @@ from pynettools.telnet import constants as T
 _IAC_BYTE = b"\xff"
 LOCAL_ACCEPTED = frozenset((T.BINARY, T.NAWS, T.TSPEED, T.LFLOW, T.TTYPE, T.SGA,
                             T.NEW_ENVIRON))
-REMOTE_ACCEPTED = frozenset((T.BINARY, T.ECHO, T.SGA, T.STATUS))
+# telnet also agrees to the peer's AUTHENTICATION and ENCRYPT; with no encryption
+# type (Debian's telnet has none either) its SUPPORT list is empty.
+REMOTE_ACCEPTED = frozenset((T.BINARY, T.ECHO, T.SGA, T.STATUS, T.AUTHENTICATION, T.ENCRYPT))
+ENCRYPT_SUPPORT = 1
 MODE_OPTIONS = frozenset((T.ECHO, T.SGA, T.BINARY, T.LINEMODE))
 
 
@@ -66,6 +70,8 @@ class Negotiation:
             else:
                 self._send_verb(side.refuse(), option)
         side.enabled = True
+        if option == T.ENCRYPT:
+            self._out.append(subnegotiation(T.ENCRYPT, bytes((ENCRYPT_SUPPORT,))))
 
     def _peer_wont(self, option):
         side = self.remote[option]

@@ -43,7 +43,7 @@ def test_answers_as_telnet_does_to_a_typical_server():
 
 
 ACCEPTED_DO = {0, 3, 24, 31, 32, 33, 39}
-ACCEPTED_WILL = {0, 1, 3, 5}
+ACCEPTED_WILL = {0, 1, 3, 5, 37, 38}
 
 
 @pytest.mark.parametrize("option", [o for o in range(41) if o not in (6, 34)])
@@ -54,7 +54,8 @@ def test_do_and_will_answered_as_telnet(option):
     assert reply == verb(T.WILL if accepted else T.WONT, option)
     _, reply = exchange(verb(T.WILL, option), protocol)
     accepted = option in ACCEPTED_WILL
-    assert reply == verb(T.DO if accepted else T.DONT, option)
+    support = b"\xff\xfa&\x01\xff\xf0" if option == T.ENCRYPT else b""  # no types
+    assert reply == verb(T.DO if accepted else T.DONT, option) + support
 
 
 def test_timing_mark_is_a_one_shot_answer():
