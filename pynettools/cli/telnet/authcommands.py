@@ -8,8 +8,7 @@ of encryption types) and `auth status` lists no authentication type.
 
 import sys
 
-from pynettools.cli.telnet.commandline import (AGAIN, NEED_CONNECTION, lookup_argument,
-                                               need_arguments)
+from pynettools.cli.telnet.commandline import AGAIN, NEED_CONNECTION, subcommand
 from pynettools.cli.telnet.messages import say
 from pynettools.cli.telnet.texts import AUTH_HELP, ENCRYPT_HELP
 
@@ -18,14 +17,8 @@ AUTH_COMMANDS = {"status": 0, "disable": 1, "enable": 1, "help": 0, "?": 0}
 
 
 def do_auth(client, words):
-    if not words:
-        say("Need an argument to 'auth' command.  'auth ?' for help.\n", sys.stderr)
-        return AGAIN
-    name = lookup_argument(words[0], AUTH_COMMANDS, "auth")
+    name = subcommand(words, AUTH_COMMANDS, "auth", AUTH_COMMANDS)
     if name is None:
-        return AGAIN
-    if AUTH_COMMANDS[name] + 1 != len(words):
-        need_arguments("auth", name, AUTH_COMMANDS[name], len(words) + 1)
         return AGAIN
     if name in ("help", "?"):
         say(AUTH_HELP)
@@ -57,10 +50,7 @@ _USAGE = {"enable": "Usage: encrypt enable <type> [input|output]\n",
 
 
 def do_encrypt(client, words):
-    if not words:
-        say("Need an argument to 'encrypt' command.  'encrypt ?' for help.\n", sys.stderr)
-        return AGAIN
-    name = lookup_argument(words[0], ENCRYPT_COMMANDS, "encrypt")
+    name = subcommand(words, ENCRYPT_COMMANDS, "encrypt")
     if name is None:
         return AGAIN
     needs_connection, fewest, most = ENCRYPT_COMMANDS[name]

@@ -82,3 +82,19 @@ def need_arguments(command, name, wanted, given):
     say("Need %s%d argument%s to '%s %s' command.  '%s ?' for help.\n" % (
         "only " if wanted < given + 2 else "", wanted, "" if wanted == 1 else "s",
         command, name, command), sys.stderr)
+
+
+def subcommand(words, table, command, counts=None):
+    """The sub-command `words` start with (environ, auth, ...), or None after telnet's message.
+
+    With `counts` (name -> arguments it takes), a wrong count is an error too.
+    """
+    if not words:
+        say("Need an argument to '%s' command.  '%s ?' for help.\n" % (command, command),
+            sys.stderr)
+        return None
+    name = lookup_argument(words[0], table, command)
+    if name is not None and counts is not None and counts[name] + 1 != len(words):
+        need_arguments(command, name, counts[name], len(words) + 1)
+        return None
+    return name

@@ -2,7 +2,7 @@
 
 import sys
 
-from pynettools.cli.telnet.commandline import AGAIN, lookup_argument, need_arguments
+from pynettools.cli.telnet.commandline import AGAIN, subcommand
 from pynettools.cli.telnet.messages import say
 from pynettools.cli.telnet.texts import ENVIRON_HELP
 from pynettools.telnet import constants as T
@@ -13,14 +13,8 @@ ENVIRON_COMMANDS = {"define": 2, "undefine": 1, "export": 1, "unexport": 1, "sen
 
 
 def do_environ(client, words):
-    if not words:
-        say("Need an argument to 'environ' command.  'environ ?' for help.\n", sys.stderr)
-        return AGAIN
-    name = lookup_argument(words[0], ENVIRON_COMMANDS, "environ")
+    name = subcommand(words, ENVIRON_COMMANDS, "environ", ENVIRON_COMMANDS)
     if name is None:
-        return AGAIN
-    if ENVIRON_COMMANDS[name] + 1 != len(words):
-        need_arguments("environ", name, ENVIRON_COMMANDS[name], len(words) + 1)
         return AGAIN
     table = client.environ_table()
     if name == "define":
