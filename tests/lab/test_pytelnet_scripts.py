@@ -260,7 +260,8 @@ def test_interrupt_while_connected_is_telnets_interrupt_process():
     telnet = interrupted_session("telnet")
     ours = interrupted_session(command_path("pytelnet"))
     assert (ours[0], ours[2]) == (telnet[0], telnet[2]) == (b"\xff\xf4\xff\xfd\x06", 0)
-    # telnet's piped output also loses its earlier lines here (stdio buffers dropped);
-    # what the server sent while the mark was due is discarded by both.
+    # telnet's piped output loses some or all of its lines here (its flush drops
+    # buffered output), so only what pytelnet shows is checked: what the server
+    # sent while the mark was due is discarded, what came after it is shown.
     assert b"discarded" not in ours[1] + telnet[1]
-    assert ours[1].endswith(b"hello\nshown\n") and telnet[1].endswith(b"shown\n")
+    assert ours[1].endswith(b"hello\nshown\n")
