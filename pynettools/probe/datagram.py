@@ -223,8 +223,9 @@ class DatagramMethod:
             return []
         return [(slot, self._target_answered())]
 
-    def _target_answered(self):
-        return Reply(self.target, time.time(), None, None, "", True, None, None, None)
+    def _target_answered(self, icmp_type=None, icmp_code=None):
+        """A reply from the target: an echo reply's type and code, None for UDP or TCP."""
+        return Reply(self.target, time.time(), icmp_type, icmp_code, "", True, None, None, None)
 
     def _errors(self, slot):
         answers = []
@@ -250,9 +251,11 @@ class DatagramMethod:
             data = slot.handle.recv(2048)
         except OSError:
             return []
-        if self.kind == "icmp" and (len(data) < 8 or data[0] != self.family.echo_reply):
+        if self.kind != "icmp":
+            return [(slot, self._target_answered())]
+        if len(data) < 8 or data[0] != self.family.echo_reply:
             return []
-        return [(slot, self._target_answered())]
+        return [(slot, self._target_answered(data[0], data[1]))]
 
     def retire(self, slot):
         sock, slot.handle = slot.handle, None
