@@ -204,6 +204,13 @@ def main(patterns):
                     comparison.cleanup()
 
 
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt("signal %d" % signum)
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(HERE.parent))
+    # SIGTERM too unwinds through the comparisons' set-ups, which remove their
+    # namespaces and servers
+    signal.signal(signal.SIGTERM, _interrupted)
     main(sys.argv[1:])

@@ -187,28 +187,29 @@ class ServicesDB:
 
     def _bytes(self):
         if self._data is None:
-            with self._open() as services_file:
-                self._data = services_file.read() if services_file else b""
+            services_file = self._open()
+            self._data = b""
+            if services_file is not None:
+                with services_file:
+                    self._data = services_file.read()
         return self._data
 
     def _open(self):
-        """The file open for reading, or a context holding None where getent sees
-        an empty database."""
-        import contextlib
-
+        """The file open for reading, or None where getent sees an empty database."""
         try:
             return open(self.path, "rb")
         except OSError as error:
             if self._required:
                 raise ServicesFileError(self.path, error.strerror or str(error)) from error
-            return contextlib.nullcontext()
+            return None
 
     def raw_blocks(self):
         """Every entry's raw_fields, in file order, a list per block of the file:
         read block by block, so that memory stays bounded however long it is."""
-        with self._open() as services_file:
-            if services_file is None:
-                return
+        services_file = self._open()
+        if services_file is None:
+            return
+        with services_file:
             rest = b""
             for block in iter(lambda: services_file.read(_BLOCK), b""):
                 block = rest + block

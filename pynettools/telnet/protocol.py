@@ -51,7 +51,10 @@ _NOT_SB = bytes(int(code != T.SB) for code in range(256))
 _FIRST_BYTE, _AFTER_CODE = operator.itemgetter(0), operator.itemgetter(slice(1, None))
 _PAYLOAD = operator.itemgetter(slice(1, MAX_SUBNEGOTIATION + 1))
 # IAC verb IAC: option 255, whose byte is an IAC; such reads go byte by byte.
-_OPTION_255 = tuple(bytes((T.IAC, verb, T.IAC)) for verb in _VERBS)
+# Found in one search once verbs are one byte and all else but IAC another.
+_OPTION_255 = bytes((T.IAC, T.WILL, T.IAC))
+_VERBS_AND_IACS = bytes(T.WILL if code in _VERB_SET else code if code == T.IAC else 0
+                        for code in range(256))
 
 
 class TelnetProtocol(Negotiation):
@@ -276,7 +279,7 @@ class TelnetProtocol(Negotiation):
             shown.append(self._data(data[:len(data) - lone].replace(_ESCAPED_IAC, _IAC_BYTE)))
             self._state = _IAC if lone else _DATA
             return len(data)
-        if escaped or any(lone_verb in data for lone_verb in _OPTION_255):
+        if escaped or _OPTION_255 in data.translate(_VERBS_AND_IACS):
             return 0
         final = data.rfind(_IAC_BYTE)  # what follows it is left to the byte states
         head = data[:final]
@@ -308,8 +311,7 @@ class TelnetProtocol(Negotiation):
             runs += map(_AFTER_CODE, itertools.compress(stretch, kinds.translate(_NOT_SB)))
             payloads = list(map(_PAYLOAD, itertools.compress(stretch, kinds.translate(_IS_SB))))
             going_on = payloads.pop() if verb < 0 and kinds.endswith(_SB_BYTE) else None
-            for payload in payloads:  # the last SB may go on after the read's last IAC
-                self._subnegotiation(payload)
+            list(map(self._subnegotiation, payloads))  # the last may go on past the last IAC
             if verb < 0:
                 break
             self._flush(runs, shown)

@@ -30,7 +30,7 @@ import os
 from pynettools import procfs
 from pynettools.errors import SocketCallError
 from pynettools.output import write
-from pynettools.output.netstat_sockets import BatchLines
+from pynettools.output.netstat_batches import BatchLines
 from pynettools.sockets import procnet, sockdiag
 
 SWITCH = "PYNETTOOLS_SOCK_DIAG"  # "0": read /proc/net only

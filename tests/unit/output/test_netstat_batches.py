@@ -6,6 +6,7 @@ import struct
 from hypothesis import given, strategies as st
 
 from pynettools.output import netstat_sockets as text
+from pynettools.output.netstat_batches import BatchLines
 from pynettools.sockets import procnet, sockdiag
 from pynettools.sockets.names import Names
 from pynettools.sockets.records import InternetSocket, SocketOwner, SocketTimer
@@ -80,7 +81,7 @@ def test_batch_lines_are_the_record_lines(table, extend, programs, wide, numeric
     table_names.numeric_ports = numeric
     expected = "".join(line + "\n" for line in text.internet_lines(
         records_of(kind, family, rows, by_inode), table_names, layout))
-    lines = text.BatchLines(protocol, name, table_names, layout,
+    lines = BatchLines(protocol, name, table_names, layout,
                             procnet.state_texts(kind),
                             zero_send_queue=(sockdiag.TCP_LISTEN,) if kind == "tcp" else ())
     half = len(rows) // 2  # two batches: the caches carry over
