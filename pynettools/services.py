@@ -374,7 +374,7 @@ def _first_with_port(data, port, protocol):
                 continue
             number = fields[1].partition(b"/")[0]
             if number != digits and number.isdigit() and number[:1] != b"0" and (
-                    len(number) < 5 or number <= b"65535"):
+                    len(number) < 5 or len(number) == 5 and number <= b"65535"):
                 continue  # a plain port of 16 bits, and another one
             entry = parse_line(line)
             if entry is not None and entry.port == port and (

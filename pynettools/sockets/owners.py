@@ -67,9 +67,11 @@ def scan():
         pids = os.listdir(procfs.PROCFS_PATH)
     except OSError:
         return Owners({}, False, unreadable=True)
-    found, denied = [], False
+    found, denied, itself = [], False, str(os.getpid())
     for pid in pids:
-        if not pid.isdigit():
+        if not pid.isdigit() or pid == itself:
+            # netstat holds no socket while it scans; this process may (sock_diag's
+            # dump runs meanwhile), and would change which warning is given
             continue
         try:
             fd_directory = os.open(procfs.path(pid, "fd"), os.O_RDONLY | os.O_DIRECTORY)

@@ -133,8 +133,9 @@ def test_named_file_missing_is_an_error(tmp_path):
 # random files), so that the key search meets every quirk.
 _BLANK = st.sampled_from([b" ", b"\t", b"  ", b"\x0b", b"\x0c", b"\r", b" \t"])
 _WORD = st.sampled_from([b"a", b"ab", b"b", b"tcp", b"http", b"h\xff", b"x-y", b"80", b"a/b"])
-_PORT = st.sampled_from([b"80", b"0x50", b"0120", b"08", b"+80", b"-0", b"65616", b"4294967376",
-                         b"4294967296", b"0", b"65535", b"22", b"", b"8#0", b"80\0"])
+_PORT = st.sampled_from([b"80", b"0x50", b"0120", b"08", b"+80", b"-0", b"65616", b"131152",
+                         b"4294967295", b"4294967376", b"4294967296", b"0", b"65535", b"22",
+                         b"", b"8#0", b"80\0"])
 _PROTOCOL = st.sampled_from([b"/tcp", b"/udp", b"//tcp", b"/", b"", b" /tcp", b"/t/x"])
 _TAIL = st.sampled_from([b"", b"#", b"# a 80/tcp", b"\0a", b"#a", b" a#"])
 
