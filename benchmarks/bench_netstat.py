@@ -25,7 +25,7 @@ SCALES = (1_000, 10_000, 24_000)  # connections
 HOLDER = r"""
 import os, resource, signal, socket, sys
 PER_PROCESS = 8_000
-held = 0
+held = children = 0
 for line in sys.stdin:
     while held < int(line):
         count = min(PER_PROCESS, int(line) - held)
@@ -34,7 +34,7 @@ for line in sys.stdin:
             hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
             resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
             listener = socket.socket()
-            listener.bind(("127.0.0.1", 5000 + held // PER_PROCESS))
+            listener.bind(("127.0.0.1", 5000 + children))
             listener.listen(4096)
             sockets = []
             for _ in range(count):
@@ -47,6 +47,7 @@ for line in sys.stdin:
         os.close(ready)
         os.close(done)
         held += count
+        children += 1
     print("ready", flush=True)
 """
 PSUTIL_LISTING = "import psutil; psutil.net_connections('tcp')"

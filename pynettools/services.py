@@ -26,6 +26,7 @@ from pynettools.models import ServiceEntry
 DEFAULT_PATH = "/etc/services"
 
 _UINT32_MAX = 0xFFFFFFFF
+_ZERO = ord("0")
 _ULONG_MAX = 0xFFFFFFFFFFFFFFFF
 _DIGITS = {8: b"01234567", 10: b"0123456789", 16: b"0123456789abcdefABCDEF"}
 _BLANKS = b" \t\n\r\x0b\x0c"
@@ -102,7 +103,7 @@ def _body_fields(body):
     if len(fields) < 2:
         return None
     number, slash, protocol = fields[1].partition(b"/")
-    if slash and number.isdigit() and number[:1] != b"0":
+    if slash and number.isdigit() and number[0] != _ZERO:
         port = int(number)
     else:
         port, protocol = _strtoul(fields[1])

@@ -8,23 +8,21 @@ LISTENING_HEADER = "Proto Local Address                            Port Service 
 
 def service_line(entry):
     """An entry as `getent services` prints it."""
-    return raw_service_line(encode(entry.name), entry.port, encode(entry.protocol),
-                            list(map(encode, entry.aliases))).decode("utf-8", "surrogateescape")
-
-
-def raw_service_line(name, port, protocol, aliases, comment=None):
-    """The line of an entry's raw fields (bytes, see services.raw_fields), as bytes.
-
-    The name's width counts bytes, as printf's does; the comment is not shown.
-    """
-    return b" ".join([name.ljust(NAME_WIDTH), b"%d/%s" % (port, protocol), *aliases])
+    fields = (encode(entry.name), entry.port, encode(entry.protocol),
+              list(map(encode, entry.aliases)), None)
+    return raw_service_text([fields])[:-1].decode("utf-8", "surrogateescape")
 
 
 def raw_service_text(block):
-    """The lines of a block of raw fields, each ending in a newline, as bytes."""
+    """The lines of a block of raw fields (bytes, see services.raw_fields), each
+    ending in a newline, as bytes.  The name's width counts bytes, as printf's
+    does; the comment is not shown.  One comprehension, no call a line: blocks
+    hold tens of thousands."""
     if not block:
         return b""
-    return b"\n".join([raw_service_line(*fields) for fields in block]) + b"\n"
+    join, width = b" ".join, NAME_WIDTH
+    return b"\n".join([join([name.ljust(width), b"%d/%s" % (port, protocol), *aliases])
+                       for name, port, protocol, aliases, _comment in block]) + b"\n"
 
 
 def listening_lines(sockets):
