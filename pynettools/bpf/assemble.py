@@ -1,0 +1,99 @@
+"""Laying the block graph out as instructions, in libpcap's order.
+
+Each block is placed before what it jumps to, its false branch's blocks
+after its true branch's: libpcap lays the program out from its end, visiting
+a block's false successor, then its true one, then the block itself.  A
+conditional jump holds an offset of 8 bits; a target 256 or more
+instructions on gets an unconditional `ja` right after the jump, which the
+jump reaches with an offset of 0 or 1, and the layout starts again.
+"""
+
+from pynettools.bpf import opcodes
+
+
+def _reachable(root):
+    """Every block under `root`, each once."""
+    seen = set()
+    order = []
+    stack = [root]
+    while stack:
+        block = stack.pop()
+        if block is None or id(block) in seen:
+            continue
+        seen.add(id(block))
+        order.append(block)
+        stack.append(block.jt)
+        stack.append(block.jf)
+    return order
+
+
+def _length(block):
+    return sum(1 for stmt in block.stmts if stmt.code != opcodes.NOP) + 1 + \
+        block.longjt + block.longjf
+
+
+class _NeedsLongJump(Exception):
+    pass
+
+
+def _emission_order(root):
+    """Blocks in the order libpcap emits them from the end of the program."""
+    order = []
+    seen = set()
+    stack = [(root, False)]
+    while stack:
+        block, children_done = stack.pop()
+        if children_done:
+            order.append(block)
+            continue
+        if block is None or id(block) in seen:
+            continue
+        seen.add(id(block))
+        stack.append((block, True))
+        stack.append((block.jt, False))
+        stack.append((block.jf, False))
+    return order
+
+
+def _convert(root, total):
+    program = [None] * total
+    offsets = {}
+    tail = total
+    for block in _emission_order(root):
+        tail -= _length(block)
+        offsets[id(block)] = tail
+        position = tail
+        for stmt in block.stmts:
+            if stmt.code != opcodes.NOP:
+                program[position] = (stmt.code, 0, 0, stmt.k)
+                position += 1
+        if block.jt is None:
+            program[position] = (block.code, 0, 0, block.k)
+            continue
+        jumps = []
+        branches = []
+        for attribute, target in (("longjt", block.jt), ("longjf", block.jf)):
+            distance = offsets[id(target)] - position - 1
+            if distance >= 256:
+                if not getattr(block, attribute):
+                    setattr(block, attribute, 1)
+                    raise _NeedsLongJump()
+                jumps.append(distance)
+                branches.append(len(jumps) - 1)
+            else:
+                branches.append(distance)
+        program[position] = (block.code, branches[0], branches[1], block.k)
+        for number, distance in enumerate(jumps, 1):
+            program[position + number] = (opcodes.JMP | opcodes.JA, 0, 0, distance - number)
+    return program
+
+
+def assemble(root):
+    """The instructions, as (code, jt, jf, k) tuples, of the graph under `root`."""
+    while True:
+        total = sum(_length(block) for block in _reachable(root))
+        try:
+            program = _convert(root, total)
+        except _NeedsLongJump:
+            continue
+        return program

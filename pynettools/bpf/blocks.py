@@ -1,0 +1,106 @@
+"""The compiler's intermediate code: blocks of statements ending in a test,
+joined into a graph with libpcap's backpatching rules.
+
+A boolean expression is a chain of blocks whose exits are not yet known.  Each
+block's `sense` says which of its two exits stands for "the expression is
+true" while it is pending; `gen_and`, `gen_or` and `gen_not` combine chains
+exactly as libpcap's gencode.c does, so the graph (and the program laid out
+from it) has the same shape as libpcap's unoptimised one.
+"""
+
+from pynettools.bpf import opcodes
+
+
+class Stmt:
+    """One non-branching instruction: `code` (NOP once optimised away) and `k`."""
+
+    __slots__ = ("code", "k")
+
+    def __init__(self, code, k=0):
+        self.code = code
+        self.k = k
+
+    def __repr__(self):
+        return "Stmt(%#x, %#x)" % (self.code, self.k)
+
+
+class Block:
+    """Statements, then a conditional jump (`code`, `k`) to `jt` or `jf`, or a return."""
+
+    __slots__ = ("stmts", "code", "k", "jt", "jf", "sense", "head", "longjt", "longjf")
+
+    def __init__(self, code, k=0, stmts=None):
+        self.stmts = stmts if stmts is not None else []
+        self.code = code
+        self.k = k
+        self.jt = None
+        self.jf = None
+        self.sense = False
+        self.head = self
+        self.longjt = 0
+        self.longjf = 0
+
+    def __repr__(self):
+        return "Block(%#x, %#x, %d stmts)" % (self.code, self.k, len(self.stmts))
+
+    def is_return(self):
+        return opcodes.bpf_class(self.code) == opcodes.RET
+
+
+def jump_block(operation, k=0, stmts=None, source=opcodes.K):
+    return Block(opcodes.JMP | operation | source, k, stmts)
+
+
+def return_block(value):
+    return Block(opcodes.RET | opcodes.K, value)
+
+
+def backpatch(chain, target):
+    """Point every pending exit of `chain` at `target`."""
+    while chain is not None:
+        if not chain.sense:
+            chain.jt, chain = target, chain.jt
+        else:
+            chain.jf, chain = target, chain.jf
+
+
+def _merge(first, second):
+    """Append the pending list `second` to the end of the pending list `first`."""
+    node = first
+    while True:
+        following = node.jf if node.sense else node.jt
+        if following is None:
+            break
+        node = following
+    if node.sense:
+        node.jf = second
+    else:
+        node.jt = second
+
+
+def gen_and(first, second):
+    """`first and second`: the result is `second`, whose head is now first's."""
+    backpatch(first, second.head)
+    first.sense = not first.sense
+    second.sense = not second.sense
+    _merge(second, first)
+    second.sense = not second.sense
+    second.head = first.head
+
+
+def gen_or(first, second):
+    """`first or second`: the result is `second`, whose head is now first's."""
+    first.sense = not first.sense
+    backpatch(first, second.head)
+    first.sense = not first.sense
+    _merge(second, first)
+    second.head = first.head
+
+
+def gen_not(block):
+    block.sense = not block.sense
+
+
+def gen_uncond(true):
+    """libpcap's constant test: `ld #0; jeq #0` is true, `ld #1; jeq #0` false."""
+    return jump_block(opcodes.JEQ, 0, [Stmt(opcodes.LD | opcodes.IMM, 0 if true else 1)])
