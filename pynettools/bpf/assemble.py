@@ -32,10 +32,6 @@ def _length(block):
         block.longjt + block.longjf
 
 
-class _NeedsLongJump(Exception):
-    pass
-
-
 def _emission_order(root):
     """Blocks in the order libpcap emits them from the end of the program."""
     order = []
@@ -56,7 +52,11 @@ def _emission_order(root):
 
 
 def _convert(root, total):
+    """The program, or None when a jump turned out to need a `ja` (now noted
+    on its block: every such jump found is noted at once, which reaches the
+    same layout as libpcap's one restart per jump)."""
     program = [None] * total
+    restart = False
     offsets = {}
     tail = total
     for block in _emission_order(root):
@@ -77,23 +77,23 @@ def _convert(root, total):
             if distance >= 256:
                 if not getattr(block, attribute):
                     setattr(block, attribute, 1)
-                    raise _NeedsLongJump()
+                    restart = True
                 jumps.append(distance)
                 branches.append(len(jumps) - 1)
             else:
                 branches.append(distance)
+        if restart:
+            continue
         program[position] = (block.code, branches[0], branches[1], block.k)
         for number, distance in enumerate(jumps, 1):
             program[position + number] = (opcodes.JMP | opcodes.JA, 0, 0, distance - number)
-    return program
+    return None if restart else program
 
 
 def assemble(root):
     """The instructions, as (code, jt, jf, k) tuples, of the graph under `root`."""
     while True:
         total = sum(_length(block) for block in _reachable(root))
-        try:
-            program = _convert(root, total)
-        except _NeedsLongJump:
-            continue
-        return program
+        program = _convert(root, total)
+        if program is not None:
+            return program

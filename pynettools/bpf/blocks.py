@@ -25,9 +25,10 @@ class Stmt:
 
 
 class Block:
-    """Statements, then a conditional jump (`code`, `k`) to `jt` or `jf`, or a return."""
+    """Statements, then a conditional jump (`code`, `k`) to `jt` or `jf`, or a
+    return; `info` holds the optimizer's analysis of the block."""
 
-    __slots__ = ("stmts", "code", "k", "jt", "jf", "sense", "head", "longjt", "longjf")
+    __slots__ = ("stmts", "code", "k", "jt", "jf", "sense", "head", "longjt", "longjf", "info")
 
     def __init__(self, code, k=0, stmts=None):
         self.stmts = stmts if stmts is not None else []
@@ -39,6 +40,7 @@ class Block:
         self.head = self
         self.longjt = 0
         self.longjf = 0
+        self.info = None
 
     def __repr__(self):
         return "Block(%#x, %#x, %d stmts)" % (self.code, self.k, len(self.stmts))

@@ -76,16 +76,12 @@ class Graph:
             stack.append(block.jf)
             stack.append(block.jt)
         self.blocks = order
-        self.info = {id(block): Info(block, number, len(order))
-                     for number, block in enumerate(order)}
         self.edges = [None] * (2 * len(order))
-        for info in self.info.values():
+        for number, block in enumerate(order):
+            block.info = info = Info(block, number, len(order))
             self.edges[info.et.id] = info.et
             self.edges[info.ef.id] = info.ef
         self.levels = []
-
-    def of(self, block):
-        return self.info[id(block)]
 
     def reachable(self):
         """The blocks reachable from the root now, in depth-first order."""
@@ -109,10 +105,10 @@ class Graph:
         stack = [(self.root, False)]
         while stack:
             block, done = stack.pop()
-            info = self.of(block)
+            info = block.info
             if done:
                 if block.jt is not None:
-                    info.level = max(self.of(block.jt).level, self.of(block.jf).level) + 1
+                    info.level = max(block.jt.info.level, block.jf.info.level) + 1
                 else:
                     info.level = 0
                 levels.setdefault(info.level, []).insert(0, info)
@@ -124,7 +120,7 @@ class Graph:
             if block.jt is not None:
                 stack.append((block.jf, False))
                 stack.append((block.jt, False))
-        top = self.of(self.root).level
+        top = self.root.info.level
         self.levels = [levels.get(level, []) for level in range(top + 1)]
 
     def top_down(self):
@@ -134,37 +130,37 @@ class Graph:
 
     def find_dom(self):
         everything = (1 << len(self.blocks)) - 1
-        for info in self.info.values():
+        for info in (block.info for block in self.blocks):
             info.dom = everything
-        self.of(self.root).dom = 0
+        self.root.info.dom = 0
         for info in self.top_down():
             info.dom |= 1 << info.id
             block = info.block
             if block.jt is not None:
-                self.of(block.jt).dom &= info.dom
-                self.of(block.jf).dom &= info.dom
+                block.jt.info.dom &= info.dom
+                block.jf.info.dom &= info.dom
 
     def find_edom(self):
         everything = (1 << len(self.edges)) - 1
         for edge in self.edges:
             edge.edom = everything
-        root = self.of(self.root)
+        root = self.root.info
         root.et.edom = root.ef.edom = 0
         for info in self.top_down():
             for edge in (info.et, info.ef):
                 edge.edom |= 1 << edge.id
                 if edge.succ is not None:
-                    successor = self.of(edge.succ)
+                    successor = edge.succ.info
                     successor.et.edom &= edge.edom
                     successor.ef.edom &= edge.edom
 
     def find_inedges(self):
-        for info in self.info.values():
+        for info in (block.info for block in self.blocks):
             info.in_edges = []
         for level in range(len(self.levels) - 1, 0, -1):
             for info in self.levels[level]:
-                self.of(info.block.jt).in_edges.insert(0, info.et)
-                self.of(info.block.jf).in_edges.insert(0, info.ef)
+                info.block.jt.info.in_edges.insert(0, info.et)
+                info.block.jf.info.in_edges.insert(0, info.ef)
 
     def find_ud(self):
         for info in self.top_down():
@@ -173,7 +169,7 @@ class Graph:
         for level in range(1, len(self.levels)):
             for info in self.levels[level]:
                 block = info.block
-                info.out_use |= self.of(block.jt).in_use | self.of(block.jf).in_use
+                info.out_use |= block.jt.info.in_use | block.jf.info.in_use
                 info.in_use |= info.out_use & ~info.kill
 
 

@@ -1,8 +1,6 @@
 """Link layers: where each one keeps its type field and payload, and how a
 filter asks "does this packet carry protocol P" on it (libpcap's gen_linktype)."""
 
-import socket
-
 from pynettools.bpf import opcodes, tables
 from pynettools.bpf.blocks import gen_and, gen_not, gen_or, gen_uncond
 from pynettools.capture import linktypes
@@ -12,7 +10,8 @@ NULL, LOOP, PPP = 0, 108, 9
 # Where a load's offset counts from.
 OR_PACKET, OR_LINKHDR, OR_PREVLINKHDR, OR_LLC, OR_PREVMPLSHDR = range(5)
 OR_LINKPL, OR_LINKPL_NOSNAP, OR_LINKTYPE, OR_TRAN_IPV4, OR_TRAN_IPV6 = range(5, 10)
-_AF_INET, _AF_INET6 = socket.AF_INET, socket.AF_INET6
+_AF_INET, _AF_INET6 = 2, 10          # Linux's
+_BSD_AF_INET6, _FREEBSD_AF_INET6, _DARWIN_AF_INET6 = 24, 28, 30
 
 
 class Layout:
@@ -169,13 +168,24 @@ def _ppp_type(ll_proto):
 
 def _loopback(compiler, ll_proto):
     """NULL and LOOP: a 32-bit address family, in host order for NULL (this
-    host's order is assumed for savefiles too) and network order for LOOP."""
+    host's order is assumed for savefiles too) and network order for LOOP.
+    IPv6 in a savefile may come from a BSD, whose AF_INET6 values are checked."""
+    from pynettools.bpf.compiler import SAVEFILE
+
     if ll_proto == tables.ETHERTYPE_IP:
-        family = _AF_INET
-    elif ll_proto == tables.ETHERTYPE_IPV6:
-        family = _AF_INET6
-    else:
+        return _loopback_family(compiler, _AF_INET)
+    if ll_proto != tables.ETHERTYPE_IPV6:
         return gen_uncond(False)
+    if compiler.source != SAVEFILE:
+        return _loopback_family(compiler, _AF_INET6)
+    first = _loopback_family(compiler, _BSD_AF_INET6)
+    block = _loopback_family(compiler, _FREEBSD_AF_INET6)
+    gen_or(first, block)
+    gen_or(_loopback_family(compiler, _DARWIN_AF_INET6), block)
+    return block
+
+
+def _loopback_family(compiler, family):
     if compiler.linktype == NULL:
         family = int.from_bytes(family.to_bytes(4, "little" if _little_endian() else "big"),
                                 "big")

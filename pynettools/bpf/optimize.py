@@ -82,6 +82,7 @@ class Optimizer:
             self.optimize_block(info, do_stmts)
         if do_stmts:
             return
+        self.index_tests()
         for level in range(1, len(graph.levels)):
             for info in graph.levels[level]:
                 self.thread(info.et)
@@ -97,9 +98,9 @@ class Optimizer:
         if not info.in_edges:
             info.val = [0] * N_ATOMS
         else:
-            values = list(self.graph.of(info.in_edges[0].pred).val)
+            values = list(info.in_edges[0].pred.info.val)
             for edge in info.in_edges[1:]:
-                other = self.graph.of(edge.pred).val
+                other = edge.pred.info.val
                 for atom in range(N_ATOMS):
                     if values[atom] != other[atom]:
                         values[atom] = 0
@@ -123,6 +124,14 @@ class Optimizer:
         info.et.code = block.code
         info.ef.code = -block.code
 
+    def index_tests(self):
+        """Edges by the test their block makes (its code and A's value): only
+        a dominating edge making the same test can decide a successor's."""
+        self.tests = {}
+        for info in self.graph.top_down():
+            key = (info.block.code, info.val[A_ATOM])
+            self.tests[key] = self.tests.get(key, 0) | 1 << info.et.id | 1 << info.ef.id
+
     def thread(self, edge):
         """Move `edge` past successors whose test is decided on the way to them."""
         graph = self.graph
@@ -134,7 +143,9 @@ class Optimizer:
                 self.changed()
                 edge.succ = successor.jt
         while True:
-            for dominator in _bits(edge.edom):
+            child = edge.succ
+            same_tests = self.tests.get((child.code, child.info.val[A_ATOM]), 0)
+            for dominator in _bits(edge.edom & same_tests):
                 target = self.fold_edge(edge.succ, graph.edges[dominator])
                 if target is not None and not self.use_conflict(edge.pred, target):
                     self.changed(branches_only=True)
@@ -153,7 +164,7 @@ class Optimizer:
         if child.code != code:
             return None
         graph = self.graph
-        child_info, pred_info = graph.of(child), graph.of(edge.pred)
+        child_info, pred_info = child.info, edge.pred.info
         if child_info.val[A_ATOM] != pred_info.val[A_ATOM]:
             return None
         if child_info.oval == pred_info.oval:
@@ -164,10 +175,10 @@ class Optimizer:
 
     def use_conflict(self, block, successor):
         graph = self.graph
-        use = graph.of(successor).out_use
+        use = successor.info.out_use
         if not use:
             return False
-        values, successor_values = graph.of(block).val, graph.of(successor).val
+        values, successor_values = block.info.val, successor.info.val
         return any(use >> atom & 1 and values[atom] != successor_values[atom]
                    for atom in range(N_ATOMS))
 
@@ -186,8 +197,8 @@ def pull_up(optimizer, info, or_chain):
     block = info.block
     if not info.in_edges:
         return
-    value = graph.of(info.in_edges[0].pred).val[A_ATOM]
-    if any(graph.of(edge.pred).val[A_ATOM] != value for edge in info.in_edges[1:]):
+    value = info.in_edges[0].pred.info.val[A_ATOM]
+    if any(edge.pred.info.val[A_ATOM] != value for edge in info.in_edges[1:]):
         return
     onward = "jf" if or_chain else "jt"
     same = "jt" if or_chain else "jf"
@@ -197,9 +208,9 @@ def pull_up(optimizer, info, or_chain):
     while True:
         node = getattr(diff_owner, diff_field)
         if node is None or getattr(node, same) is not getattr(block, same) or \
-                not graph.of(node).dom >> info.id & 1:
+                not node.info.dom >> info.id & 1:
             return
-        if graph.of(node).val[A_ATOM] != value:
+        if node.info.val[A_ATOM] != value:
             break
         diff_owner, diff_field = node, onward
         at_top = False
@@ -208,9 +219,9 @@ def pull_up(optimizer, info, or_chain):
     while True:
         node = getattr(same_owner, same_field)
         if node is None or getattr(node, same) is not getattr(block, same) or \
-                not graph.of(node).dom >> info.id & 1:
+                not node.info.dom >> info.id & 1:
             return
-        if graph.of(node).val[A_ATOM] == value:
+        if node.info.val[A_ATOM] == value:
             break
         same_owner, same_field = node, onward
     pulled = getattr(same_owner, same_field)
@@ -227,39 +238,33 @@ def pull_up(optimizer, info, or_chain):
     optimizer.changed(branches_only=True)
 
 
-def intern_blocks(graph):
-    """Merge blocks with the same statements, test and successors, until none are left."""
-    while True:
-        reachable = {id(block) for block in graph.reachable()}
-        blocks = graph.blocks
-        link = {}
-        for i in range(len(blocks) - 2, -1, -1):
-            if id(blocks[i]) not in reachable:
-                continue
-            for j in range(i + 1, len(blocks)):
-                if id(blocks[j]) in reachable and _same_block(blocks[i], blocks[j]):
-                    link[id(blocks[i])] = link.get(id(blocks[j]), blocks[j])
-                    break
-        changed = False
-        for block in blocks:
-            if block.jt is None:
-                continue
-            if id(block.jt) in link:
-                block.jt = link[id(block.jt)]
-                changed = True
-            if id(block.jf) in link:
-                block.jf = link[id(block.jf)]
-                changed = True
-        if not changed:
-            return
-
-
-def _same_block(first, second):
-    if first.code != second.code or first.k != second.k or first.jt is not second.jt or \
-            first.jf is not second.jf:
-        return False
-    return [(s.code, s.k) for s in first.stmts if s.code != opcodes.NOP] == \
-        [(s.code, s.k) for s in second.stmts if s.code != opcodes.NOP]
+def intern_blocks(root):
+    """Share equal blocks (same statements, test and successors).  Done from
+    the returns up in one pass, which reaches the same graph as libpcap's
+    repeated passes: the one where no two blocks are equal."""
+    canonical = {}
+    order = []
+    seen = set()
+    stack = [(root, False)]
+    while stack:
+        block, done = stack.pop()
+        if done:
+            order.append(block)
+            continue
+        if block is None or id(block) in seen:
+            continue
+        seen.add(id(block))
+        stack.append((block, True))
+        stack.append((block.jf, False))
+        stack.append((block.jt, False))
+    chosen = {}
+    for block in order:
+        if block.jt is not None:
+            block.jt = chosen[id(block.jt)]
+            block.jf = chosen[id(block.jf)]
+        key = (block.code, block.k, id(block.jt), id(block.jf),
+               tuple((stmt.code, stmt.k) for stmt in block.stmts if stmt.code != opcodes.NOP))
+        chosen[id(block)] = canonical.setdefault(key, block)
 
 
 def optimize_root(root):
@@ -279,5 +284,5 @@ def optimize(root):
     optimizer = Optimizer(root)
     optimizer.loop(do_stmts=False)
     optimizer.loop(do_stmts=True)
-    intern_blocks(optimizer.graph)
+    intern_blocks(optimizer.root)
     return optimize_root(optimizer.root)

@@ -287,7 +287,9 @@ def _dead_statement(optimizer, code_holder, last):
 
 
 def dead_stores(optimizer, info):
-    """Statements whose result is overwritten in the block, or unused after it, go."""
+    """Statements whose result is overwritten in the block, or unused after it, go
+    (the value the block leaves in that atom is still taken as known, as
+    libpcap 1.10 takes it)."""
     last = [None] * N_ATOMS
     for stmt in info.block.stmts:
         _dead_statement(optimizer, stmt, last)
@@ -295,5 +297,4 @@ def dead_stores(optimizer, info):
     for atom in range(N_ATOMS):
         if last[atom] is not None and not info.out_use >> atom & 1:
             last[atom].code = opcodes.NOP
-            info.val[atom] = 0
             optimizer.changed()

@@ -25,12 +25,13 @@ KERNEL_OPCODES = frozenset(
 _SOCK_FILTER = struct.Struct("=HBBI")
 
 
-def validate(instructions):
+def validate(instructions, kernel=False):
     """Raise FilterError unless the program is one Linux would accept: known
     opcodes, jumps forward and inside, scratch cells 0-15, no constant
-    division by 0 or shift by 32 or more, and a return at the end."""
+    division by 0 or shift by 32 or more, and a return at the end (and, for
+    the kernel, at most 4096 instructions)."""
     count = len(instructions)
-    if not 0 < count <= opcodes.MAXINSNS:
+    if count == 0 or kernel and count > opcodes.MAXINSNS:
         raise FilterError("invalid BPF program: %d instructions" % count)
     for index, (code, jt, jf, k) in enumerate(instructions):
         problem = _problem(index, count, code, jt, jf, k)
