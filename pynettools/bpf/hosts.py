@@ -79,8 +79,36 @@ def host(compiler, address, mask, proto, direction, addr_type):
     if proto == "IPV6":
         compiler.error("'ip6' modifier applied to ip host")
     if proto == "DECNET":
-        compiler.error("DECnet host filtering is not supported by this filter compiler")
+        return by_direction(compiler, direction,
+                            lambda: _decnet_hostop(compiler, address, 3, 15),
+                            lambda: _decnet_hostop(compiler, address, 1, 7),
+                            "addresses other than 802.11 MAC addresses")
     compiler.error("'%s' modifier applied to %s" % (PROTO_WORDS[proto], kind))
+
+
+def _swap16(value):
+    """ntohs on this little-endian host: DECnet addresses are little-endian."""
+    return ((value & 0xFF) << 8) | ((value >> 8) & 0xFF)
+
+
+def _decnet_hostop(compiler, address, short_offset, long_offset):
+    """A DECnet node address, in the long or short routing header, padded or not."""
+    first = compiler.linktype_test(tables.ETHERTYPE_DN)
+    address = _swap16(address & 0xFFFF)
+    cases = ((opcodes.H, 0x0681, 0x07FF, 3 + long_offset), (opcodes.B, 0x06, 0x07, 2 + long_offset),
+             (opcodes.H, 0x0281, 0x07FF, 3 + short_offset), (opcodes.B, 0x02, 0x07, 2 + short_offset))
+    block = None
+    for size, flags, mask, offset in cases:
+        if size == opcodes.H:
+            flags, mask = _swap16(flags), _swap16(mask)
+        test = compiler.mcmp(OR_LINKPL, 2, size, flags, mask)
+        second = compiler.cmp(OR_LINKPL, offset, opcodes.H, address)
+        gen_and(test, second)
+        if block is not None:
+            gen_or(second, block)
+        block = second if block is None else block
+    gen_and(first, block)
+    return block
 
 
 def _hostop(compiler, address, mask, ethertype, offset):

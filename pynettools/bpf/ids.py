@@ -17,7 +17,10 @@ def number(compiler, text, value, qualifiers):
     if text is None:
         bits = 32
     elif proto == "DECNET":
-        compiler.error("DECnet addresses are not supported by this filter compiler")
+        value = names.decnet_address(text)
+        if value is None:
+            compiler.error("malformed decnet address '%s'" % text)
+        bits = 32
     else:
         parsed = names.atoin(text)
         if parsed is None:
@@ -25,7 +28,7 @@ def number(compiler, text, value, qualifiers):
         value, bits = parsed
     if addr in (tables.Q_DEFAULT, tables.Q_HOST, tables.Q_NET):
         if proto == "DECNET":
-            compiler.error("DECnet host filtering is not supported by this filter compiler")
+            return hosts.host(compiler, value, 0, proto, direction, addr)
         if proto == "LINK":
             compiler.error("illegal link layer address")
         mask = 0xFFFFFFFF

@@ -178,6 +178,17 @@ def ether_aton(text):
     return bytes(result[:6]).ljust(6, b"\0")
 
 
+def decnet_address(text):
+    """A DECnet `area.node` as __pcap_atodn reads it (sscanf "%d.%d"), or None."""
+    area = _scan_int(text)
+    if area is None or not area[1].startswith("."):
+        return None
+    node = _scan_int(area[1][1:])
+    if node is None:
+        return None
+    return (area[0] << 10) & 0xFC00 | node[0] & 0x3FF
+
+
 def atoin(text):
     """(address, bits) for a dotted IPv4 number as __pcap_atoin reads it (a
     short one is left in the low bits), or None when a part is above 255."""

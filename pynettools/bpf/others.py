@@ -8,6 +8,7 @@ from pynettools.bpf import hosts, lexer, opcodes, protocols, tables
 from pynettools.bpf.blocks import gen_and, gen_not, jump_block
 from pynettools.bpf.linklayer import OR_LINKTYPE, OR_LLC
 from pynettools.capture import linktypes
+from pynettools.errors import FilterError
 
 _ATM = {"LANE": "lane", "METAC": "metac", "BCC": "bcc", "OAMF4EC": "oam4ec",
         "OAMF4SC": "oam4sc", "SC": "sc", "ILMIC": "ilmic", "OAM": "oam", "OAMF4": "oamf4",
@@ -45,6 +46,10 @@ _LLC_TYPES = {"rr": (0x0F, 0x01), "rnr": (0x0F, 0x05), "rej": (0x0F, 0x09),
               "ui": (0xEF, 0x03), "ua": (0xEF, 0x63), "disc": (0xEF, 0x43), "dm": (0xEF, 0x0F),
               "sabme": (0xEF, 0x6F), "test": (0xEF, 0xE3), "xid": (0xEF, 0xAF),
               "frmr": (0xEF, 0x87)}
+
+
+class GrammarError(FilterError):
+    """An error libpcap's grammar reports itself (not its code generators)."""
 
 
 def other(parser):
@@ -111,18 +116,22 @@ def _foreign(parser, kind):
     if kind == "PF_REASON":
         token = parser.take(lexer.NUM, lexer.ID)
         if token.kind == lexer.ID and token.value.lower() not in _PF_REASONS:
-            return _fail(parser, 'unknown PF reason "%s"' % token.value)
+            return _fail(parser, 'unknown PF reason "%s"' % token.value, grammar=True)
         return _fail(parser, "reason supported only on PF linktype")
     if kind == "PF_ACTION":
         token = parser.take(lexer.ID)
         if token.value.lower() not in _PF_ACTIONS:
-            return _fail(parser, 'unknown PF action "%s"' % token.value)
+            return _fail(parser, 'unknown PF action "%s"' % token.value, grammar=True)
         return _fail(parser, "action supported only on PF linktype")
     parser.fail()
 
 
-def _fail(parser, reason):
+def _fail(parser, reason, grammar=False):
+    """Fail as libpcap's code generators do, or (`grammar`) as its grammar's
+    own checks do, whose words an earlier scanner error overrides."""
     if parser.compiler is not None:
+        if grammar:
+            raise GrammarError(reason)
         parser.compiler.error(reason)
 
 
@@ -130,32 +139,32 @@ def _wlan(parser, kind):
     if kind == "DIR":
         token = parser.take(lexer.NUM, lexer.ID)
         if token.kind == lexer.ID and token.value.lower() not in _WLAN_DIRECTIONS:
-            return _fail(parser, "unknown 802.11 direction")
+            return _fail(parser, "unknown 802.11 direction", grammar=True)
         return _fail(parser, "frame direction supported only with 802.11 headers")
     if kind == "SUBTYPE":
         name = parser.take(lexer.ID).value.lower()
         if not any(name in subtypes for subtypes in _WLAN_SUBTYPES.values()):
-            return _fail(parser, "unknown 802.11 type name")
+            return _fail(parser, "unknown 802.11 type name", grammar=True)
         return _fail(parser, "802.11 link-layer types supported only on 802.11")
     token = parser.take(lexer.NUM, lexer.ID)
     if token.kind == lexer.NUM:
         if token.value & ~0x0C:
-            return _fail(parser, "invalid 802.11 type value 0x%02x" % token.value)
+            return _fail(parser, "invalid 802.11 type value 0x%02x" % token.value, grammar=True)
         frame_type = token.value
     elif token.value.lower() in _WLAN_TYPES:
         frame_type = _WLAN_TYPES[token.value.lower()]
     else:
-        return _fail(parser, 'unknown 802.11 type name "%s"' % token.value)
+        return _fail(parser, 'unknown 802.11 type name "%s"' % token.value, grammar=True)
     if parser.kind() == "SUBTYPE":
         parser.take()
         token = parser.take(lexer.NUM, lexer.ID)
         if token.kind == lexer.NUM:
             if token.value & ~0xF0:
-                return _fail(parser, "invalid 802.11 subtype value 0x%02x" % token.value)
+                return _fail(parser, "invalid 802.11 subtype value 0x%02x" % token.value, grammar=True)
         elif frame_type not in _WLAN_SUBTYPES:
-            return _fail(parser, "unknown 802.11 type")
+            return _fail(parser, "unknown 802.11 type", grammar=True)
         elif token.value.lower() not in _WLAN_SUBTYPES[frame_type]:
-            return _fail(parser, 'unknown 802.11 subtype name "%s"' % token.value)
+            return _fail(parser, 'unknown 802.11 subtype name "%s"' % token.value, grammar=True)
     return _fail(parser, "802.11 link-layer types supported only on 802.11")
 
 
@@ -166,7 +175,7 @@ def _llc(parser):
     if parser.kind() == lexer.ID:
         name = parser.take().value
         if name.lower() not in ("i", "s", "u") and name.lower() not in _LLC_TYPES:
-            return _fail(parser, 'unknown LLC type name "%s"' % name)
+            return _fail(parser, 'unknown LLC type name "%s"' % name, grammar=True)
         return parser._generate(llc, name.lower())
     return parser._generate(llc, None)
 

@@ -79,11 +79,11 @@ class Parser:
                 self.take(lexer.EOF)
                 return block
             except _SyntaxFailure:
-                raise FilterError(SYNTAX_ERROR) from None
-        except FilterError as error:
-            if self.lexer_error is not None:
-                raise FilterError(self.lexer_error) from None
-            raise
+                raise others.GrammarError(SYNTAX_ERROR) from None
+        except others.GrammarError as error:
+            # The grammar's messages (syntax errors included) do not replace
+            # one the scanner gave already; the code generators' messages do.
+            raise FilterError(self.lexer_error or error.reason) from None
 
     def expression(self, inherited):
         block, qualifiers = self.term(inherited)
@@ -112,9 +112,14 @@ class Parser:
                 self.fail()
             return self.pnum_id(qualifiers)
         if kind == "(":
-            group = self._classify_group(allow_pid=True)
+            following = self.kind(1)
+            if following in _NID_STARTS or \
+                    following == lexer.NUM and self.kind(2) in ("AND", "OR"):
+                return self.paren_id(qualifiers)
+            group = "pnum" if following == lexer.NUM and self.kind(2) == ")" else \
+                self._classify_group() if following in ("!", "(") else "expr"
             if group == "pid":
-                return self.paren_pid(qualifiers)
+                return self.paren_id(qualifiers)
             if group == "pnum":
                 end = self._group_end()
                 if self.tokens[end].kind not in _ARITH_OPERATORS + _RELATIONS:
@@ -145,6 +150,8 @@ class Parser:
                 return self.head_id()
             if following in ("TK_BROADCAST", "TK_MULTICAST", "TYPE", "SUBTYPE", "DIR"):
                 return others.other(self), tables.UNDEFINED
+            if following not in _ID_FOLLOWERS:
+                self.fail()
             self.take()
             return self._generate(protocols.abbreviation, kind), tables.UNDEFINED
         if kind in _HEAD_WORDS:
@@ -196,8 +203,8 @@ class Parser:
         kind = self.kind()
         if kind in _NID_STARTS or kind == "!":
             return self.nid(qualifiers)
-        if kind == "(" and self._classify_group(allow_pid=True) == "pid":
-            return self.paren_pid(qualifiers)
+        if kind == "(":
+            return self.paren_id(qualifiers)
         return self.pnum_id(qualifiers)
 
     def pnum_id(self, qualifiers):
@@ -246,14 +253,19 @@ class Parser:
             for addr, word in ((tables.Q_PORT, "port"), (tables.Q_PORTRANGE, "portrange"),
                                (tables.Q_PROTO, "proto"), (tables.Q_PROTOCHAIN, "protochain")):
                 if qualifiers.addr == addr:
-                    raise FilterError("'%s' modifier applied to ip host" % word)
+                    raise others.GrammarError("'%s' modifier applied to ip host" % word)
         return self._generate(ids.number, text, 0, qualifiers)
 
-    def paren_pid(self, qualifiers):
-        """`( id and id or ... )`, every id with the qualifiers from before the group."""
+    def paren_id(self, qualifiers):
+        """`( pnum )`, or `( id and id or ... )` with every id taking the
+        qualifiers from before the group, read token by token as yacc reads it."""
         self.take("(")
         if self.kind() in (lexer.NUM, "("):
-            block, _ = self.pnum_id(qualifiers)
+            value = self.pnum()
+            if self.kind() == ")":
+                self.take()
+                return self._generate(ids.number, None, value, qualifiers), qualifiers
+            block = self._generate(ids.number, None, value, qualifiers)
             if self.kind() not in ("AND", "OR"):
                 self.fail()
         else:
@@ -278,24 +290,35 @@ class Parser:
                 return index + 1
         return len(self.tokens) - 1
 
-    def _classify_group(self, allow_pid):
+    def _classify_group(self, allow_pid=True):
         """What the group starting here is: "pid" (ids inside, only where ids
         may stand), "pnum" (a parenthesised number), "arith", or "expr"."""
         end = self._group_end()
-        attempts = (("pid", Parser.paren_pid),) if allow_pid else ()
+        attempts = (("pid", Parser._paren_ids),) if allow_pid else ()
         attempts += (("pnum", Parser.pnum), ("arith", Parser._paren_arith))
         for name, attempt in attempts:
             checker = Parser(self.tokens, None, self.position)
             try:
-                if name == "pid":
-                    attempt(checker, Qualifiers())
-                else:
-                    attempt(checker)
+                attempt(checker)
             except _SyntaxFailure:
                 continue
             if checker.position == end:
                 return name
         return "expr"
+
+    def _paren_ids(self):
+        """A `( id and id ... )` group, not a bare `( pnum )`."""
+        if self.kind(1) in (lexer.NUM, "(") and Parser(self.tokens, None, self.position + 1) \
+                ._skips_pnum_to(")"):
+            raise _SyntaxFailure()
+        self.paren_id(Qualifiers())
+
+    def _skips_pnum_to(self, kind):
+        try:
+            self.pnum()
+        except _SyntaxFailure:
+            return False
+        return self.kind() == kind
 
     def _paren_arith(self):
         self.take("(")

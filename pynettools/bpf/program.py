@@ -47,8 +47,9 @@ def _problem(index, count, code, jt, jf, k):
     if not (0 <= jt <= 255 and 0 <= jf <= 255 and 0 <= k <= 0xFFFFFFFF):
         return "has a field out of range"
     klass = opcodes.bpf_class(code)
-    if (klass in (opcodes.ST, opcodes.STX) or opcodes.mode(code) == opcodes.MEM) and \
-            k >= opcodes.MEMWORDS:
+    uses_memory = klass in (opcodes.ST, opcodes.STX) or \
+        klass in (opcodes.LD, opcodes.LDX) and opcodes.mode(code) == opcodes.MEM
+    if uses_memory and k >= opcodes.MEMWORDS:
         return "uses scratch memory %d" % k
     if klass == opcodes.ALU and opcodes.src(code) == opcodes.K:
         if opcodes.op(code) in (opcodes.DIV, opcodes.MOD) and k == 0:

@@ -47,6 +47,13 @@ def _ipv4_variants():
     yield f.ipv4(b"\x00\x50\x00\x50" + b"\0" * 16, proto=f.TCP, ident=10, fragment=185)
     yield f.ipv4(f.tcp(40000, 80), tos=0x10, dont=True, options=b"\x07\x07\x04" + b"\0" * 5)
     yield f.ipv4(f.ipv6(f.tcp(1, 80)), proto=41, dst=f.V4_D)
+    yield f.ipv4(f.tcp(20, 21, f.ACK, b"x" * 120), src=f.V4_A, dst=f.V4_A)
+    yield f.ipv4(f.udp(5, 7, b"\x12\x34\x56\x78"), proto=f.UDP, src="10.1.2.3")
+    yield f.ipv4(f.icmp(8, 0), proto=f.ICMP, src="127.0.0.1", dst="127.0.0.1")
+    yield f.ipv4(f.tcp(40002, 80, f.PSH | f.ACK, b"GET / HTTP/1.0\r\n\r\n"), dst="127.0.0.0")
+    yield f.ipv4(b"\0" * 8, proto=9, dst="224.0.0.10")
+    yield f.ipv4(b"\0" * 12, proto=51)
+    yield f.ipv4(f.icmp(128, 0), proto=58)
 
 
 def _ipv6_variants():
@@ -80,6 +87,7 @@ def network_payloads():
     yield f.ETH_ARP, f.arp(1, sender=f.V4_C, target=f.V4_C)
     yield f.ETH_RARP, f.arp(3, sender="0.0.0.0", target="0.0.0.0")
     yield f.ETH_RARP, f.arp(4, sender=f.V4_D, target=f.V4_A, sha=f.MAC_C)
+    yield f.ETH_RARP, f.arp(4, sender="198.51.100.7", target=f.V4_C)
 
 
 def _ethernet_only():
@@ -106,6 +114,10 @@ def _ethernet_only():
     yield f.ieee8023(f.llc(0xF0, 0xF0, 0x03, b"\0" * 20))
     yield f.ieee8023(f.llc(0xFE, 0xFE, 0x03, b"\x83\x1b\x01\x00\x0f" + b"\0" * 20))
     yield f.ieee8023(f.llc(0xFE, 0xFE, 0x03, b"\x81\x1b\x01\x00\x1c" + b"\0" * 20))
+    for pdu_type in (0x10, 0x12, 0x14, 0x18, 0x1A):
+        yield f.ieee8023(f.llc(0xFE, 0xFE, 0x03, b"\x83\x1b\x01\x00" + bytes([pdu_type]) +
+                               b"\0" * 20))
+    yield f.ieee8023(f.llc(0xFE, 0xFE, 0x03, b"\x82\x1b\x01\x00\x02" + b"\0" * 20))
     yield f.ieee8023(f.llc(0x06, 0x06, 0x00, b"\0" * 20))
     yield f.ieee8023(f.llc(0xAA, 0xAA, 0x01, b"\0" * 20))
     yield f.ieee8023(f.llc(0x42, 0x42, 0xE3, b"\0" * 20))
@@ -113,6 +125,12 @@ def _ethernet_only():
     yield f.ether(b"\0" * 46, 0x80F3)
     yield f.ether(b"\0" * 46, 0x6003)
     yield f.ether(b"\0" * 46, 0x6004)
+    yield f.ether(b"\0" * 46, 0x6007)
+    yield f.ether(b"\0" * 46, 0x6002)
+    yield f.ether(b"\0" * 46, 0x6001)
+    yield f.ether(b"\0" * 46, 0x9000)
+    yield f.ieee8023(f.llc(100, 100, 0x03, b"\0" * 40))
+    yield f.tagged(f.ipv4(f.tcp(1, 80)), [(0x8100, 10), (0x8100, 20)])
     yield f.ether(b"\0" * 46, 0x88CC, dst="01:80:c2:00:00:0e")
     yield f.ether(tcp4, src=f.MAC_C, dst=f.MAC_A)
     yield f.ether(f.ipv4(f.udp(68, 67), proto=f.UDP, dst="255.255.255.255"), dst=f.BROADCAST)
@@ -136,7 +154,7 @@ def _records(linktype):
         frames += list(_ethernet_only())
         records = [(frame, len(frame)) for frame in frames]
         records += _truncations([frames[0], frames[len(frames) // 2], frames[-20]])
-        return records + [(b"", 60), (b"\x02", 1)]
+        return records + [(b"", 60), (b"\x02", 1), (b"\x02\x00", 2), (b"\x02" * 5, 5)]
     if linktype in (linktypes.LINUX_SLL, linktypes.LINUX_SLL2):
         wrap = f.sll if linktype == linktypes.LINUX_SLL else f.sll2
         records = []
