@@ -33,7 +33,7 @@ def compile_filter(expression, linktype, snaplen=DEFAULT_SNAPLEN, optimize=True,
     capture socket: packet-type and interface metadata), or DEAD (tcpdump -d
     without -r or -i).
     """
-    from pynettools.bpf import assemble, blocks, parser
+    from pynettools.bpf import assemble, blocks, parser, protocols
     from pynettools.bpf.compiler import Compiler
 
     compiler = Compiler(linktype, snaplen, netmask, source)
@@ -41,6 +41,7 @@ def compile_filter(expression, linktype, snaplen=DEFAULT_SNAPLEN, optimize=True,
     if root is None:
         root = blocks.return_block(snaplen)
     else:
+        root.head.stmts = protocols.offset_initialisation(compiler) + root.head.stmts
         blocks.backpatch(root, blocks.return_block(snaplen))
         root.sense = not root.sense
         blocks.backpatch(root, blocks.return_block(0))

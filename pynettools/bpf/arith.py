@@ -9,6 +9,7 @@ in front of itself.
 
 from pynettools.bpf import opcodes, protocols
 from pynettools.bpf.blocks import Stmt, gen_and, gen_not, jump_block
+from pynettools.bpf.linklayer import OR_LINKHDR, OR_LINKPL, OR_LLC
 
 _SIZES = {1: opcodes.B, 2: opcodes.H, 4: opcodes.W}
 # Index operations relative to the network header, and to the transport header.
@@ -63,18 +64,17 @@ def load(compiler, pname, index, size):
     if pname == "RADIO":
         compiler.error("radio information not present in capture")
     if pname == "LINK":
-        index.stmts += [_to_x(index), Stmt(opcodes.LD | opcodes.IND | width,
-                                           compiler.off_linkhdr)]
+        index.stmts += _index_to_x(compiler, OR_LINKHDR, index) + [
+            Stmt(opcodes.LD | opcodes.IND | width, compiler.off_linkhdr)]
     elif pname in _NETWORK:
-        index.stmts += [_to_x(index), Stmt(opcodes.LD | opcodes.IND | width,
-                                           compiler.off_linkpl + compiler.off_nl)]
+        index.stmts += _index_to_x(compiler, OR_LLC, index) + [
+            Stmt(opcodes.LD | opcodes.IND | width, compiler.off_linkpl + compiler.off_nl)]
         _require(index, protocols.abbreviation(compiler, pname))
     elif pname in _TRANSPORT:
-        index.stmts += [compiler.loadx_iphdrlen(), _to_a(index),
-                        Stmt(opcodes.ALU | opcodes.ADD | opcodes.X),
-                        Stmt(opcodes.MISC | opcodes.TAX),
-                        Stmt(opcodes.LD | opcodes.IND | width,
-                             compiler.off_linkpl + compiler.off_nl)]
+        index.stmts += compiler.loadx_iphdrlen() + [
+            _to_a(index), Stmt(opcodes.ALU | opcodes.ADD | opcodes.X),
+            Stmt(opcodes.MISC | opcodes.TAX),
+            Stmt(opcodes.LD | opcodes.IND | width, compiler.off_linkpl + compiler.off_nl)]
         block = compiler.ipfrag()
         gen_and(protocols.abbreviation(compiler, pname), block)
         if index.block is not None:
@@ -82,17 +82,24 @@ def load(compiler, pname, index, size):
         gen_and(protocols.abbreviation(compiler, "IP"), block)
         index.block = block
     elif pname == "ICMPV6":
-        from pynettools.bpf.linklayer import OR_LINKPL
-
         _require(index, protocols.abbreviation(compiler, "IPV6"))
         _require(index, compiler.cmp(OR_LINKPL, 6, opcodes.B, 58))
-        index.stmts += [_to_x(index), Stmt(opcodes.LD | opcodes.IND | width,
-                                           compiler.off_linkpl + compiler.off_nl + 40)]
+        index.stmts += _index_to_x(compiler, OR_LLC, index) + [
+            Stmt(opcodes.LD | opcodes.IND | width, compiler.off_linkpl + compiler.off_nl + 40)]
     else:
         compiler.error("unsupported index operation")
     index.regno = regno
     index.stmts.append(_store(index))
     return index
+
+
+def _index_to_x(compiler, offrel, index):
+    """Statements putting the index (plus the variable part of `offrel`, if any) in X."""
+    variable = compiler.variable_part(offrel)
+    if not variable:
+        return [_to_x(index)]
+    return variable + [_to_a(index), Stmt(opcodes.ALU | opcodes.ADD | opcodes.X),
+                       Stmt(opcodes.MISC | opcodes.TAX)]
 
 
 def _require(value, block):

@@ -51,6 +51,19 @@ def _emission_order(root):
     return order
 
 
+def _local_jump(block, stmt, index):
+    """(jt, jf) of a conditional jump among the block's statements, counted as
+    libpcap counts them (over the first statements of the list, NOPs included)."""
+    if not opcodes.is_jump(stmt.code):
+        return 0, 0
+    count = sum(1 for other in block.stmts if other.code != opcodes.NOP)
+    if index == count - 2:
+        return 0, 0
+    listed = block.stmts[:count]
+    return (next(i for i, other in enumerate(listed) if other is stmt.jt) - index - 1,
+            next(i for i, other in enumerate(listed) if other is stmt.jf) - index - 1)
+
+
 def _convert(root, total):
     """The program, or None when a jump turned out to need a `ja` (now noted
     on its block: every such jump found is noted at once, which reaches the
@@ -63,10 +76,12 @@ def _convert(root, total):
         tail -= _length(block)
         offsets[id(block)] = tail
         position = tail
+        emitted = 0
         for stmt in block.stmts:
             if stmt.code != opcodes.NOP:
-                program[position] = (stmt.code, 0, 0, stmt.k)
+                program[position] = (stmt.code,) + _local_jump(block, stmt, emitted) + (stmt.k,)
                 position += 1
+                emitted += 1
         if block.jt is None:
             program[position] = (block.code, 0, 0, block.k)
             continue

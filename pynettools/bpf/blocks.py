@@ -12,13 +12,17 @@ from pynettools.bpf import opcodes
 
 
 class Stmt:
-    """One non-branching instruction: `code` (NOP once optimised away) and `k`."""
+    """One instruction inside a block: `code` (NOP once optimised away) and
+    `k`; a conditional jump among a block's statements names the statements
+    it goes to (`jt`, `jf`), as libpcap's live VLAN code needs."""
 
-    __slots__ = ("code", "k")
+    __slots__ = ("code", "k", "jt", "jf")
 
-    def __init__(self, code, k=0):
+    def __init__(self, code, k=0, jt=None, jf=None):
         self.code = code
         self.k = k
+        self.jt = jt
+        self.jf = jf
 
     def __repr__(self):
         return "Stmt(%#x, %#x)" % (self.code, self.k)

@@ -34,6 +34,10 @@ class Compiler:
         self.off_nl = self.layout.network
         self.off_nl_nosnap = self.layout.network_nosnap
         self.off_linkhdr = 0
+        # Scratch registers holding the variable part of an offset (None:
+        # constant), which live VLAN tests introduce.
+        self.linkhdr_reg = self.linktype_reg = self.linkpl_reg = None
+        self.vlan_vloffset = False
         self.vlan_stack_depth = 0
         self.label_stack_depth = 0
         self.registers_used = [False] * opcodes.MEMWORDS
@@ -57,34 +61,45 @@ class Compiler:
         self.registers_used[number] = False
 
     # Loads
-    def load_offset(self, offrel, offset):
-        """The absolute offset of a load relative to `offrel` (not OR_TRAN_IPV4)."""
+    def _base(self, offrel):
+        """(constant, register of the variable part or None) where `offrel` counts from."""
         if offrel == OR_PACKET:
-            return offset
+            return 0, None
         if offrel in (OR_LINKHDR, OR_PREVLINKHDR):
-            return self.off_linkhdr + offset
-        if offrel == OR_LLC:
-            return self.off_linkpl + offset
-        if offrel == OR_PREVMPLSHDR:
-            return self.off_linkpl + self.off_nl - 4 + offset
-        if offrel == OR_LINKPL:
-            return self.off_linkpl + self.off_nl + offset
-        if offrel == OR_LINKPL_NOSNAP:
-            return self.off_linkpl + self.off_nl_nosnap + offset
+            return self.off_linkhdr, self.linkhdr_reg
         if offrel == OR_LINKTYPE:
-            return self.off_linktype + offset
-        return self.off_linkpl + self.off_nl + 40 + offset  # OR_TRAN_IPV6
+            return self.off_linktype, self.linktype_reg
+        extra = {OR_LLC: 0, OR_PREVMPLSHDR: self.off_nl - 4, OR_LINKPL: self.off_nl,
+                 OR_LINKPL_NOSNAP: self.off_nl_nosnap}.get(offrel, self.off_nl + 40)
+        return self.off_linkpl + extra, self.linkpl_reg
+
+    def variable_part(self, offrel):
+        """Statements putting `offrel`'s variable part in X, or [] when it has none."""
+        _, register = self._base(offrel)
+        return [] if register is None else [Stmt(opcodes.LDX | opcodes.MEM, register)]
 
     def load_a(self, offrel, offset, size):
         """Statements leaving the field in A (for OR_TRAN_IPV4, X holds the IP header length)."""
         if offrel == OR_TRAN_IPV4:
-            return [self.loadx_iphdrlen(),
-                    Stmt(opcodes.LD | opcodes.IND | size,
-                         (self.off_linkpl + self.off_nl + offset) & 0xFFFFFFFF)]
-        return [Stmt(opcodes.LD | opcodes.ABS | size, self.load_offset(offrel, offset) & 0xFFFFFFFF)]
+            return self.loadx_iphdrlen() + [
+                Stmt(opcodes.LD | opcodes.IND | size,
+                     (self.off_linkpl + self.off_nl + offset) & 0xFFFFFFFF)]
+        constant, register = self._base(offrel)
+        k = (constant + offset) & 0xFFFFFFFF
+        if register is None:
+            return [Stmt(opcodes.LD | opcodes.ABS | size, k)]
+        return [Stmt(opcodes.LDX | opcodes.MEM, register), Stmt(opcodes.LD | opcodes.IND | size, k)]
 
     def loadx_iphdrlen(self):
-        return Stmt(opcodes.LDX | opcodes.MSH | opcodes.B, self.off_linkpl + self.off_nl)
+        """Statements leaving in X the IPv4 header's length (plus any variable offset)."""
+        offset = self.off_linkpl + self.off_nl
+        if self.linkpl_reg is None:
+            return [Stmt(opcodes.LDX | opcodes.MSH | opcodes.B, offset)]
+        return [Stmt(opcodes.LDX | opcodes.MEM, self.linkpl_reg),
+                Stmt(opcodes.LD | opcodes.IND | opcodes.B, offset),
+                Stmt(opcodes.ALU | opcodes.AND | opcodes.K, 0xF),
+                Stmt(opcodes.ALU | opcodes.LSH | opcodes.K, 2),
+                Stmt(opcodes.ALU | opcodes.ADD | opcodes.X), Stmt(opcodes.MISC | opcodes.TAX)]
 
     # Comparisons
     def ncmp(self, offrel, offset, size, mask, jtype, reverse, value):

@@ -132,26 +132,80 @@ def greater(compiler, value):
 
 
 def vlan(compiler, vlan_id=None):
-    """`vlan [ID]`: an 802.1Q, 802.1ad or QinQ tag, then 4 bytes further for what follows."""
+    """`vlan [ID]`: an 802.1Q, 802.1ad or QinQ tag, then 4 bytes further for what
+    follows.  On a live Ethernet capture the outer tag may instead be in the
+    kernel's metadata (the packet then has none): both are tested, and the
+    offsets of what follows become variable."""
+    from pynettools.bpf.compiler import LIVE
+
     if compiler.label_stack_depth > 0:
         compiler.error("no VLAN match after MPLS")
     if compiler.linktype != linktypes.ETHERNET:
         compiler.error("no VLAN support for %s" % compiler.describe_linktype())
+    if compiler.source == LIVE and compiler.vlan_stack_depth == 0:
+        block = _vlan_with_metadata(compiler, vlan_id)
+    else:
+        block = _tpid_test(compiler)
+        if vlan_id is not None:
+            test = _vid_test(compiler, vlan_id)
+            gen_and(block, test)
+            block = test
+        compiler.off_linkpl += 4
+        compiler.off_linktype += 4
+    compiler.vlan_stack_depth += 1
+    return block
+
+
+def _tpid_test(compiler):
     first = compiler.linktype_test(tables.ETHERTYPE_8021Q)
     second = compiler.linktype_test(tables.ETHERTYPE_8021AD)
     gen_or(first, second)
     block = compiler.linktype_test(tables.ETHERTYPE_8021QINQ)
     gen_or(second, block)
-    if vlan_id is not None:
-        if vlan_id > 0x0FFF:
-            compiler.error("VLAN tag %u greater than maximum %u" % (vlan_id, 0x0FFF))
-        test = compiler.mcmp(OR_LINKPL, 0, opcodes.H, vlan_id, 0x0FFF)
-        gen_and(block, test)
-        block = test
-    compiler.off_linkpl += 4
-    compiler.off_linktype += 4
-    compiler.vlan_stack_depth += 1
     return block
+
+
+def _vid_test(compiler, vlan_id):
+    if vlan_id > 0x0FFF:
+        compiler.error("VLAN tag %u greater than maximum %u" % (vlan_id, 0x0FFF))
+    return compiler.mcmp(OR_LINKPL, 0, opcodes.H, vlan_id, 0x0FFF)
+
+
+def _vlan_with_metadata(compiler, vlan_id):
+    present = jump_block(opcodes.JEQ, 1, [
+        Stmt(opcodes.LD | opcodes.B | opcodes.ABS, opcodes.SKF_AD_OFF + opcodes.AD_VLAN_TAG_PRESENT)])
+    tpid = _tpid_test(compiler)
+    vid = _vid_test(compiler, vlan_id) if vlan_id is not None else None
+    # The tag in the packet moves what follows; the tests above keep the old offsets.
+    compiler.vlan_vloffset = True
+    moves = []
+    for offset in ("linkpl", "linktype"):
+        register = getattr(compiler, offset + "_reg")
+        if register is None:
+            register = compiler.alloc_reg()
+            setattr(compiler, offset + "_reg", register)
+        moves += [Stmt(opcodes.LD | opcodes.MEM, register),
+                  Stmt(opcodes.ALU | opcodes.ADD | opcodes.K, 4), Stmt(opcodes.ST, register)]
+    tpid.head.stmts = moves + tpid.head.stmts
+    gen_or(present, tpid)
+    if vid is None:
+        return tpid
+    # The ID from the metadata when it is there, else from the packet.
+    tci = Stmt(opcodes.LD | opcodes.B | opcodes.ABS, opcodes.SKF_AD_OFF + opcodes.AD_VLAN_TAG)
+    choose = Stmt(opcodes.JMP | opcodes.JEQ | opcodes.K, 1, jt=tci, jf=vid.stmts[0])
+    vid.stmts = [Stmt(opcodes.LD | opcodes.B | opcodes.ABS,
+                      opcodes.SKF_AD_OFF + opcodes.AD_VLAN_TAG_PRESENT), choose, tci,
+                 Stmt(opcodes.JMP | opcodes.JA, len(vid.stmts) - 1)] + vid.stmts
+    gen_and(tpid, vid)
+    return vid
+
+
+def offset_initialisation(compiler):
+    """Statements the program starts with: the variable offsets set to 0."""
+    if not compiler.vlan_vloffset:
+        return []
+    return [Stmt(opcodes.LD | opcodes.W | opcodes.IMM, 0), Stmt(opcodes.ST, compiler.linkpl_reg),
+            Stmt(opcodes.ST, compiler.linktype_reg)]
 
 
 def mpls(compiler, label=None):
@@ -192,7 +246,8 @@ def pppoes(compiler, session=None):
         block = test
     compiler.linktype = linklayer.PPP
     compiler.off_linkhdr = compiler.off_linkpl + compiler.off_nl + 6
-    compiler.off_linktype = compiler.off_linkhdr
+    compiler.linkhdr_reg = compiler.linkpl_reg
+    compiler.off_linktype, compiler.linktype_reg = compiler.off_linkhdr, compiler.linkhdr_reg
     compiler.off_linkpl = compiler.off_linkhdr + 2
     compiler.off_nl = 0
     compiler.off_nl_nosnap = 0

@@ -116,3 +116,20 @@ def test_long_jumps_use_ja_as_libpcap_does():
         ours = our_program(expression, optimize=optimize)
         assert any(") ja " in line for line in ours)
         assert ours == tcpdump_program(expression, optimize=optimize)
+
+
+def test_live_vlan_tests_the_kernels_metadata_then_the_packet():
+    """On a live capture the kernel keeps the outer tag beside the packet (as
+    libpcap's live programs expect); in a savefile the tag is in the packet."""
+    live = compile_filter("vlan 10 and ip", linktypes.ETHERNET, source=LIVE)
+    lines = dump.lines(live, 1)
+    assert lines[:3] == ["(000) ld       #0x0", "(001) st       M[0]", "(002) st       M[1]"]
+    assert "(003) ldb      [vlanp]" in lines and "(019) ldb      [vlan_tci]" in lines
+    untagged_ip = b"\0" * 12 + b"\x08\x00" + b"\x45" + b"\0" * 19
+    tagged_ip = b"\0" * 12 + b"\x81\x00\x00\x0a\x08\x00" + b"\x45" + b"\0" * 19
+    assert live.run(untagged_ip, 34, {"vlan_present": 1, "vlan_tci": 10})
+    assert not live.run(untagged_ip, 34, {"vlan_present": 1, "vlan_tci": 11})
+    assert live.run(tagged_ip, 38, {"vlan_present": 0, "vlan_tci": 0})
+    assert not live.run(untagged_ip, 34, {"vlan_present": 0, "vlan_tci": 0})
+    savefile = compile_filter("vlan 10 and ip", linktypes.ETHERNET)
+    assert savefile.run(tagged_ip, 38) and not savefile.run(untagged_ip, 34)
