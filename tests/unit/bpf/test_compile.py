@@ -123,8 +123,8 @@ def test_live_vlan_tests_the_kernels_metadata_then_the_packet():
     libpcap's live programs expect); in a savefile the tag is in the packet."""
     live = compile_filter("vlan 10 and ip", linktypes.ETHERNET, source=LIVE)
     lines = dump.lines(live, 1)
-    assert lines[:3] == ["(000) ld       #0x0", "(001) st       M[0]", "(002) st       M[1]"]
-    assert "(003) ldb      [vlanp]" in lines and "(019) ldb      [vlan_tci]" in lines
+    assert lines[:3] == ["(000) ld       #0x0", "(001) st       M[1]", "(002) ldb      [vlanp]"]
+    assert "(012) ldb      [vlan_tci]" in lines and "(018) ldh      [x + 12]" in lines
     untagged_ip = b"\0" * 12 + b"\x08\x00" + b"\x45" + b"\0" * 19
     tagged_ip = b"\0" * 12 + b"\x81\x00\x00\x0a\x08\x00" + b"\x45" + b"\0" * 19
     assert live.run(untagged_ip, 34, {"vlan_present": 1, "vlan_tci": 10})
