@@ -54,18 +54,22 @@ def our_program(expression, linktype=linktypes.ETHERNET, optimize=True, level=1)
     return dump.lines(program, level)
 
 
-def _index(packet):
-    return packet.timestamp_ns // 1_000_000_000 - 1000
-
-
-def tcpdump_selection(path, expression, optimize=True):
-    """The indexes of the packets tcpdump -r PATH selects, or ("error", reason)."""
+def tcpdump_selection(path, expression, optimize=True, packets=None):
+    """The positions in PATH of the packets tcpdump -r selects, or ("error", reason)."""
     argv = [TCPDUMP, "-r", str(path), "-w", "-"] + _privilege_options() + \
         ([] if optimize else ["-O"]) + ["--", expression]
     completed = subprocess.run(argv, capture_output=True, timeout=60)
     if completed.returncode:
         return ("error", _error(completed))
-    return [_index(packet) for packet in open_savefile(io.BytesIO(completed.stdout))]
+    _, all_packets = read_packets(path) if packets is None else packets
+    positions = {}
+    for position, packet in enumerate(all_packets):
+        positions.setdefault((packet.timestamp_ns, packet.data), []).append(position)
+    selected = []
+    for packet in open_savefile(io.BytesIO(completed.stdout)):
+        candidates = positions[(packet.timestamp_ns, packet.data)]
+        selected.append(candidates.pop(0) if len(candidates) > 1 else candidates[0])
+    return selected
 
 
 def read_packets(path):
@@ -75,11 +79,12 @@ def read_packets(path):
 
 
 def our_selection(path, expression, optimize=True, packets=None):
-    """The indexes of the packets pynettools.bpf selects from PATH, or ("error", reason)."""
+    """The positions of the packets pynettools.bpf selects from PATH, or ("error", reason)."""
     reader, all_packets = read_packets(path) if packets is None else packets
     try:
         program = compile_filter(expression, reader.linktype, reader.snaplen, optimize=optimize)
     except FilterError as error:
         return ("error", error.reason)
     run = program.run
-    return [_index(packet) for packet in all_packets if run(packet.data, packet.wire_length)]
+    return [position for position, packet in enumerate(all_packets)
+            if run(packet.data, packet.wire_length)]

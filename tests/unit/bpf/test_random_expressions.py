@@ -66,7 +66,7 @@ def test_random_programs_are_tcpdumps(expression, linktype, optimize):
 @given(expressions, st.sampled_from(_FILES))
 def test_random_selections_are_tcpdumps(expression, path):
     assert our_selection(path, expression, packets=_packets(path)) == \
-        tcpdump_selection(path, expression)
+        tcpdump_selection(path, expression, packets=_packets(path))
 
 
 @needs_tcpdump

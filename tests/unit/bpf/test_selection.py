@@ -30,7 +30,7 @@ def _differences(path, forms, optimize):
     found = []
     for expression in forms:
         ours = our_selection(path, expression, optimize, packets)
-        theirs = tcpdump_selection(path, expression, optimize)
+        theirs = tcpdump_selection(path, expression, optimize, packets)
         if ours != theirs:
             found.append((expression, ours, theirs))
     return found
