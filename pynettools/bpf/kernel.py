@@ -3,10 +3,11 @@ with SO_ATTACH_FILTER.
 
 A cooked socket (-i any: SOCK_DGRAM) hands the filter the packet without
 the LINUX_SLL/SLL2 header the program was compiled for: loads past the
-header move back by its length, its protocol and packet-type fields become
-the kernel's ancillary loads, and any other header field cannot be read in
-the kernel (the capture must then filter in userland).  Returns of a
-nonzero length become 262144 so that the socket, not the filter, truncates.
+header move back by its length, its protocol, packet-type and (SLL2)
+interface fields become the kernel's ancillary loads, and any other header
+field cannot be read in the kernel (the capture must then filter in
+userland).  This is libpcap 1.10.3's fix_program, as `ss -0 -b` shows it on
+tcpdump's own socket.
 """
 
 import ctypes
@@ -19,12 +20,11 @@ from pynettools.capture import linktypes
 from pynettools.errors import SocketCallError
 
 SO_ATTACH_FILTER, SO_DETACH_FILTER, SO_LOCK_FILTER = 26, 27, 44
-MAXIMUM_SNAPLEN = 262144
 SLL_HEADER, SLL2_HEADER = 16, 20
 # The header fields the kernel has as ancillary data: offset -> ancillary offset.
 _COOKED_FIELDS = {
     linktypes.LINUX_SLL: {14: opcodes.AD_PROTOCOL, 0: opcodes.AD_PKTTYPE},
-    linktypes.LINUX_SLL2: {0: opcodes.AD_PROTOCOL, 10: opcodes.AD_PKTTYPE},
+    linktypes.LINUX_SLL2: {0: opcodes.AD_PROTOCOL, 4: opcodes.AD_IFINDEX, 10: opcodes.AD_PKTTYPE},
 }
 REJECT_ALL = Program([(opcodes.RET | opcodes.K, 0, 0, 0)])
 
@@ -37,9 +37,7 @@ def for_socket(program, cooked=False):
     instructions = []
     for code, jt, jf, k in program.instructions:
         klass = opcodes.bpf_class(code)
-        if klass == opcodes.RET and opcodes.rval(code) == opcodes.K and k:
-            k = MAXIMUM_SNAPLEN
-        elif header and klass in (opcodes.LD, opcodes.LDX) and \
+        if header and klass in (opcodes.LD, opcodes.LDX) and \
                 opcodes.mode(code) in (opcodes.ABS, opcodes.IND, opcodes.MSH) and \
                 k < opcodes.SKF_AD_OFF:
             if k >= header:
@@ -50,7 +48,7 @@ def for_socket(program, cooked=False):
                 return None
         instructions.append((code, jt, jf, k))
     validate(instructions, kernel=True)
-    return Program(instructions, program.linktype, MAXIMUM_SNAPLEN)
+    return Program(instructions, program.linktype, program.snaplen)
 
 
 class _SockFprog(ctypes.Structure):

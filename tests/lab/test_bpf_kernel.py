@@ -191,3 +191,36 @@ def _wait_listening(process):
     """Until tcpdump says it listens (its filter is then attached)."""
     line = process.stderr.readline()
     assert b"listening on" in line, line
+
+
+@pytest.mark.parametrize("interface, linktype", [("r0", 1), ("any", 276)])
+def test_the_kernel_programs_are_those_tcpdump_attaches(lab, interface, linktype):
+    """`ss -0 -b` shows the program on tcpdump's own socket: the same as ours
+    for the socket (cooked offsets moved as libpcap moves them)."""
+    namespace = lab[0]
+    forms = ["tcp port 80", "host 192.0.2.1 or arp", "inbound", "ifindex 2", "ip6 and udp",
+             "tcp[tcpflags] & tcp-syn != 0", "vlan 10 and ip", "less 100"]
+    for expression in forms:
+        try:
+            ours = kernel.for_socket(compile_filter(expression, linktype, 100, source=LIVE),
+                                     cooked=linktype == 276)
+        except Exception:
+            continue
+        process = namespace.start([TCPDUMP, "-i", interface, "-s", "100", "-w", os.devnull,
+                                   "-Z", "root", "--", expression], stderr=subprocess.PIPE)
+        try:
+            line = process.stderr.readline()
+            if line.startswith(b"tcpdump: data link type"):
+                line = process.stderr.readline()
+            assert b"listening on" in line, line
+            listing = namespace.run(["ss", "-0", "-b", "-p"]).stdout.decode()
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=10)
+        attached = [line.split(":", 1)[1] for line in listing.splitlines()
+                    if "bpf filter" in line]
+        instructions = [tuple(int(field, 0) for field in item.split())
+                        for item in attached[0].strip().rstrip(",").split(",")]
+        expected = None if ours is None else [
+            (code, jt, jf, k) for code, jt, jf, k in ours.instructions]
+        assert [tuple(i) for i in instructions] == expected, expression
