@@ -3,8 +3,6 @@ gen_mcode, gen_mcode6): a number, a name, a dotted address, `net/len`,
 `net mask`, or an IPv6 address, turned into a host, net, port, portrange or
 protocol test."""
 
-import socket
-
 from pynettools.bpf import hosts, names, ports, protocols, tables
 from pynettools.bpf.blocks import gen_or
 
@@ -112,7 +110,7 @@ def _host_name(compiler, text, proto, direction, addr):
         proto4, proto6 = "IP", "IPV6"
     block = None
     for family, address in addresses:
-        if family == socket.AF_INET:
+        if family == 4:
             if proto4 == "IPV6":
                 continue
             test = hosts.host(compiler, int.from_bytes(address, "big"), 0xFFFFFFFF, proto4,
@@ -203,6 +201,8 @@ def network(compiler, text, mask_text, mask_length, qualifiers):
 
 def network6(compiler, text, mask_length, qualifiers):
     """An IPv6 address, with `/len` or (as a host) 128 bits."""
+    import socket  # the scanner checked the address already
+
     address = socket.inet_pton(socket.AF_INET6, text)
     if mask_length > 128:
         compiler.error("mask length must be <= 128")

@@ -7,8 +7,6 @@ case-sensitive.  A bad number or address is a LEX_ERROR token that carries
 libpcap's message; any other stray character is a LEX_ERROR without one.
 """
 
-import re
-
 from pynettools.bpf import tables
 
 NUM, ID, HID, HID6, EID, AID, LEX_ERROR, EOF = (
@@ -31,46 +29,112 @@ class Token:
         return "Token(%r, %r)" % (self.kind, self.value)
 
 
-_N = r"(?:0[xX][0-9A-Fa-f]+|[0-9]+)"
-_B = r"[0-9A-Fa-f]{1,2}"
-_B2 = r"[0-9A-Fa-f]{4}"
-# Each rule: (kind, pattern); a pattern's longest prefix match is its match.
-_MAC = re.compile("|".join([
-    ":".join([_B] * 6), "-".join([_B] * 6), r"\.".join([_B] * 6),
-    r"\.".join([_B2] * 3), _B2 * 3]))
-_HID = re.compile(r"%s(?:\.%s){1,3}" % (_N, _N))
-_BOGUS_MAC = re.compile(r"%s:+(?:%s:+)+" % (_B, _B))
-_ID = re.compile(r"[A-Za-z0-9](?:[-_.A-Za-z0-9]*[.A-Za-z0-9])?")
-_ESCAPED_ID = re.compile(r"\\[^ !()\n\t]+")
-_AID = re.compile(r"\$" + _B)
-_V6_CHARS = re.compile(r"[0-9A-Fa-fxX:.]+")
-_MAC_CHARS = re.compile(r"[0-9A-Fa-f:.-]{1,17}")
-_HID_CHARS = re.compile(r"[0-9A-Fa-fxX.]+")
-_N_PATTERN = re.compile(_N)
-_V6_GROUP = re.compile(r"[0-9A-Fa-f]{1,4}")
-_V4_TAIL = re.compile(r"%s\.%s\.%s\.%s" % (_N, _N, _N, _N))
+_HEX = frozenset("0123456789abcdefABCDEF")
+_DIGITS = frozenset("0123456789")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_ID_INNER = _ALNUM | frozenset("-_.")
+_ID_END = _ALNUM | frozenset(".")
+_NOT_ESCAPED = frozenset(" !()\n\t")
+_V6_CHARS = _HEX | frozenset("xX:.")
 _OPERATORS = {">=": "GEQ", "<=": "LEQ", "!=": "NEQ", "==": "=", "<<": "LSH", ">>": "RSH",
               "&&": "AND", "||": "OR"}
 _SINGLE = set("+-*/%:[]!<>()&|^=")
 _BLANKS = " \r\n\t"
 
 
-def _longest(pattern, characters, text, position):
-    """The length of the longest prefix of text[position:] that `pattern` fully
-    matches; `characters` matches the longest run such a prefix can lie in."""
-    run = characters.match(text, position)
-    if run is None:
+def _run(text, position, allowed, limit=None):
+    """How many characters from `position` are in `allowed` (at most `limit`)."""
+    end = position
+    stop = len(text) if limit is None else min(len(text), position + limit)
+    while end < stop and text[end] in allowed:
+        end += 1
+    return end - position
+
+
+def _id_length(text, position):
+    """[A-Za-z0-9]([-_.A-Za-z0-9]*[.A-Za-z0-9])?"""
+    if text[position] not in _ALNUM:
         return 0
-    for end in range(run.end(), position, -1):
-        if pattern.fullmatch(text, position, end):
-            return end - position
-    return 0
+    end = position + 1 + _run(text, position + 1, _ID_INNER)
+    while text[end - 1] not in _ID_END:
+        end -= 1
+    return end - position
 
 
-def _longest_greedy(pattern, text, position):
-    """For patterns whose greedy match is already the longest one."""
-    match = pattern.match(text, position)
-    return match.end() - position if match else 0
+def _number_length(text, position):
+    """0[xX][0-9A-Fa-f]+ or [0-9]+"""
+    if text.startswith(("0x", "0X"), position) and _run(text, position + 2, _HEX):
+        return 2 + _run(text, position + 2, _HEX)
+    return _run(text, position, _DIGITS)
+
+
+def _hid_length(text, position):
+    """N.N, N.N.N or N.N.N.N"""
+    end = position + _number_length(text, position)
+    parts = 1 if end > position else 0
+    while parts and parts < 4 and text.startswith(".", end):
+        length = _number_length(text, end + 1)
+        if not length:
+            break
+        end += 1 + length
+        parts += 1
+    return end - position if parts >= 2 else 0
+
+
+def _mac_length(text, position):
+    """Six hex bytes joined by ':', '-' or '.', or 12 hex digits (in dotted fours or not)."""
+    best = 0
+    for separator in ":-.":
+        end = position
+        for group in range(6):
+            length = _run(text, end, _HEX, 2)
+            if not length or group < 5 and not text.startswith(separator, end + length):
+                end = position
+                break
+            end += length + (group < 5)
+        best = max(best, end - position)
+    for separator in (".", ""):
+        end = position
+        for group in range(3):
+            if _run(text, end, _HEX, 4) != 4 or \
+                    group < 2 and not text.startswith(separator, end + 4):
+                end = position
+                break
+            end += 4 + (len(separator) if group < 2 else 0)
+        best = max(best, end - position)
+    return best
+
+
+def _bogus_mac_length(text, position):
+    """B:+(B:+)+ where B is one or two hex digits."""
+    end = position
+    groups = 0
+    while True:
+        digits = _run(text, end, _HEX, 2)
+        colons = _run(text, end + digits, ":") if digits else 0
+        if not colons:
+            break
+        end += digits + colons
+        groups += 1
+    return end - position if groups >= 2 else 0
+
+
+def _aid_length(text, position):
+    return 1 + _run(text, position + 1, _HEX, 2) if text.startswith("$", position) and \
+        _run(text, position + 1, _HEX, 2) else 0
+
+
+def _escaped_length(text, position):
+    if not text.startswith("\\", position):
+        return 0
+    end = position + 1
+    while end < len(text) and text[end] not in _NOT_ESCAPED:
+        end += 1
+    return end - position if end > position + 1 else 0
+
+
+def _is_number(text):
+    return bool(text) and _number_length(text, 0) == len(text)
 
 
 def is_ipv6_form(text):
@@ -87,9 +151,9 @@ def is_ipv6_form(text):
         groups = half.split(":")
         for number, group in enumerate(groups):
             last = index == len(halves) - 1 and number == len(groups) - 1
-            if last and _V4_TAIL.fullmatch(group):
+            if last and len(group.split(".")) == 4 and all(map(_is_number, group.split("."))):
                 slots += 2
-            elif _V6_GROUP.fullmatch(group):
+            elif 0 < len(group) <= 4 and all(digit in _HEX for digit in group):
                 slots += 1
             else:
                 return False
@@ -97,10 +161,7 @@ def is_ipv6_form(text):
 
 
 def _ipv6_length(text, position):
-    run = _V6_CHARS.match(text, position)
-    if run is None:
-        return 0
-    candidate = run.group()
+    candidate = text[position:position + _run(text, position, _V6_CHARS)]
     for end in range(len(candidate), 1, -1):
         if is_ipv6_form(candidate[:end]):
             return end
@@ -139,35 +200,35 @@ def _match(text, position):
         return _OPERATORS[two], two, 2
     # (length, rule order, kind, value-maker); the longest wins, then the first.
     candidates = []
-    keyword_length = _longest_greedy(_ID, text, position)
+    keyword_length = _id_length(text, position)
     word = text[position:position + keyword_length]
     if word in tables.KEYWORDS:
         candidates.append((keyword_length, 0, tables.KEYWORDS[word], None))
     if text[position] in _SINGLE:
         candidates.append((1, 1, text[position], None))
-    length = _longest_greedy(_AID, text, position)
+    length = _aid_length(text, position)
     if length:
         candidates.append((length, 2, AID, None))
-    length = _longest(_MAC, _MAC_CHARS, text, position)
+    length = _mac_length(text, position)
     if length:
         candidates.append((length, 3, EID, None))
-    length = _longest_greedy(_N_PATTERN, text, position)
+    length = _number_length(text, position)
     if length:
         candidates.append((length, 4, NUM, _number))
-    length = _longest(_HID, _HID_CHARS, text, position)
+    length = _hid_length(text, position)
     if length:
         candidates.append((length, 5, HID, None))
     length = _ipv6_length(text, position)
     if length:
         candidates.append((length, 6, HID6, _ipv6))
-    length = _longest_greedy(_BOGUS_MAC, text, position)
+    length = _bogus_mac_length(text, position)
     if length:
         candidates.append((length, 7, LEX_ERROR, "bogus ethernet address %s"))
     if word in tables.NAMED_NUMBERS:
         candidates.append((keyword_length, 8, NUM, tables.NAMED_NUMBERS[word]))
     if keyword_length:
         candidates.append((keyword_length, 9, ID, None))
-    length = _longest_greedy(_ESCAPED_ID, text, position)
+    length = _escaped_length(text, position)
     if length:
         candidates.append((length, 10, ID, lambda lexeme: (ID, lexeme[1:])))
     if not candidates:

@@ -8,8 +8,6 @@ the same number stands for both); protocols through /etc/protocols
 through /etc/ethers, both matched without regard to case as glibc does.
 """
 
-import socket
-
 from pynettools.bpf import tables
 
 NETWORKS_PATH = "/etc/networks"
@@ -18,7 +16,9 @@ _services = None
 
 
 def host_addresses(name):
-    """[(family, address bytes)] for `name`, or [] when it does not resolve."""
+    """[(4 or 6, address bytes)] for `name`, or [] when it does not resolve."""
+    import socket  # only now: most expressions name no host
+
     try:
         answers = socket.getaddrinfo(name, None, socket.AF_UNSPEC, socket.SOCK_STREAM,
                                      socket.IPPROTO_TCP)
@@ -27,7 +27,8 @@ def host_addresses(name):
     found = []
     for family, _type, _proto, _canonical, address in answers:
         if family in (socket.AF_INET, socket.AF_INET6):
-            found.append((family, socket.inet_pton(family, address[0].split("%")[0])))
+            found.append((4 if family == socket.AF_INET else 6,
+                          socket.inet_pton(family, address[0].split("%")[0])))
     return found
 
 
@@ -96,6 +97,8 @@ def port_range(name):
 
 def protocol_number(name):
     """The number /etc/protocols gives `name` (or an alias), or None."""
+    import socket
+
     try:
         return socket.getprotobyname(name)
     except (OSError, UnicodeError, ValueError):
