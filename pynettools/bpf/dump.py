@@ -2,14 +2,18 @@
 
 from pynettools.bpf import opcodes
 
+# For pytcpdump's man page (the capture helper's manual includes it).
 MANUAL_NOTES = (
-    "-d, -dd and -ddd print the program pytcpdump compiled, in tcpdump's three formats. "
-    "pytcpdump generates the same code as libpcap, so with -O the instructions are "
-    "libpcap's own; its optimiser is simpler than libpcap's, so the optimised "
-    "instructions may differ from those tcpdump prints (they may be more, or laid out "
-    "differently) while selecting exactly the same packets. Expressions that libpcap's "
-    "optimiser proves can match nothing (tcp and udp, ip and ip6) fail as in tcpdump "
-    "with \"expression rejects all packets\"; -O turns that check off.")
+    "pytcpdump compiles filter expressions itself, in Python, after libpcap 1.10: the same "
+    "grammar, qualifier inheritance, name lookups and error messages, the same code for each "
+    "link type (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP, PPP), and an "
+    "optimizer built after libpcap's. -d, -dd and -ddd print the program in tcpdump's three "
+    "formats. For every expression its tests compare with tcpdump they print the same "
+    "instructions, with and without -O; still, the instructions may differ from libpcap's "
+    "optimised ones for other expressions, while selecting the same packets. Expressions the "
+    "optimizer proves can never match (tcp and udp, ip and ip6) fail, as in tcpdump, with "
+    "\"expression rejects all packets\"; -O turns that check off. protochain and geneve are "
+    "not compiled: pytcpdump says so and exits 1.")
 
 _LOAD_NAMES = {opcodes.W: "ld", opcodes.H: "ldh", opcodes.B: "ldb"}
 _ALU_NAMES = {opcodes.ADD: "add", opcodes.SUB: "sub", opcodes.MUL: "mul", opcodes.DIV: "div",

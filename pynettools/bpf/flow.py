@@ -19,7 +19,7 @@ class Edge:
     """A branch of `pred`: its true (`is_true`) or false one; `succ` reads and
     moves the branch itself."""
 
-    __slots__ = ("pred", "is_true", "id", "edom", "code", "next")
+    __slots__ = ("pred", "is_true", "id", "edom", "code")
 
     def __init__(self, pred, is_true, number):
         self.pred = pred

@@ -171,13 +171,13 @@ def _ipv6_length(text, position):
 def _number(text):
     """A NUM token for the digits `text`, or a LEX_ERROR with libpcap's words."""
     if text[:2] in ("0x", "0X"):
-        value, base = int(text[2:], 16), 16
+        value = int(text[2:], 16)
     elif text.startswith("0") and len(text) > 1:
         if not all(digit in "01234567" for digit in text):
             return LEX_ERROR, "number %s contains non-octal digit" % text
-        value, base = int(text, 8), 8
+        value = int(text, 8)
     else:
-        value, base = int(text), 10
+        value = int(text)
     if value > 0xFFFFFFFF:
         return LEX_ERROR, "number %s overflows 32 bits" % text
     return NUM, value

@@ -163,7 +163,6 @@ class Optimizer:
         code = abs(code)
         if child.code != code:
             return None
-        graph = self.graph
         child_info, pred_info = child.info, edge.pred.info
         if child_info.val[A_ATOM] != pred_info.val[A_ATOM]:
             return None
@@ -174,7 +173,6 @@ class Optimizer:
         return None
 
     def use_conflict(self, block, successor):
-        graph = self.graph
         use = successor.info.out_use
         if not use:
             return False
@@ -193,7 +191,6 @@ def _bits(mask):
 
 def pull_up(optimizer, info, or_chain):
     """Hoist a test of the same value up a chain of ORs (ANDs) to `info`'s block."""
-    graph = optimizer.graph
     block = info.block
     if not info.in_edges:
         return
