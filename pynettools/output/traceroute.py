@@ -34,3 +34,11 @@ def _responder(probe, numeric, as_lookup):
     if probe.mpls:
         text += " <MPLS:%s>" % "/".join("L=%d,E=%d,S=%d,T=%d" % label for label in probe.mpls)
     return text
+
+
+def trace_text(trace, numeric=False, as_lookup=False, complete=True):
+    """A whole trace as pytraceroute streams it: the header and a line per hop, the
+    last line's newline only when the trace ran through (an error ends it there)."""
+    text = header_line(trace) + "".join("\n" + hop_line(hop, numeric, as_lookup)
+                                        for hop in trace.hops)
+    return text + "\n" if complete else text

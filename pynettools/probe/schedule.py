@@ -252,7 +252,7 @@ class RateGate:
         if self.updated is not None:
             self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
         self.updated = now
-        if self.tokens < 1.0:
+        if self.tokens < 1.0 - 1e-9:  # (a token earned at ready_at may fall short by a rounding)
             self.ready_at = now + (1.0 - self.tokens) / self.rate
             return False
         self.tokens -= 1.0
