@@ -118,6 +118,10 @@ class Cycles:
     def finished(self):
         return self.rounds >= self.cycles and not self.out
 
+    @property
+    def probes_out(self):
+        return len(self.out)
+
     def collect(self, answers):
         for slot, reply in answers:
             if reply is None or slot not in self.out:

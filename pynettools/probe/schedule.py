@@ -65,6 +65,7 @@ class Progress:
         self.start = (timing.first_hop - 1) * timing.per_hop
         self.end = len(self.slots)
         self.last_send = 0.0
+        self.probes_out = 0
 
     @property
     def finished(self):
@@ -105,6 +106,7 @@ class Progress:
                 if self.gate is not None and not self.gate.take(now):
                     deadline = _earliest(deadline, self.gate.ready_at)
                     break
+                self.probes_out += 1
                 method.send(slot)
                 self.last_send = now = time.time()
             deadline = _earliest(deadline, _expiry(slots, slot, timing))
@@ -115,6 +117,7 @@ class Progress:
 
     def _finish(self, slot):
         slot.done = True
+        self.probes_out -= 1
         self.method.retire(slot)
         if self.gate is not None:
             self.gate.release()
@@ -126,6 +129,10 @@ class Progress:
                 if slot is not None and slot.sent_at and not slot.done:
                     self.gate.release()
         self.method.close()
+
+
+def _probes_out(progress):
+    return progress.probes_out
 
 
 def _earliest(deadline, moment):
@@ -166,7 +173,12 @@ class Loop:
     """Progresses (see Progress) whose methods share one Poller.
 
     Each turn steps the progresses that got answers or whose deadline has
-    come, then waits for the next answer or the earliest deadline.
+    come, then, unless one had something to say, waits for the next answer
+    or the earliest deadline.  Those
+    with the most probes out step first: probes nothing answers are the ones
+    that keep a batch waiting, so where sends are rationed (a RateGate) the
+    traces that have met silence send theirs first and their waits overlap
+    the rest; among equals the first place turns round.
     """
 
     def __init__(self, poller):
@@ -189,7 +201,8 @@ class Loop:
         order = list(self.due)
         self.turns += 1
         start = self.turns % len(order) if order else 0
-        for progress in order[start:] + order[:start]:  # the first to send turns round
+        order = sorted(order[start:] + order[:start], key=_probes_out, reverse=True)
+        for progress in order:
             due, now = self.due[progress], time.time()
             if due is not None and due > now and progress not in answered:
                 deadline = _earliest(deadline, due)
@@ -199,7 +212,7 @@ class Loop:
                 events.append(event)
             if not event.finished and self.due[progress] is not None:
                 deadline = _earliest(deadline, self.due[progress])
-        if self.due and deadline is not None:
+        if self.due and deadline is not None and not events:  # what is done is said at once
             self._collect(max(0.0, deadline - time.time()))
         return events
 
