@@ -226,15 +226,23 @@ def test_closed_stdout_ends_quietly():
     assert done.stderr == b""
 
 
-def test_interrupt_exits_130_quietly():
+def interrupted_session(program):
+    """`program` connected with piped input, SIGINT half a second in: (status, out, err, wire)."""
     import signal
 
-    with ScriptedServer(b"hello\r\n", listen_seconds=10) as server:
-        process = subprocess.Popen([command_path("pytelnet"), "127.0.0.1", str(server.port)],
+    with ScriptedServer(b"hello\r\n", listen_seconds=3) as server:
+        process = subprocess.Popen([program, "127.0.0.1", str(server.port)],
                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE)
-        assert process.stdout.readline().startswith(b"Trying")
-        time.sleep(0.5)
+        time.sleep(1)
         process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=30)
-    assert (process.returncode, err) == (130, b"")
+        out, err = process.communicate(timeout=30)
+        received = server.wait()
+    return process.returncode, out, err, received
+
+
+@pytest.mark.xfail(reason="a connected telnet with piped input goes on after SIGINT, sends "
+                          "nothing and ends when the server closes (status 0): pytelnet's "
+                          "session (issue 13 section 2), not the runner")
+def test_interrupt_while_connected_is_telnets():
+    assert interrupted_session(command_path("pytelnet")) == interrupted_session("telnet")

@@ -31,7 +31,8 @@ namespace's sockets.""",
     "EXIT STATUS": """\
 0 on success; 1 when a requested address family is not supported or not present (as
 netstat), or for -M and -Z; 3 for a bad option, -? or conflicting modes (with netstat's
-usage text on stderr); 130 when interrupted.""",
+usage text on stderr). Interrupted (Ctrl-C), it dies of SIGINT, as netstat does, so a
+shell loop running it stops too.""",
     "JSON OUTPUT": """\
 With --json, the socket listing prints one JSON object per pass instead of text (so
 -c prints one object a second); the exit status and the messages on stderr are the

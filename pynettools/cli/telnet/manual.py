@@ -82,7 +82,8 @@ list their arguments.""",
 prompt reaches quit or the end of its input; 1 when HOST or PORT cannot be
 resolved, PORT is out of range, no address accepts the connection, or an
 argument too many is given; 2 when --wait ended a piped session; 64 for a
-bad option (as telnet); 130 when interrupted.""",
+bad option (as telnet). Interrupted (Ctrl-C) before a connection is made, it restores
+the terminal and dies of SIGINT, as telnet does.""",
     "JSON OUTPUT": """\
 With --json the session's data is not printed as it arrives, nor are the
 Trying and Connected messages; at the end one JSON object is printed:

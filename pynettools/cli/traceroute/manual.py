@@ -62,7 +62,8 @@ but not the checksum (the sequence number changes), which some load balancers ha
 0 when the trace ran, whether or not it reached the host; 2 for a bad command line or
 an unknown host (with traceroute's message); 1 for an error while tracing (e.g.
 bind: Cannot assign requested address, or You do not have enough privileges to use
-this traceroute method.); 130 when interrupted.""",
+this traceroute method.). Interrupted (Ctrl-C), it dies of SIGINT, as traceroute does,
+so a shell loop running it stops too.""",
     "JSON OUTPUT": """\
 With --json, pytraceroute prints one JSON object when the trace is done instead of the
 lines; errors and exit statuses are as without it. The object:
