@@ -96,7 +96,8 @@ below.""",
   $ pynetstat -xa             # UNIX domain sockets
   $ pynetstat -tan --json""",
     "DIFFERENCES FROM NETSTAT": """\
--V prints pynetstat's version, not net-tools' banner. --json is not in netstat.
+-V prints pynetstat's version, not net-tools' banner. --json is not in netstat; -h
+and --help print netstat's text, then a "Beyond netstat" list of such additions.
 Messages that start with `netstat:' start with `pynetstat:'. -Z always reports that
 SELinux is not enabled (for this application, when the machine has it).
 
