@@ -17,7 +17,7 @@ import time
 from pynettools.errors import PrivilegeError, SocketCallError, UnsupportedError
 from pynettools.probe import Reply, Slot
 from pynettools.probe.errqueue import LocalError, enable, read_error
-from pynettools.probe.family import PMTUDISC_DONT, PMTUDISC_PROBE
+from pynettools.probe.family import PMTUDISC_DONT, PMTUDISC_PROBE, socket_address
 
 SO_MARK = 36
 IPPROTO_UDPLITE = 136
@@ -168,9 +168,7 @@ class DatagramMethod:
         self._transmit(slot)
 
     def _address(self, port):
-        if self.family.version == 6:
-            return (self.target, port, self.options.flow_label & 0xFFFFF, 0)
-        return (self.target, port)
+        return socket_address(self.family, self.target, port, self.options.flow_label & 0xFFFFF)
 
     def _payload(self, slot):
         body = b"@" * max(0, self.packet_length - self.family.header_length -
