@@ -168,7 +168,7 @@ def open_method(request):
     kind = {"udp-fixed": "udp"}.get(request.method, request.method)
     return DatagramMethod(family, request.address, kind, request.port,
                           request.method != "udp" or request.paris, request.packet_length,
-                          request.options, request.discover_mtu)
+                          request.options, request.discover_mtu, unconnected=request.paris)
 
 
 def _ping_allowed(family):

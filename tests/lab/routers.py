@@ -363,6 +363,9 @@ def build_ecmp_lab():
             _sysctls(namespace, forwarding=role not in ("client", "dest"))
         namespaces["split"].run(["sysctl", "-q", "-w", "net.ipv4.fib_multipath_hash_policy=1",
                                  "net.ipv6.fib_multipath_hash_policy=0"], check=True)
+        # -I -O dgram: unprivileged ICMP sockets, for everyone in the client
+        namespaces["client"].run(["sysctl", "-q", "-w", "net.ipv4.ping_group_range=0 2147483647"],
+                                 check=True)
         _ecmp_wire(namespaces)
         _closed_resolver(namespaces["client"])
         _warm_up(namespaces["client"], [ECMP_DEST4, ECMP_DEST6])
