@@ -1,0 +1,212 @@
+"""Real servers for pytelnet to talk to, and a relay that records the wire.
+
+Each server (redis, memcached, dovecot's IMAP and POP3, an aiosmtpd SMTP
+server) runs on 127.0.0.1 on a free port with its files in a temporary
+folder, for a bounded time, and is killed (and its folder removed) when its
+`with` block ends, also on failure.  `Relay` sits between a client and a
+server and keeps the bytes each side sent.
+"""
+
+import os
+import select
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+START_SECONDS = 15  # for a server to accept connections
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """A server process on 127.0.0.1:`port`, started by `argv(port, folder)`."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.folder = tempfile.mkdtemp(prefix="pynettools-peer-")
+        self.process = None
+
+    def argv(self):
+        raise NotImplementedError
+
+    def __enter__(self):
+        try:
+            self.prepare()
+            self.process = subprocess.Popen(self.argv(), stdin=subprocess.DEVNULL,
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                            start_new_session=True)
+            self._wait_until_listening()
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def prepare(self):
+        """Write configuration into `folder` before the start."""
+
+    def _wait_until_listening(self):
+        deadline = time.monotonic() + START_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("%s ended: %s" % (self.argv()[0], self.process.stderr.read()))
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("%s does not listen on port %d" % (self.argv()[0], self.port))
+
+    def __exit__(self, *exc_info):
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, 9)  # its own session: the server and its children
+        if self.process is not None:
+            self.process.wait(timeout=10)
+            self.process.stderr.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class Redis(Server):
+    def argv(self):
+        return ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+                "--appendonly", "no", "--dir", self.folder, "--loglevel", "warning"]
+
+
+class Memcached(Server):
+    def argv(self):
+        return ["memcached", "-l", "127.0.0.1", "-p", str(self.port), "-U", "0", "-u", "nobody"]
+
+
+DOVECOT_CONF = """\
+base_dir = %(folder)s/run
+state_dir = %(folder)s/state
+log_path = %(folder)s/log
+listen = 127.0.0.1
+protocols = %(protocol)s
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+first_valid_uid = 1
+mail_location = maildir:%(folder)s/mail/%%u
+passdb {
+  driver = static
+  args = password=secret
+}
+userdb {
+  driver = static
+  args = uid=nobody gid=nogroup home=%(folder)s/mail/%%u
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = %(imap)d
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service pop3-login {
+  inet_listener pop3 {
+    address = 127.0.0.1
+    port = %(pop3)d
+  }
+  inet_listener pop3s {
+    port = 0
+  }
+}
+"""
+
+
+class Dovecot(Server):
+    """dovecot serving `protocol` ("imap" or "pop3"); any user, password "secret"."""
+
+    def __init__(self, protocol):
+        super().__init__()
+        self.protocol = protocol
+
+    def prepare(self):
+        for name in ("run", "state", "mail"):
+            os.mkdir(os.path.join(self.folder, name))
+        os.chmod(self.folder, 0o755)
+        shutil.chown(os.path.join(self.folder, "mail"), "nobody", "nogroup")
+        ports = {"imap": 0, "pop3": 0, self.protocol: self.port}
+        with open(os.path.join(self.folder, "dovecot.conf"), "w") as conf:
+            conf.write(DOVECOT_CONF % dict(ports, folder=self.folder, protocol=self.protocol))
+
+    def argv(self):
+        return ["dovecot", "-F", "-c", os.path.join(self.folder, "dovecot.conf")]
+
+
+class Smtp(Server):
+    """aiosmtpd with a handler that accepts every message and keeps none."""
+
+    def argv(self):
+        return [sys.executable, "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:%d" % self.port,
+                "-c", "aiosmtpd.handlers.Sink"]
+
+
+class Relay:
+    """Listens on 127.0.0.1:`port`, passes one connection on to `upstream_port`.
+
+    `sent` is what the client sent, `received` what the server sent back;
+    each side's close is passed on.  Bounded: at most `seconds` in all.
+    """
+
+    def __init__(self, upstream_port, seconds=60):
+        self.upstream_port = upstream_port
+        self.seconds = seconds
+        self.sent = b""
+        self.received = b""
+
+    def __enter__(self):
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(1)
+        self.listener.settimeout(30)
+        self.port = self.listener.getsockname()[1]
+        self.thread = threading.Thread(target=self._relay, daemon=True)
+        self.thread.start()
+        return self
+
+    def _relay(self):
+        try:
+            client = self.listener.accept()[0]
+        except OSError:
+            return
+        with client, socket.create_connection(("127.0.0.1", self.upstream_port)) as server:
+            self._shuttle(client, server)
+
+    def _shuttle(self, client, server):
+        open_sides = {client: server, server: client}
+        deadline = time.monotonic() + self.seconds
+        while open_sides and time.monotonic() < deadline:
+            readable, _, _ = select.select(list(open_sides), [], [], 0.2)
+            for side in readable:
+                try:
+                    data = side.recv(65536)
+                except OSError:
+                    data = b""
+                other = open_sides[side]
+                if not data:
+                    del open_sides[side]
+                    try:
+                        other.shutdown(socket.SHUT_WR)
+                    except OSError:
+                        pass
+                    continue
+                if side is client:
+                    self.sent += data
+                else:
+                    self.received += data
+                other.sendall(data)
+
+    def __exit__(self, *exc_info):
+        self.listener.close()
+        self.thread.join(self.seconds + 5)
