@@ -65,11 +65,12 @@ print("ready", flush=True)
 time.sleep(3600)
 """ % TCP_PORT
 
-# One answered datagram per family, so that neighbour discovery along the
-# chain is done before any test times a probe.
+# One answered datagram per address (argv), so that neighbour discovery along
+# the chain is done before any test times a probe.
 WARM_UP = r"""
-import socket
-for family, address in ((socket.AF_INET, "%s"), (socket.AF_INET6, "%s")):
+import socket, sys
+for address in sys.argv[1:]:
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_DGRAM)
     sock.settimeout(5)
     sock.connect((address, %d))
@@ -81,7 +82,12 @@ for family, address in ((socket.AF_INET, "%s"), (socket.AF_INET6, "%s")):
             break
         except socket.timeout:
             continue
-""" % (DEST4, DEST6, CLOSED_PORT)
+""" % CLOSED_PORT
+
+
+def _warm_up(client, addresses):
+    """Send WARM_UP's datagrams from the client."""
+    client.run(["python3", "-c", WARM_UP, *addresses], check=True, timeout=60)
 
 
 class Lab:
@@ -183,12 +189,21 @@ def _filters(namespaces):
         "ip6 daddr %s icmpv6 type time-exceeded drop" % SILENT_SOURCE6]})
 
 
-def _client_files(client):
+def _client_files(client, hosts=HOSTS):
+    """/etc/hosts and a resolv.conf that fails at once, in the client namespace."""
     directory = os.path.join("/etc/netns", client.name)
     os.makedirs(directory, exist_ok=True)
-    for name, text in (("hosts", HOSTS), ("resolv.conf", RESOLV_CONF)):
+    for name, text in (("hosts", hosts), ("resolv.conf", RESOLV_CONF)):
         with open(os.path.join(directory, name), "w") as handle:
             handle.write(text)
+
+
+def _namespaces(stack, prefix, roles, routers):
+    """{role: Namespace} entered on `stack`, the `routers` among them forwarding."""
+    namespaces = {role: stack.enter_context(Namespace(prefix + role)) for role in roles}
+    for role, namespace in namespaces.items():
+        _sysctls(namespace, forwarding=role in routers)
+    return namespaces
 
 
 @contextlib.contextmanager
@@ -196,16 +211,14 @@ def build_lab():
     """The whole lab, removed on every exit path."""
     with contextlib.ExitStack() as stack:
         roles = ("client",) + ROUTERS + ("dest",)
-        namespaces = {role: stack.enter_context(Namespace("tr-" + role)) for role in roles}
+        namespaces = _namespaces(stack, "tr-", roles, ROUTERS)
         chain = [namespaces[role] for role in roles]
-        for role, namespace in namespaces.items():
-            _sysctls(namespace, forwarding=role in ROUTERS)
         _wire(chain)
         _filters(namespaces)
         _client_files(namespaces["client"])
         listener = namespaces["dest"].start(["python3", "-c", LISTENER], stdout=subprocess.PIPE)
         assert listener.stdout.readline() == b"ready\n"
-        namespaces["client"].run(["python3", "-c", WARM_UP], check=True, timeout=30)
+        _warm_up(namespaces["client"], [DEST4, DEST6])
         yield Lab(namespaces)
 
 
@@ -247,48 +260,14 @@ def _link_local_wire(chain):
     _ip_batch(dest, ["addr add %s/128 dev lo" % LINK_LOCAL_DEST6, back % "default"])
 
 
-# WARM_UP for any list of addresses (argv), each until it answers or 5 tries.
-WARM_UP_ADDRESSES = r"""
-import socket, sys
-for address in sys.argv[1:]:
-    family = socket.AF_INET6 if ":" in address else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_DGRAM)
-    sock.settimeout(1)
-    sock.connect((address, %d))
-    for attempt in range(5):
-        sock.send(b"warm-up")
-        try:
-            sock.recv(1)
-        except ConnectionRefusedError:
-            break
-        except socket.timeout:
-            continue
-""" % CLOSED_PORT
-
-
-def _warm_up(client, addresses):
-    client.run(["python3", "-c", WARM_UP_ADDRESSES, *addresses], check=True, timeout=30)
-
-
-def _closed_resolver(client, hosts="127.0.0.1 localhost\n"):
-    """/etc/hosts (just localhost) and a resolv.conf that fails at once, in the client."""
-    directory = os.path.join("/etc/netns", client.name)
-    os.makedirs(directory, exist_ok=True)
-    for name, text in (("hosts", hosts), ("resolv.conf", RESOLV_CONF)):
-        with open(os.path.join(directory, name), "w") as handle:
-            handle.write(text)
-
-
 @contextlib.contextmanager
 def build_link_local_lab():
     """The link-local chain, removed on every exit path."""
     with contextlib.ExitStack() as stack:
         roles = ("client",) + LINK_LOCAL_ROUTERS + ("dest",)
-        namespaces = {role: stack.enter_context(Namespace("ll-" + role)) for role in roles}
-        for role, namespace in namespaces.items():
-            _sysctls(namespace, forwarding=role in LINK_LOCAL_ROUTERS)
+        namespaces = _namespaces(stack, "ll-", roles, LINK_LOCAL_ROUTERS)
         _link_local_wire([namespaces[role] for role in roles])
-        _closed_resolver(namespaces["client"])
+        _client_files(namespaces["client"], hosts="127.0.0.1 localhost\n")
         _warm_up(namespaces["client"], [LINK_LOCAL_DEST6])
         yield LinkLocalLab(namespaces)
 
@@ -358,15 +337,13 @@ def build_ecmp_lab():
     """The two-path lab, removed on every exit path."""
     with contextlib.ExitStack() as stack:
         roles = ("client", "split", "side-a", "side-b", "join", "dest")
-        namespaces = {role: stack.enter_context(Namespace("ecmp-" + role)) for role in roles}
-        for role, namespace in namespaces.items():
-            _sysctls(namespace, forwarding=role not in ("client", "dest"))
+        namespaces = _namespaces(stack, "ecmp-", roles, roles[1:-1])
         namespaces["split"].run(["sysctl", "-q", "-w", "net.ipv4.fib_multipath_hash_policy=1",
                                  "net.ipv6.fib_multipath_hash_policy=0"], check=True)
         # -I -O dgram: unprivileged ICMP sockets, for everyone in the client
         namespaces["client"].run(["sysctl", "-q", "-w", "net.ipv4.ping_group_range=0 2147483647"],
                                  check=True)
         _ecmp_wire(namespaces)
-        _closed_resolver(namespaces["client"])
+        _client_files(namespaces["client"], hosts="127.0.0.1 localhost\n")
         _warm_up(namespaces["client"], [ECMP_DEST4, ECMP_DEST6])
         yield EcmpLab(namespaces)
