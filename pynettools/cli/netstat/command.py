@@ -97,8 +97,11 @@ def execute(args):
 
 
 def _repeat(one_pass, args):
-    """One pass, or under -c one a second until a pass fails (netstat's loop)."""
+    """One pass, or under -c one a second until a pass fails (netstat's loop);
+    `args.pass_number` counts them from 1."""
+    args.pass_number = 0
     while True:
+        args.pass_number += 1
         status = one_pass(args)
         if status or not args.continuous:
             return status

@@ -25,7 +25,6 @@ UNCONFIGURED = {
     "rose": ("", "/proc/net/rose_nodes: No such file or directory\n"
                  "ROSE not configured in this system.\n", ExitStatus.FAILED),
     "x25": ("X.25 not configured in this system.\n", "", ExitStatus.FAILED),
-    "ec": ("", "Unknown address family `ec'.\n", ExitStatus.FAILED),
     "bluetooth": ("", "Address family `bluetooth' not supported.\n", ExitStatus.USAGE),
 }
 
