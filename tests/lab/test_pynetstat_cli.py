@@ -24,22 +24,6 @@ def pynetstat(argv):
     return done.stdout, done.stderr, done.returncode
 
 
-@pytest.mark.parametrize("argv", [["-h"], ["--help"], ["--he"], ["-h", "-q"], ["-th"]])
-def test_help_is_netstats_then_names_the_additions(argv):
-    from pynettools.cli.netstat.declaration import COMMAND
-
-    out, err, status = pynetstat(argv)
-    their_out, their_err, their_status = netstat(argv)
-    assert (err, status) == (their_err, their_status)
-    assert out.startswith(their_out)
-    added = out[len(their_out):].decode()
-    assert added.startswith("\n  Beyond netstat (pynettools):\n")
-    extensions = [option.long for option in COMMAND.options if option.extension]
-    assert "json" in extensions
-    assert [line.split()[0] for line in added.splitlines()[2:]] == \
-        ["--" + name for name in extensions]
-
-
 @pytest.mark.parametrize("argv", [
     ["-?"], ["-q", "-h"], ["-tq"],
     ["--bogus"], ["--route=x"], ["-A"], ["--protocol"], ["-c5"],
@@ -50,7 +34,7 @@ def test_help_is_netstats_then_names_the_additions(argv):
     ["-A", "foo"], ["-A", "inet6,foo"], ["-A", ","], ["-A", "inet,,unix"], ["-A", "foo", "-q"],
     ["-q", "-A", "foo"], ["--protocol=bar"], ["-A", "x" * 300],
 ])
-def test_usage_and_errors_as_netstat(argv):
+def test_usage_and_errors_as_netstat(argv):  # -h: tests/unit/cli/test_netstat_inline.py
     assert pynetstat(argv) == netstat(argv)
 
 
