@@ -76,6 +76,10 @@ def _execute(module, argv):
         write(command.usage_text())
     elif args.action == "version":
         write("%s (pynettools) %s\n" % (command.prog, __version__))
+    elif args.action == "json-schema":
+        from pynettools import schemas
+
+        write(schemas.text(command.prog))
     else:
         status = module.execute(args)
         sys.stdout.flush()

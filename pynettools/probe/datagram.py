@@ -232,8 +232,9 @@ class DatagramMethod:
             return []
         return [(slot, self._target_answered())]
 
-    def _target_answered(self):
-        return Reply(self.target, time.time(), None, None, "", True, None, None, None)
+    def _target_answered(self, icmp_type=None, icmp_code=None):
+        """A reply from the target: an echo reply's type and code, None for UDP or TCP."""
+        return Reply(self.target, time.time(), icmp_type, icmp_code, "", True, None, None, None)
 
     def _errors(self, slot):
         answers = []
@@ -262,9 +263,11 @@ class DatagramMethod:
         if self.unconnected and scoped(source[0], source[3] if len(source) > 3 else 0) != \
                 self.target:  # any sender reaches an unconnected socket
             return []
-        if self.kind == "icmp" and (len(data) < 8 or data[0] != self.family.echo_reply):
+        if self.kind != "icmp":
+            return [(slot, self._target_answered())]
+        if len(data) < 8 or data[0] != self.family.echo_reply:
             return []
-        return [(slot, self._target_answered())]
+        return [(slot, self._target_answered(data[0], data[1]))]
 
     def retire(self, slot):
         sock, slot.handle = slot.handle, None

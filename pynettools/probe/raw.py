@@ -186,8 +186,8 @@ class RawMethod:
             if self.tcp or self.protocol is not None or source != self.target or \
                     message.ident != self.ident:
                 return None
-            return self._answer(("icmp", message.sequence), source, received_at, None, None,
-                                ("", True), None, ttl, None)
+            return self._answer(("icmp", message.sequence), source, received_at, message.type,
+                                message.code, ("", True), None, ttl, None)
         key = self._quoted_key(message.quoted)
         if key is None:
             return None

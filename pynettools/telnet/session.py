@@ -160,7 +160,8 @@ class TelnetSession:
             self.closed_by_peer = True
             return None
         self.bytes_received += len(data)
-        shown = self.protocol.receive(data)
+        protocol = self.protocol
+        shown = protocol.receive_flushing(data) if protocol.flushing else protocol.receive(data)
         self.flush()
         return shown
 

@@ -3,20 +3,16 @@
 Each server (redis, memcached, dovecot's IMAP and POP3, an aiosmtpd SMTP
 server) runs on 127.0.0.1 on a free port with its files in a temporary
 folder, for a bounded time, and is killed (and its folder removed) when its
-`with` block ends, also on failure.  `Relay` sits between a client and a
-server and keeps the bytes each side sent.
+`with` block ends, also on failure.
 """
 
 import os
-import select
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-
-from tests.lab.telnet_peers import _Server
 
 START_SECONDS = 15  # for a server to accept connections
 
@@ -162,52 +158,3 @@ class Smtp(Server):
     def argv(self):
         return [sys.executable, "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:%d" % self.port,
                 "-c", "aiosmtpd.handlers.Sink"]
-
-
-class Relay(_Server):
-    """Listens on 127.0.0.1:`port`, passes one connection on to `upstream_port`.
-
-    `sent` is what the client sent, `received` what the server sent back;
-    each side's close is passed on.  Bounded: at most `seconds` in all.
-    """
-
-    def __init__(self, upstream_port, seconds=60):
-        self.upstream_port = upstream_port
-        self.seconds = seconds
-        self.sent = b""
-        self.received = b""
-
-    def _serve(self):
-        client = self._accept()
-        if client is None:
-            return
-        with client, socket.create_connection(("127.0.0.1", self.upstream_port)) as server:
-            self._shuttle(client, server)
-
-    def _shuttle(self, client, server):
-        open_sides = {client: server, server: client}
-        deadline = time.monotonic() + self.seconds
-        while open_sides and time.monotonic() < deadline:
-            readable, _, _ = select.select(list(open_sides), [], [], 0.2)
-            for side in readable:
-                try:
-                    data = side.recv(65536)
-                except OSError:
-                    data = b""
-                other = open_sides[side]
-                if not data:
-                    del open_sides[side]
-                    try:
-                        other.shutdown(socket.SHUT_WR)
-                    except OSError:
-                        pass
-                    continue
-                if side is client:
-                    self.sent += data
-                else:
-                    self.received += data
-                other.sendall(data)
-
-    def __exit__(self, *exc_info):
-        self.listener.close()
-        self.thread.join(self.seconds + 5)

@@ -98,10 +98,13 @@ def execute(args):
 
 def _repeat(one_pass, args):
     """One pass, or under -c one a second until a pass fails (netstat's loop);
-    `args.pass_number` counts them from 1."""
+    `args.pass_number` counts them from 1.  Under -c, `args.pass_started` is the
+    time each pass starts: --json prints it."""
     args.pass_number = 0
     while True:
         args.pass_number += 1
+        if args.continuous:
+            args.pass_started = time.time()
         status = one_pass(args)
         if status or not args.continuous:
             return status

@@ -12,7 +12,7 @@ was named.
 
 import sys
 
-from pynettools.cli.options import Command, Option, describe_option_error
+from pynettools.cli.options import Command, Option, describe_option_error, json_schema_option
 from pynettools.errors import OptionError, UsageError
 from pynettools.output import write
 
@@ -205,7 +205,9 @@ OPTIONS = [
     Option("6", None, "IPv6 only: as -A inet6", dest="ipv6", on_parse=_family("inet6")),
     Option("?", None, "print the usage text on stderr, status 3", dest="question",
            on_parse=_question_mark),
-    Option(None, "json", "print one JSON document instead of text", extension=True),
+    Option(None, "json", "print JSON instead of text (with -c: one line a pass)",
+           extension=True),
+    json_schema_option(),
 ]
 
 COMMAND = NetstatCommand(

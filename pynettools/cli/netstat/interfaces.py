@@ -11,9 +11,10 @@ def run(args):
     """Print the interfaces once for `args`; return the exit status."""
     interfaces, error = _read(bool(args.all), args.portable)
     if args.json:
-        from pynettools.output.jsonout import dumps
+        from pynettools.cli.netstat.json_output import write_json
+        from pynettools.output.netstat_interfaces import interface_objects
 
-        write(dumps({"interfaces": interfaces}))
+        write_json(args, {"interfaces": list(interface_objects(interfaces))})
     else:
         from pynettools.output import netstat_interfaces as layout
 

@@ -17,11 +17,11 @@ def run(args):
     selection = {name for name in ("tcp", "udp", "raw") if getattr(args.selection, name)}
     tables = _read_tables(family)
     if args.json:
-        from pynettools.output.jsonout import dumps
+        from pynettools.cli.netstat.json_output import write_json
         from pynettools.output.netstat_statistics import is_selected
 
-        write(dumps({"family": family,
-                     "tables": [table for table in tables if is_selected(table, selection)]}))
+        write_json(args, {"family": family,
+                          "tables": [table for table in tables if is_selected(table, selection)]})
     else:
         from pynettools.output.netstat_statistics import statistics_lines
 

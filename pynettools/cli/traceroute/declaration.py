@@ -1,5 +1,6 @@
 """pytraceroute's declaration: Linux traceroute 2.1's options, parsed in its
-"clif" style (see `pynettools.cli.clif`), plus --json, --paris and --as-server.
+"clif" style (see `pynettools.cli.clif`), plus --json, --json-schema, --paris and
+--as-server.
 
 Option arguments are converted as traceroute converts them, while parsing.
 """
@@ -7,7 +8,7 @@ Option arguments are converted as traceroute converts them, while parsing.
 import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
 
 from pynettools.cli.clif import ClifCommand, RunOnComplaint, strtod, strtol
-from pynettools.cli.options import Option
+from pynettools.cli.options import Option, json_schema_option
 
 SYNOPSIS = ("[ -46dFITnreAUDV ] [ -f first_ttl ] [ -g gate,... ] [ -i device ] [ -m max_ttl ] "
             "[ -N squeries ] [ -p port ] [ -t tos ] [ -l flow_label ] [ -w MAX,HERE,NEAR ] "
@@ -142,7 +143,9 @@ COMMAND = ClifCommand(
                extension=True),
         Option(None, "as-server", "Ask the DNS server at ADDR for -A (default: the system "
                "resolver's)", metavar="ADDR", extension=True, completes="host"),
-        Option(None, "json", "Print the trace as one JSON document", extension=True),
+        Option(None, "json", "Print the trace as JSON Lines: a line per hop as soon as it is "
+               "complete, then a closing line", extension=True),
+        json_schema_option("Print the JSON Schema of the --json output and exit"),
         Option("V", "version", "Print version info and exit", action="version"),
         Option(None, "help", "Read this help and exit", action="help"),
     ],

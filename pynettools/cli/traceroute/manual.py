@@ -71,69 +71,43 @@ bind: Cannot assign requested address, or You do not have enough privileges to u
 this traceroute method.). Interrupted (Ctrl-C), it dies of SIGINT, as traceroute does,
 so a shell loop running it stops too.""",
     "JSON OUTPUT": """\
-With --json, pytraceroute prints one JSON object when the trace is done instead of the
-lines; errors and exit statuses are as without it. The object:
+With --json, pytraceroute prints JSON Lines instead of text: one compact object per
+line, each written and flushed as soon as it is known, so that a script can follow a
+slow trace and an interrupted one keeps the lines already printed. A trace prints a
+hop line as soon as each hop is complete, in TTL order, then an end line with the
+settings of the text's header line and "reached", whether the target itself answered.
+Times are milliseconds rounded as the text rounds them; icmp_type and icmp_code are
+those the answer carried (a UDP trace's target answers 3/3, port unreachable). Errors
+and exit statuses are as without --json. Example, in the test lab
+(tests/lab/routers.py):
 
-"target" (string, as given), "address" (string), "family" (4 or 6), "method" ("udp",
-"udp-fixed" for -U, "udplite", "icmp", "tcp", "tcpconn" or "raw"), "port" (number),
-"first_hop",
-"max_hops", "queries" and "packet_length" (numbers, as in the header line), and "hops":
-an array of {"ttl": number, "probes": [PROBE, ...]} in order.
+  $ pytraceroute --json -q 1 -f 4 dest.lab
+  {"schema":"pytraceroute/2","type":"hop","ttl":4,"probes":[{"address":"192.0.2.14","name":"r4.lab","rtt":0.813,"icmp_type":11,"icmp_code":0,"annotation":"","final":false,"mtu":null,"back_hops":null,"mpls":[],"asn":null}]}
+  {"schema":"pytraceroute/2","type":"hop","ttl":5,"probes":[{"address":"203.0.113.2","name":"dest.lab","rtt":0.547,"icmp_type":3,"icmp_code":3,"annotation":"","final":true,"mtu":null,"back_hops":null,"mpls":[],"asn":null}]}
+  {"schema":"pytraceroute/2","type":"end","target":"dest.lab","address":"203.0.113.2","family":4,"method":"udp","port":33434,"first_hop":4,"max_hops":30,"queries":1,"packet_length":60,"reached":true}
+  $ pytraceroute --json dest.lab | jq -r 'select(.type == "hop") | .probes[0].address'
+  192.0.2.2
+  192.0.2.6
+  192.0.2.10
+  192.0.2.14
+  203.0.113.2
 
-PROBE is {"address": string or null (null: no answer, shown as *), "name": string or
-null, "rtt": milliseconds or null, "icmp_type", "icmp_code": numbers or null (null when
-the target itself answered), "annotation": "" or the mark ("!H", "!F-1400", ...),
-"final": true when the trace ends at this hop, "mtu": number or null (--mtu: the path
-MTU found), "back_hops": number or null (--back), "mpls": [{"label", "exp", "bottom",
-"ttl"}] (-e), "asn": string or null (-A)}. Example:
-
-  $ pytraceroute --json -q 1 -n 192.0.2.7
-  {
-    "target": "192.0.2.7",
-    "address": "192.0.2.7",
-    "family": 4,
-    "method": "udp",
-    "port": 33434,
-    "first_hop": 1,
-    "max_hops": 30,
-    "queries": 1,
-    "packet_length": 60,
-    "hops": [
-      {
-        "ttl": 1,
-        "probes": [
-          {
-            "address": "192.0.2.7",
-            "name": null,
-            "rtt": 0.061,
-            "icmp_type": 3,
-            "icmp_code": 3,
-            "annotation": "",
-            "final": true,
-            "mtu": null,
-            "back_hops": null,
-            "mpls": [],
-            "asn": null
-          }
-        ]
-      }
-    ]
-  }""",
+The objects, as --json-schema prints them:""",
     "PYTHON API": """\
   import pynettools
   trace = pynettools.traceroute("192.0.2.7", max_hops=10, numeric=True)
   for hop in trace.hops:
       print(hop.ttl, [probe.address for probe in hop.probes])
 
-The keywords are those of pynettools.tracing.traceroute; the records are those the
-JSON output shows.""",
+The keywords are those of pynettools.tracing.traceroute; the records hold what the
+JSON lines show (round trips unrounded).""",
     "EXAMPLES": """\
   $ pytraceroute example.org
   $ pytraceroute -n -q 1 -w 1 -m 12 192.0.2.7
   $ pytraceroute -I 2001:db8::7            # ICMP echo, raw as root, else datagram
   $ sudo pytraceroute -T -p 443 192.0.2.7  # TCP SYN
   $ pytraceroute --mtu 192.0.2.7           # shows F=MTU where the path MTU drops
-  $ pytraceroute --json 192.0.2.7 | jq '.hops[].probes[0].address'""",
+  $ pytraceroute --json 192.0.2.7 | jq -c 'select(.type == "end") | .reached'""",
     "DIFFERENCES FROM TRACEROUTE": """\
 -V prints pytraceroute's own version. -D (DCCP) is not implemented: on a kernel that
 has DCCP pytraceroute says so and exits 1 (where it has none, the failure is
@@ -144,8 +118,8 @@ IPV6_RTHDR: Invalid argument", exit status 1).
 -A looks up origin AS numbers through DNS (the TXT records of origin.asn.cymru.com
 style zones) with dnspython instead of asking a whois server; --as-server names the
 DNS server. --mtu works with the datagram methods (default, -U, -UL, unprivileged -I)
-only. -O takes help, raw and dgram; other module options are ignored. --json, --paris
-and --as-server are not in traceroute.""",
+only. -O takes help, raw and dgram; other module options are ignored. --json, --json-schema,
+--paris and --as-server are not in traceroute.""",
     "ENVIRONMENT": """\
 PYNETTOOLS_DEBUG: when set, an internal error shows its Python traceback.""",
 }

@@ -1,11 +1,12 @@
 """pyservices run inline: getent's answers for the same keys on this machine, and
 the lookups beyond getent on a crafted file."""
 
-import json
 import shutil
 import subprocess
 
 import pytest
+
+from tests.jsoncheck import valid_document
 
 needs_getent = pytest.mark.skipif(shutil.which("getent") is None,
                                   reason="needs getent, the oracle (Debian: libc-bin)")
@@ -46,7 +47,7 @@ def test_lookups_beyond_getent(run_inline, services_file):
     assert lines("--range", "22") == ["ssh                   22/tcp"]
     assert len(lines()) == 6 and lines("-p", "tcp")[-1].startswith("kerberos")
     assert lines("-p", "udp", "domain") == ["domain                53/udp"]
-    document = json.loads("\n".join(lines("--json", "www", "krb5")))
+    document = valid_document("pyservices", "\n".join(lines("--json", "www", "krb5")) + "\n")
     assert [found["entry"]["port"] for found in document["lookups"]] == [80, 88]
 
 
@@ -70,4 +71,5 @@ def test_unreadable_file_and_listening(run_inline, tmp_path):
         b"", b"pyservices: %s: No such file or directory\n" % missing.encode(), 1)
     out, err, status = run_inline("services", ["--listening", "--json", "-p", "tcp"])
     assert (err, status) == (b"", 0)
-    assert all(sock["protocol"] == "tcp" for sock in json.loads(out)["sockets"])
+    assert all(sock["protocol"] == "tcp"
+               for sock in valid_document("pyservices", out)["sockets"])

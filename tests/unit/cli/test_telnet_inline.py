@@ -96,18 +96,18 @@ def test_negotiation_on_the_wire_as_telnet(run_inline_with_input, monkeypatch, g
 
 
 def test_piped_session_and_json(run_inline_with_input):
-    import json
+    from tests.jsoncheck import valid_document
 
     with ScriptedServer(b"hello\r\n", listen_seconds=1.0) as server:
         out, err, status = run_inline_with_input("telnet", ["--json", "127.0.0.1",
                                                             str(server.port)], b"hi\n")
         assert server.wait() == b"hi\r\n"
-    summary = json.loads(out)
+    summary = valid_document("pytelnet", out)
     assert (status, err, summary["data"], summary["closed_by"]) == (0, b"", "hello\n", "peer")
     with ScriptedServer(b"\xff\xfb\x00\x80", listen_seconds=0.5) as server:
         out, err, status = run_inline_with_input("telnet", ["--json", "127.0.0.1", "--",
                                                             "-%d" % server.port])
-    assert json.loads(out)["data_encoding"] == "base64"
+    assert valid_document("pytelnet", out)["data_encoding"] == "base64"
 
 
 def test_wait_ends_a_silent_session(run_inline_with_input):

@@ -35,9 +35,10 @@ def test_inline_matches_traceroute(run_inline, args):
 @pytest.mark.parametrize("args", [["--json", "-n", "-q", "1", "-m", "2", "127.0.0.1"],
                                   ["--json", "-q", "1", "::1"]])
 def test_json_trace_of_the_loopback(run_inline, args):
-    import json
+    from tests.jsoncheck import assert_valid
 
     out, err, status = run_inline("traceroute", args)
-    trace = json.loads(out)
     assert (status, err) == (0, b"")
-    assert trace["hops"][-1]["probes"][0]["final"] is True
+    *hops, end = assert_valid("pytraceroute", out)
+    assert hops[-1]["probes"][0]["final"] is True
+    assert (end["type"], end["reached"]) == ("end", True)
