@@ -58,7 +58,7 @@ class Client:
 
     def open(self, host, port_text=None, user=None):
         """telnet's `open`: resolve, try each address, run the session."""
-        port, negotiate = self._port(port_text)
+        port, negotiate = self._port(host, port_text)
         addresses, canonical = resolve(host, port, self.args.family, port_text or "telnet")
         bind = local_address(self.args.bind, addresses[0][0]) if self.args.bind else None
         quiet = self.args.json
@@ -73,8 +73,8 @@ class Client:
             say("Escape character is '%s'.\n" % describe_escape(self.escape))
         return self._run(sock, negotiate, user or self.args.user)
 
-    def _port(self, text):
-        """(port number, initiate negotiation) for the PORT operand."""
+    def _port(self, host, text):
+        """(port number, initiate negotiation) for the PORT operand given with `host`."""
         if text is None:
             return TELNET_PORT, True
         negotiate = text.startswith("-")
@@ -88,7 +88,6 @@ class Client:
 
         entry = ServicesDB().by_name(text, "tcp")
         if entry is None:
-            host = self.args.operands[0] if self.args.operands else ""
             raise ResolveError(host, "Servname not supported for ai_socktype", text)
         return entry.port, negotiate
 

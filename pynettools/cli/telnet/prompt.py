@@ -106,18 +106,49 @@ def do_open(client, words):
     if not words:
         line = read_line(client, "(to) ")
         words = line.split() if line else []
-    user = None
-    if len(words) >= 3 and words[0] == "-l":
-        user, words = words[1], words[2:]
-    if not 1 <= len(words) <= 2:
+    target = _open_arguments(client, words)
+    if target is None:
         say("usage: open [-4] [-6] [-l user] [-b addr] [-a] host-name [port]\n")
         return AGAIN
+    host, port, user = target
     try:
-        client.last_status = client.open(*words, user=user)
+        client.last_status = client.open(host, port, user=user)
     except PynettoolsError as error:
         failure(error).write()
         return AGAIN
     return client.session_ended
+
+
+def _open_arguments(client, words):
+    """(host, port or None, user or None) as telnet's `open` reads its words, or None
+    for its usage line.  -4, -6, -b and -a set what telnet's options set, for good."""
+    import socket
+
+    host = port = user = None
+    words = list(words)
+    while words:
+        word = words.pop(0)
+        if word == "help" or "?".startswith(word):
+            return None
+        if word in ("-l", "-b"):
+            if not words:
+                return None
+            value = words.pop(0)
+            if word == "-l":
+                user = value
+            else:
+                client.args.bind = value
+        elif word == "-a":
+            client.args.login = True
+        elif word in ("-4", "-6"):
+            client.args.family = socket.AF_INET if word == "-4" else socket.AF_INET6
+        elif host is None:
+            host = word
+        elif port is None:
+            port = word
+        else:
+            return None
+    return None if host is None else (host, port, user)
 
 
 def do_status(client, words):
@@ -155,34 +186,48 @@ SEND_CODES = {"ao": T.AO, "ayt": T.AYT, "brk": T.BREAK, "ec": T.EC, "el": T.EL, 
 SEND_VERBS = {"do": T.DO, "dont": T.DONT, "will": T.WILL, "wont": T.WONT}
 
 
+SEND_NAMES = {**SEND_CODES, **SEND_VERBS, "escape": 0, "getstatus": 0, "?": 0, "help": 0}
+
+
 def do_send(client, words):
+    """As telnet: every argument checked first, then the connection, then all sent."""
     if not words:
         say("need at least one argument for 'send' command\n'send ?' for help\n")
         return AGAIN
-    if words[0] in ("?", "help"):
-        say(SEND_HELP)
-        return AGAIN  # telnet stays at its prompt after help
-    if not connected(client):
-        say("'send ?' for help\n")
-        return AGAIN
-    protocol = client.session.protocol
+    planned = []
     while words:
         word, words = words[0], words[1:]
-        name = lookup(word, {**SEND_CODES, **SEND_VERBS, "escape": 0, "getstatus": 0},
-                      "Unknown send argument '%s'\n'send ?' for help.\n" % word,
+        name = lookup(word, SEND_NAMES, "Unknown send argument '%s'\n'send ?' for help.\n" % word,
                       "Ambiguous send argument '%s'\n'send ?' for help.\n" % word)
         if name is None:
             return AGAIN
+        if name in SEND_VERBS and not words:
+            say("Need 1 argument to 'send %s' command.  'send %s ?' for help.\n" % (name, name),
+                sys.stderr)
+            return AGAIN
+        if name in ("?", "help"):
+            say(SEND_HELP)
+            return AGAIN  # telnet stays at its prompt after help
         if name in SEND_VERBS:
-            if not words:
-                say("need an argument to 'send %s' command\n'send ?' for help.\n" % name)
-                return AGAIN
-            option = _option_number(words[0])
+            planned.append((name, words[0]))
+            words = words[1:]
+        else:
+            planned.append((name, None))
+    if not connected(client):
+        say("'send ?' for help\n")
+        return AGAIN
+    return _send_planned(client, planned)
+
+
+def _send_planned(client, planned):
+    protocol = client.session.protocol
+    for name, argument in planned:
+        if name in SEND_VERBS:
+            option = _option_number(argument)
             if option is None:
-                say("'%s': unknown argument ('send %s ?' for help).\n" % (words[0], name))
+                say("'%s': unknown argument ('send %s ?' for help).\n" % (argument, name))
                 return AGAIN
             protocol.ask(SEND_VERBS[name], option)
-            words = words[1:]
         elif name == "escape":
             client.session.send(bytes((client.escape or 0x1D,)))
         elif name == "getstatus":

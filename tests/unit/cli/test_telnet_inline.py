@@ -47,9 +47,11 @@ def test_errors_as_telnet(run_inline_with_input, args):
 
 
 PROMPT = (b"help\n?\nhelp open\nhelp nosuch\nstatus\nnosuch\nst\ns\ndisplay\nsend ?\nsend\n"
-          b"send ao\nset ?\nset escape ^A\nset escape\nunset ?\nunset escape\n"
+          b"send nosuch\nsend do\nsend ao ?\nsend ip do\nsend ao\nset ?\nset escape ^A\n"
+          b"set escape\nunset ?\nunset escape\n"
           b"toggle ?\ntoggle crlf\ntoggle nosuch\nset crlf\nmode ?\nmode line\n"
           b"environ ?\nenviron nosuch\nenviron define X 1\nclose\nlogout\nopen\n"
+          b"open -l\nopen -l bob\nopen -4\nopen a b c\nopen -x host\nopen ?\nopen -b\n"
           b"open 127.0.0.1 REFUSED\nopen nosuch.invalid\nopen 127.0.0.1 70000\n"
           b"z\n\nstatus\nquit\n")
 
