@@ -48,3 +48,15 @@ def test_link_local_matches_traceroute(lab, case):
 def test_link_local_as_nobody_matches_traceroute(lab, case):
     original, mine = both(["-w", "5,0,0", *words(case)], lab.client, prefix=NOBODY)
     assert mine == original
+
+
+def test_json_carries_the_scopes(lab):
+    from tests.commands import command_path
+    from tests.jsoncheck import assert_valid
+
+    done = lab.run([command_path("pytraceroute"), "--json", "-q", "1", "-w", "5,0,0", NEIGHBOUR])
+    assert done.returncode == 0
+    objects = assert_valid("pytraceroute", done.stdout)
+    assert [probe["address"] for item in objects if item["type"] == "hop"
+            for probe in item["probes"]] == [NEIGHBOUR]
+    assert objects[-1]["address"] == NEIGHBOUR
