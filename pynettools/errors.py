@@ -15,6 +15,7 @@ file), so that the error names the call or file that failed and its errno.
     ├── ConnectError          no address of a host accepted the connection
     ├── FileReadError         a file the user named cannot be read
     │   └── ServicesFileError ... a services(5) file
+    ├── CaptureFileError      a savefile (pcap, pcapng) is not what it must be
     └── UnsupportedError      something this build cannot do here
 """
 
@@ -113,6 +114,15 @@ class FileReadError(PynettoolsError):
 
 class ServicesFileError(FileReadError):
     """A services(5) file cannot be read."""
+
+
+class CaptureFileError(PynettoolsError):
+    """A savefile is not what it must be; `reason` in libpcap's words, as its
+    error buffer says it ("truncated dump file; tried to read ...")."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
 
 
 class UnsupportedError(PynettoolsError):

@@ -45,8 +45,9 @@ TraceProbe.__doc__ = """One probe of a traceroute hop and what answered it.
 
 address: str or None (None: no answer, `*`); name: str or None (the
 responder's name, None with -n or when it has none); rtt: float, milliseconds,
-or None; icmp_type, icmp_code: int or None (None when the target itself
-answered with a UDP, echo or TCP reply); annotation: "" or traceroute's mark
+or None; icmp_type, icmp_code: int or None, as the answer carried them (11/0
+time exceeded, 3/3 port unreachable from a UDP target, 0/0 or 129/0 an echo
+reply; None when the answer was not ICMP: a UDP datagram, a TCP segment); annotation: "" or traceroute's mark
 ("!H", "!N", "!X", "!F-1400", "!<5>", ...); final: bool (the trace ends at this
 hop); mtu: int or None (--mtu: the path MTU this probe found, `F=`);
 back_hops: int or None (--back: hops on the way back, shown when they differ);

@@ -26,6 +26,7 @@ from pynettools.cli.options import Command
 from pynettools.errors import UsageError
 
 HELP_COLUMN = 30
+RUNNER_ACTIONS = ("json-schema",)  # answered by the shared runner, on stdout
 HELP_WIDTH = 79  # the longest help line traceroute prints
 
 
@@ -175,7 +176,9 @@ class ClifParser:
     def _store(self, option, spelled, text, argc):
         self.values.given[option.dest] = (spelled, argc)
         if option.action:
-            self.values.immediate = option.action
+            self.values.immediate = option.action  # it, too, acts as soon as it is read
+            if option.action in RUNNER_ACTIONS:
+                self.values.action = option.action
             return
         if not option.takes_argument:
             setattr(self.values, option.dest, True)

@@ -72,7 +72,7 @@ def _place(start, texts):
 
 
 def json_document(report, numeric, schema):
-    """mtr's `--report --json` document, with the `schema` tag beside "report"."""
+    """mtr's `--report --json` document, the `schema` tag before its "report"."""
     return {
         "schema": schema,
         "report": {

@@ -14,8 +14,8 @@ Reply = namedtuple("Reply", "address received_at icmp_type icmp_code annotation 
 Reply.__doc__ = """What answered a probe.
 
 address: str; received_at: float (time.time() scale); icmp_type, icmp_code:
-int or None (None for a reply from the target itself, e.g. a UDP answer or a
-TCP segment); annotation: "" or a traceroute mark ("!H", "!F-1400", "!<5>");
+int or None, as the answer carried them (an ICMP error's, an echo reply's 0/0
+or 129/0; None when the answer was not ICMP: a UDP datagram, a TCP segment); annotation: "" or a traceroute mark ("!H", "!F-1400", "!<5>");
 final: bool, the trace stops after this hop; mtu: int or None (the MTU an
 ICMP "fragmentation needed" reported); ttl: int or None, the TTL the reply
 arrived with; mpls: tuple of (label, exp, bottom, ttl) from an MPLS ICMP

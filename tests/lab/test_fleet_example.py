@@ -10,6 +10,8 @@ import sys
 
 import pytest
 
+from tests.jsoncheck import assert_valid
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ANSIBLE_BIN = ROOT / ".venv-ansible" / "bin"  # where .ci/setup installs ansible-core
 
@@ -39,9 +41,5 @@ def test_the_fleet_example_collects_a_json_line_per_host_and_trace(tmp_path):
     lines = [json.loads(line) for line in (tmp_path / "traces.jsonl").read_text().splitlines()]
     assert sorted((line["host"], line["trace"]["target"]) for line in lines) == [
         ("localhost", "127.0.0.1"), ("localhost", "::1")]
-    assert all(line["trace"]["schema"] == "pytraceroute/2" for line in lines)
-    jsonschema = pytest.importorskip("jsonschema")
-    from pynettools.cli.traceroute.schema import fragment
-
-    for line in lines:
-        jsonschema.validate(line["trace"], fragment("trace-line"))
+    assert_valid("pytraceroute", "".join(json.dumps(line["trace"]) + "\n" for line in lines))
+    assert all(line["trace"]["type"] == "trace" for line in lines)

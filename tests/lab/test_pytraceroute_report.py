@@ -18,6 +18,7 @@ import re
 import pytest
 
 from tests.commands import command_path, needs_root
+from tests.jsoncheck import valid_document
 from tests.lab.routers import (BATCH_TARGETS, DEST4, DEST6, ROUTER4, SECOND_R2, TARGETS4,
                                TARGETS6, add_batch_targets, alternate, build_lab, drop_answers,
                                second_path)
@@ -128,10 +129,7 @@ def test_json_is_mtrs_document_with_the_schema_tag(lab):
         assert all(isinstance(hub[key], float) for key in ("Last", "Avg", "Best", "Wrst",
                                                           "StDev"))
     assert ours.stdout.decode().startswith('{\n    "schema": "pytraceroute/2",\n    "report"')
-    jsonschema = pytest.importorskip("jsonschema")
-    from pynettools.cli.traceroute.schema import fragment
-
-    jsonschema.validate(json.loads(ours.stdout), fragment("report-document"))
+    valid_document("pytraceroute", ours.stdout)
 
 
 @pytest.mark.parametrize("numeric", [["-n"], []])

@@ -9,7 +9,6 @@ status must be the highest of theirs.  Hostile files (junk, a million
 lines, a line of 200 MB) must end cleanly with bounded memory.
 """
 
-import json
 import os
 import pty
 import subprocess
@@ -18,6 +17,7 @@ import sys
 import pytest
 
 from tests.commands import command_path, needs_root
+from tests.jsoncheck import assert_valid
 from tests.lab.routers import BATCH_TARGETS, CLIENT4, DEST4, add_batch_targets, build_lab
 from tests.lab.tracecompare import masked
 
@@ -117,17 +117,20 @@ def test_standard_input_and_names_per_target(lab):
 def test_json_lines_one_per_trace(lab, tmp_path):
     path = targets_file(tmp_path, MIX + ["nosuch.invalid"])
     done = batch(lab, OPTIONS + ["--json"], path)
-    lines = done.stdout.decode().splitlines()
-    traces = [json.loads(line) for line in lines]
+    traces = assert_valid("pytraceroute", done.stdout)
     assert sorted(trace["target"] for trace in traces) == sorted(MIX)
-    assert all(trace["schema"] == "pytraceroute/2" and list(trace)[0] == "schema"
-               for trace in traces)
+    assert all(trace["type"] == "trace" and list(trace)[0] == "schema" for trace in traces)
+    reached = {trace["target"]: trace["reached"] for trace in traces}
+    assert [reached[target] for target in BATCH_TARGETS["answered"]] == [True] * 10
+    assert not any(reached[target] for target in BATCH_TARGETS["blackhole"])
     assert done.returncode == 2 and b"nosuch.invalid" in done.stderr
-    jsonschema = pytest.importorskip("jsonschema")
-    from pynettools.cli.traceroute.schema import fragment
-
-    for trace in traces:
-        jsonschema.validate(trace, fragment("trace-line"))
+    lines = done.stdout.decode().splitlines()
+    by_target = {trace["target"]: trace for trace in traces}
+    text = batch(lab, OPTIONS, path).stdout
+    for target, block in blocks(text).items():  # the same hops as the text
+        hops = block.splitlines()[1:]
+        assert len(hops) == len(by_target[target]["hops"]), target
+    assert len(lines) == len(MIX)
 
 
 def _on_a_terminal(lab, argv):

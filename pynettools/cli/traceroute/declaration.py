@@ -1,6 +1,6 @@
 """pytraceroute's declaration: Linux traceroute 2.1's options, parsed in its
-"clif" style (see `pynettools.cli.clif`), plus --json, --paris, --as-server,
---report (mtr's report) and --targets (many traces at once).
+"clif" style (see `pynettools.cli.clif`), plus --json, --json-schema, --paris,
+--as-server, --report (mtr's report) and --targets (many traces at once).
 
 Option arguments are converted as traceroute converts them, while parsing.
 """
@@ -8,7 +8,7 @@ Option arguments are converted as traceroute converts them, while parsing.
 import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
 
 from pynettools.cli.clif import ClifCommand, RunOnComplaint, strtod, strtol
-from pynettools.cli.options import Option
+from pynettools.cli.options import Option, json_schema_option
 
 SYNOPSIS = ("[ -46dFITnreAUDV ] [ -f first_ttl ] [ -g gate,... ] [ -i device ] [ -m max_ttl ] "
             "[ -N squeries ] [ -p port ] [ -t tos ] [ -l flow_label ] [ -w MAX,HERE,NEAR ] "
@@ -155,7 +155,9 @@ COMMAND = ClifCommand(
                extension=True),
         Option(None, "as-server", "Ask the DNS server at ADDR for -A (default: the system "
                "resolver's)", metavar="ADDR", extension=True, completes="host"),
-        Option(None, "json", "Print the trace as one JSON document", extension=True),
+        Option(None, "json", "Print the trace as JSON Lines: a line per hop as soon as it is "
+               "complete, then a closing line", extension=True),
+        json_schema_option("Print the JSON Schema of the --json output and exit"),
         Option(None, "report", "Print mtr's report instead of the trace: Loss%, Snt, Last, Avg, "
                "Best, Wrst and StDev per hop over --cycles rounds of one probe to every hop",
                extension=True),

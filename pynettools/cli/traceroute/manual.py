@@ -57,7 +57,13 @@ same IPv6 flow label. Load balancers that hash those fields then send every prob
 same way, so the hops shown belong to one path. For UDP that means one probe in flight
 at a time (-N 1), as with --sport, so that an answer can only be for the probe out; TCP
 probes are told apart by their sequence numbers. ICMP echo probes keep the identifier
-but not the checksum (the sequence number changes), which some load balancers hash.""",
+but not the checksum (the sequence number changes), which some load balancers hash.
+Datagram probes (UDP, UDPLITE, unprivileged ICMP) go out from sockets that are never
+connected: Linux gives a connected socket a random flow hash, which its packets carry
+(on IPv6 as their flow label, across a veth too) and which a Linux router balancing
+over equal-cost paths uses instead of the addresses and ports. -M tcpconn cannot avoid
+it (each probe is a new connection), so with --paris its probes may still take
+different paths behind such a router.""",
     "REPORT MODE": """\
 With --report, pytraceroute prints mtr 0.95's report (mtr --report) instead of the
 trace: --cycles rounds (default 10, mtr's -c) of one probe to every hop, a round taking
@@ -98,7 +104,7 @@ start, so a file of any length takes bounded memory: at most 512 traces are unde
 at once (fewer where the open-file limit is low, and 16 with the raw methods, whose
 every socket receives every ICMP message the host gets).
 
-With --json each trace is one JSON line (see JSON OUTPUT), written when it is
+With --json each trace is one "trace" line (see JSON OUTPUT), written when it is
 complete. On a terminal, stderr shows a progress line (traces done, of how many once
 FILE is read, and probes in flight), erased when the batch ends; never when stderr is
 not a terminal. Reverse lookups (without -n) and name resolution are synchronous and
@@ -107,70 +113,43 @@ shared by every trace.""",
 0 when the trace ran, whether or not it reached the host; 2 for a bad command line or
 an unknown host (with traceroute's message); 1 for an error while tracing (e.g.
 bind: Cannot assign requested address, or You do not have enough privileges to use
-this traceroute method.); 130 when interrupted. With --targets: 0 when every trace
-ran, else the highest status any target would have had alone; 2 when FILE cannot be
-read.""",
+this traceroute method.). Interrupted (Ctrl-C), it dies of SIGINT, as traceroute does,
+so a shell loop running it stops too. With --targets: 0 when every trace ran, else the
+highest status any target would have had alone; 2 when FILE cannot be read.""",
     "JSON OUTPUT": """\
-With --json, pytraceroute prints one JSON object when the trace is done instead of the
-lines; errors and exit statuses are as without it. The object:
+With --json, pytraceroute prints JSON Lines instead of text: one compact object per
+line, each written and flushed as soon as it is known, so that a script can follow a
+slow trace and an interrupted one keeps the lines already printed. A trace prints a
+hop line as soon as each hop is complete, in TTL order, then an end line with the
+settings of the text's header line and "reached", whether the target itself answered.
+Times are milliseconds rounded as the text rounds them; icmp_type and icmp_code are
+those the answer carried (a UDP trace's target answers 3/3, port unreachable). Errors
+and exit statuses are as without --json. Example, in the test lab
+(tests/lab/routers.py):
 
-"target" (string, as given), "address" (string), "family" (4 or 6), "method" ("udp",
-"udp-fixed" for -U, "udplite", "icmp", "tcp", "tcpconn" or "raw"), "port" (number),
-"first_hop",
-"max_hops", "queries" and "packet_length" (numbers, as in the header line), and "hops":
-an array of {"ttl": number, "probes": [PROBE, ...]} in order.
+  $ pytraceroute --json -q 1 -f 4 dest.lab
+  {"schema":"pytraceroute/2","type":"hop","ttl":4,"probes":[{"address":"192.0.2.14","name":"r4.lab","rtt":0.813,"icmp_type":11,"icmp_code":0,"annotation":"","final":false,"mtu":null,"back_hops":null,"mpls":[],"asn":null}]}
+  {"schema":"pytraceroute/2","type":"hop","ttl":5,"probes":[{"address":"203.0.113.2","name":"dest.lab","rtt":0.547,"icmp_type":3,"icmp_code":3,"annotation":"","final":true,"mtu":null,"back_hops":null,"mpls":[],"asn":null}]}
+  {"schema":"pytraceroute/2","type":"end","target":"dest.lab","address":"203.0.113.2","family":4,"method":"udp","port":33434,"first_hop":4,"max_hops":30,"queries":1,"packet_length":60,"reached":true}
+  $ pytraceroute --json dest.lab | jq -r 'select(.type == "hop") | .probes[0].address'
+  192.0.2.2
+  192.0.2.6
+  192.0.2.10
+  192.0.2.14
+  203.0.113.2
 
-PROBE is {"address": string or null (null: no answer, shown as *), "name": string or
-null, "rtt": milliseconds or null, "icmp_type", "icmp_code": numbers or null (null when
-the target itself answered), "annotation": "" or the mark ("!H", "!F-1400", ...),
-"final": true when the trace ends at this hop, "mtu": number or null (--mtu: the path
-MTU found), "back_hops": number or null (--back), "mpls": [{"label", "exp", "bottom",
-"ttl"}] (-e), "asn": string or null (-A)}. Example:
+With --targets, each trace is one "trace" line, written when the trace is complete:
+the end line's settings and "reached" with its "hops" in it. A target that fails prints
+its message on stderr and no line, as it would alone.
 
-  $ pytraceroute --json -q 1 -n 192.0.2.7
-  {
-    "target": "192.0.2.7",
-    "address": "192.0.2.7",
-    "family": 4,
-    "method": "udp",
-    "port": 33434,
-    "first_hop": 1,
-    "max_hops": 30,
-    "queries": 1,
-    "packet_length": 60,
-    "hops": [
-      {
-        "ttl": 1,
-        "probes": [
-          {
-            "address": "192.0.2.7",
-            "name": null,
-            "rtt": 0.061,
-            "icmp_type": 3,
-            "icmp_code": 3,
-            "annotation": "",
-            "final": true,
-            "mtu": null,
-            "back_hops": null,
-            "mpls": [],
-            "asn": null
-          }
-        ]
-      }
-    ]
-  }
+With --report, the document is mtr 0.95's --json document with every key mtr prints,
+plus "schema" first: {"schema", "report": {"mtr": {"src" (this host's name), "dst" (the
+target as given), "tos", "tests" (the cycles), "psize" (the packet length, a string),
+"bitpattern" ("0x40", the padding byte)}, "hubs": [{"count" (the hop's TTL), "host"
+(name, address or "???"), "Loss%", "Snt", "Last", "Avg", "Best", "Wrst", "StDev"}, ...]}},
+numbers rounded as mtr rounds them (five significant digits), indented by four spaces.
 
-With --targets --json, each trace is the same object on one line (JSON Lines), with
-"schema": "pytraceroute/2" first; a target that fails prints its message on stderr
-and no line, as alone.
-
-With --report --json, the document is mtr 0.95's --json document with every key mtr
-prints, plus "schema": "pytraceroute/2": {"schema", "report": {"mtr": {"src" (this
-host's name), "dst" (the target as given), "tos" (number), "tests" (the cycles),
-"psize" (the packet length, a string), "bitpattern" ("0x40", the padding byte)},
-"hubs": [{"count" (the hop's TTL), "host" (name, address or "???"), "Loss%", "Snt",
-"Last", "Avg", "Best", "Wrst", "StDev"}, ...]}}, numbers as mtr prints them (five
-significant digits), indented by four spaces.""",
+The objects, as --json-schema prints them:""",
     "PYTHON API": """\
   import pynettools
   trace = pynettools.traceroute("192.0.2.7", max_hops=10, numeric=True)
@@ -185,16 +164,16 @@ significant digits), indented by four spaces.""",
       print(trace.target, len(trace.hops))   # or a TraceFailure(target, error, trace)
 
 The keywords are those of pynettools.tracing.traceroute (pynettools.reporting.report
-and pynettools.batch.traceroutes add theirs); the records are those the JSON output
-shows (pynettools.models: Trace, TraceHop, TraceProbe, Report, ReportHop,
-TraceFailure).""",
+and pynettools.batch.traceroutes add theirs); the records (pynettools.models: Trace,
+TraceHop, TraceProbe, Report, ReportHop, TraceFailure) hold what the JSON output shows
+(round trips unrounded).""",
     "EXAMPLES": """\
   $ pytraceroute example.org
   $ pytraceroute -n -q 1 -w 1 -m 12 192.0.2.7
   $ pytraceroute -I 2001:db8::7            # ICMP echo, raw as root, else datagram
   $ sudo pytraceroute -T -p 443 192.0.2.7  # TCP SYN
   $ pytraceroute --mtu 192.0.2.7           # shows F=MTU where the path MTU drops
-  $ pytraceroute --json 192.0.2.7 | jq '.hops[].probes[0].address'
+  $ pytraceroute --json 192.0.2.7 | jq -c 'select(.type == "end") | .reached'
   $ pytraceroute --report -n 192.0.2.7     # mtr -r -u -n 192.0.2.7
   $ pytraceroute --report --cycles=100 --interval=0.2 -I --json 192.0.2.7
   $ pytraceroute -n -w 1 -m 8 --targets=hosts.txt
@@ -209,8 +188,9 @@ IPV6_RTHDR: Invalid argument", exit status 1).
 -A looks up origin AS numbers through DNS (the TXT records of origin.asn.cymru.com
 style zones) with dnspython instead of asking a whois server; --as-server names the
 DNS server. --mtu works with the datagram methods (default, -U, -UL, unprivileged -I)
-only. -O takes help, raw and dgram; other module options are ignored. --json, --paris,
---as-server, --report, --cycles, --interval, --targets and --rate are not in traceroute.
+only. -O takes help, raw and dgram; other module options are ignored. --json, --json-schema,
+--paris, --as-server, --report, --cycles, --interval, --targets and --rate are not in
+traceroute.
 --report differs from mtr in these: the method is UDP unless -I or -T says otherwise;
 pytraceroute ends a round at a hop that answered with an ICMP error (mtr probes on to
 the maximum TTL; the hops past it are never shown); it ends once every probe is

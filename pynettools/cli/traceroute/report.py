@@ -3,8 +3,8 @@
 import sys
 import time
 
+from pynettools import schemas
 from pynettools.cli.traceroute.progress import ProgressLine
-from pynettools.cli.traceroute.schema import SCHEMA_TAG
 from pynettools.output import write, write_lines
 from pynettools.output.mtr import json_text, report_lines, start_line
 from pynettools.reporting import DEFAULT_CYCLES, DEFAULT_INTERVAL, run
@@ -32,6 +32,6 @@ def show_report(request, args):
     finally:
         progress.clear()
     if args.json:
-        write(json_text(report, request.numeric, SCHEMA_TAG))
+        write(json_text(report, request.numeric, schemas.tag("pytraceroute")))
     else:
         write_lines(report_lines(report, request.numeric)[1:])

@@ -89,10 +89,11 @@ def _print(args, result):
     if result.trace is not None:
         if args.json:
             if result.error is None:
-                from pynettools.cli.traceroute.schema import SCHEMA_TAG
-                from pynettools.output.jsonout import json_line
+                from pynettools.output.jsonout import json_line, tagged
+                from pynettools.output.traceroute import trace_object
 
-                write(json_line(dict(schema=SCHEMA_TAG, **result.trace._asdict())))
+                write(json_line(tagged("pytraceroute", trace_object(
+                    "trace", result.trace, result.trace.hops))))
         else:
             from pynettools.output.traceroute import trace_text
 

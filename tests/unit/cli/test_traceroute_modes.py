@@ -1,10 +1,10 @@
 """pytraceroute --report and --targets on the command line, traced on loopback."""
 
-import json
 
 import pytest
 
 from pynettools.cli.traceroute.declaration import COMMAND
+from tests.jsoncheck import assert_valid, valid_document
 
 
 @pytest.mark.parametrize("args, complaint", [
@@ -55,15 +55,11 @@ def test_report_on_loopback(run_inline):
 def test_report_json_on_loopback(run_inline):
     out, _err, status = run_inline("traceroute", ["--report", "--json", "--cycles=3",
                                                   "--interval=0.01", "::1"])
-    document = json.loads(out)
-    assert status == 0 and document["schema"] == "pytraceroute/2"
+    document = valid_document("pytraceroute", out)
+    assert status == 0 and list(document) == ["schema", "report"]
     hub, = document["report"]["hubs"]
     assert (hub["count"], hub["Snt"], hub["Loss%"], document["report"]["mtr"]["tests"]) == (
         1, 3, 0.0, 3)
-    jsonschema = pytest.importorskip("jsonschema")
-    from pynettools.cli.traceroute.schema import fragment
-
-    jsonschema.validate(document, fragment("report-document"))
 
 
 def test_targets_on_loopback(run_inline, tmp_path):
@@ -74,6 +70,10 @@ def test_targets_on_loopback(run_inline, tmp_path):
     blocks = sorted(block.split("\n")[0] for block in out.decode().split("traceroute to ")[1:])
     assert blocks == ["127.0.0.1 (127.0.0.1), 30 hops max, 60 byte packets",
                       "::1 (::1), 30 hops max, 80 byte packets"]
+    out, err, status = run_inline("traceroute", ["-n", "--json", "--targets=%s" % hosts])
+    lines = assert_valid("pytraceroute", out)
+    assert (status, sorted(line["target"] for line in lines)) == (0, ["127.0.0.1", "::1"])
+    assert all(line["type"] == "trace" and line["reached"] for line in lines)
     out, err, status = run_inline("traceroute", ["-n", "-4", "--targets=%s" % hosts])
     assert status == 2 and err.decode() == (
         "::1: Address family for hostname not supported\n"

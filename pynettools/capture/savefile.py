@@ -1,0 +1,115 @@
+"""Savefiles: pcap read and written, pcapng read, as libpcap 1.10 does it.
+
+`open_savefile(stream)` tells the format by its magic number and returns a
+reader (`PcapReader` or `pcapng.PcapngReader`) with `linktype`, `snaplen`
+and `nanosecond`, which yields `Packet` records.  What is wrong with a file
+raises `CaptureFileError` with libpcap's own words as its `reason` (the
+front end says where it happened: opening, or "pcap_loop" while reading).
+
+pcap: both byte orders, microsecond (0xa1b2c3d4) and nanosecond
+(0xa1b23c4d) magic, and the "modified" format of Alexey Kuznetzov's patches
+(0xa1b2cd34), whose record headers carry 8 more bytes.  A snapshot length of
+0 or above the link type's maximum reads as the maximum; a record longer
+than the snapshot length is cut to it, as libpcap salvages such files.
+"""
+
+import struct
+
+from pynettools.capture import linktypes
+from pynettools.capture.packet import Packet
+from pynettools.errors import CaptureFileError
+
+MICROSECOND_MAGIC = 0xA1B2C3D4
+NANOSECOND_MAGIC = 0xA1B23C4D
+MODIFIED_MAGIC = 0xA1B2CD34
+PCAPNG_MAGIC = 0x0A0D0D0A
+MAJOR, MINOR = 2, 4
+_FILE_HEADER = 24
+_MODIFIED_EXTRA = 8  # ifindex, protocol, packet type, padding
+
+
+def open_savefile(stream):
+    """A reader for the savefile on the binary `stream` (a file or a pipe)."""
+    magic_bytes = _read_header(stream, 4)
+    if struct.unpack("<I", magic_bytes)[0] == PCAPNG_MAGIC:
+        from pynettools.capture.pcapng import PcapngReader
+
+        return PcapngReader(stream, magic_bytes)
+    for order in ("<", ">"):
+        magic = struct.unpack(order + "I", magic_bytes)[0]
+        if magic in (MICROSECOND_MAGIC, NANOSECOND_MAGIC, MODIFIED_MAGIC):
+            return PcapReader(stream, order, magic)
+    raise CaptureFileError("unknown file format")
+
+
+def _read_header(stream, size, what="file header"):
+    data = stream.read(size)
+    if len(data) < size:
+        raise CaptureFileError("truncated dump file; tried to read %d %s bytes, only got %d"
+                               % (size, what, len(data)))
+    return data
+
+
+class PcapReader:
+    """The packets of a pcap savefile, in file order."""
+
+    def __init__(self, stream, order, magic):
+        rest = _read_header(stream, _FILE_HEADER - 4)
+        major, minor, _zone, _sigfigs, snaplen, linktype = struct.unpack(order + "HHiIII", rest)
+        if major != MAJOR or minor > MINOR:
+            raise CaptureFileError("unsupported pcap savefile version %d.%d" % (major, minor))
+        self.stream = stream
+        self.linktype = linktypes.from_dlt(linktype & 0x03FFFFFF)  # the rest are FCS bits
+        self.nanosecond = magic == NANOSECOND_MAGIC
+        maximum = linktypes.max_snaplen(self.linktype)
+        self.snaplen = snaplen if 0 < snaplen <= maximum else maximum
+        self._extra = _MODIFIED_EXTRA if magic == MODIFIED_MAGIC else 0
+        if self._extra and self.linktype == linktypes.ETHERNET:
+            self.snaplen += 14  # libpcap: it may have been captured cooked, a fake header added
+        self._record = struct.Struct(order + "IIII")
+
+    def __iter__(self):
+        read, unpack, size = self.stream.read, self._record.unpack, self._record.size + self._extra
+        scale = 1 if self.nanosecond else 1000
+        maximum, snaplen, linktype = linktypes.max_snaplen(self.linktype), self.snaplen, \
+            self.linktype
+        while True:
+            header = read(size)
+            if not header:
+                return
+            if len(header) < size:
+                raise CaptureFileError("truncated dump file; tried to read %d header bytes, "
+                                       "only got %d" % (size, len(header)))
+            seconds, fraction, captured, wire = unpack(header[:16])
+            if captured > maximum:
+                raise CaptureFileError("invalid packet capture length %d, bigger than snaplen "
+                                       "of %d" % (captured, maximum))
+            data = read(captured)
+            if len(data) < captured:
+                raise CaptureFileError("truncated dump file; tried to read %d captured bytes, "
+                                       "only got %d" % (captured, len(data)))
+            if captured > snaplen:
+                data = data[:snaplen]
+            yield Packet(seconds * 1_000_000_000 + fraction * scale, wire, data, linktype)
+
+
+class PcapWriter:
+    """Writes `Packet` records as a pcap savefile in this machine's byte order,
+    as libpcap writes them (microseconds, or nanoseconds with `nanosecond`)."""
+
+    def __init__(self, stream, linktype, snaplen, nanosecond=False):
+        self.stream = stream
+        self.nanosecond = nanosecond
+        self._record = struct.Struct("=IIII")
+        magic = NANOSECOND_MAGIC if nanosecond else MICROSECOND_MAGIC
+        stream.write(struct.pack("=IHHiIII", magic, MAJOR, MINOR, 0, 0, snaplen, linktype))
+
+    def write(self, packet):
+        seconds, nanoseconds = divmod(packet.timestamp_ns, 1_000_000_000)
+        fraction = nanoseconds if self.nanosecond else nanoseconds // 1000
+        self.stream.write(self._record.pack(seconds, fraction, len(packet.data),
+                                            packet.wire_length))
+        self.stream.write(packet.data)
+
+    def flush(self):
+        self.stream.flush()
