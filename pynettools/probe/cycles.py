@@ -11,7 +11,8 @@ TTL; the hops past it are never shown).  After `cycles` rounds, the probes
 still out are waited for, each up to `wait` seconds from its send.
 
 Answers are counted as mtr-packet counts them: time exceeded, port
-unreachable and the target's own reply answer a probe; any other
+unreachable and the target's own reply (an echo reply, a TCP or UDP answer)
+answer a probe; any other
 destination unreachable answers it with an error (the path ends there);
 other ICMP messages (packet too big, parameter problem) do not answer it.
 `HopStatistics` keeps mtr's figures with its integer arithmetic in
@@ -136,7 +137,7 @@ class Cycles:
     def _kind(self, reply):
         """"reply", "error", or None for a message that does not answer the probe."""
         family = self.family
-        if reply.icmp_type is None or reply.icmp_type == family.time_exceeded:
+        if reply.icmp_type in (None, family.time_exceeded, family.echo_reply):
             return "reply"
         if reply.icmp_type == family.unreachable:
             return "reply" if reply.icmp_code == family.port_unreachable else "error"

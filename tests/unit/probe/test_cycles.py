@@ -105,6 +105,13 @@ def routers_then_target(ttl):
     return ("192.0.2.%d" % ttl, 11, 0) if ttl < 3 else (TARGET, 3, 3)
 
 
+def test_an_echo_reply_or_a_tcp_answer_from_the_target_answers_too():
+    for kind, code in ((0, 0), (None, None)):
+        sent, _done, rounds = run_rounds(lambda ttl: ("192.0.2.1", 11, 0) if ttl < 2 else
+                                         (TARGET, kind, code), cycles=2)
+        assert sent == [1, 2, 3, 1, 2] and rounds.hops[1].received == 2
+
+
 def test_the_first_round_goes_one_past_the_target_the_next_ones_to_it():
     sent, done, rounds = run_rounds(routers_then_target)
     assert sent == [1, 2, 3, 4, 1, 2, 3, 1, 2, 3]
