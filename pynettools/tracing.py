@@ -133,25 +133,45 @@ def default_packet_length(family, method):
 
 def hops(request, method):
     """Generate the TraceHop records of a trace as they complete (see open_method)."""
-    timing = schedule.Timing(request.first_hop, request.max_hops, request.queries,
-                             request.in_flight, *request.wait, request.sendwait)
-    names = {}
-    as_of = None
-    if request.as_lookup:
-        from pynettools.asn import AsLookup
-
-        as_of = AsLookup(request.as_server)
-    for slots in schedule.run(method, timing):
-        yield TraceHop(slots[0].ttl, tuple(_probe(request, slot, names, as_of)
-                                           for slot in slots))
+    records = HopRecords(request)
+    for slots in schedule.run(method, timing(request)):
+        yield records.hop(slots)
 
 
-def open_method(request):
+def timing(request):
+    """traceroute's schedule for `request` (see probe.schedule)."""
+    return schedule.Timing(request.first_hop, request.max_hops, request.queries,
+                           request.in_flight, *request.wait, request.sendwait)
+
+
+class HopRecords:
+    """TraceHop records from a hop's done Slots, responders named as traceroute does.
+
+    `names` caches reverse lookups (address -> name or None); traces may
+    share one.
+    """
+
+    def __init__(self, request, names=None):
+        self.request = request
+        self.names = {} if names is None else names
+        self.as_of = None
+        if request.as_lookup:
+            from pynettools.asn import AsLookup
+
+            self.as_of = AsLookup(request.as_server)
+
+    def hop(self, slots):
+        return TraceHop(slots[0].ttl, tuple(_probe(self.request, slot, self.names, self.as_of)
+                                            for slot in slots))
+
+
+def open_method(request, poller=None):
     """The probing method for `request`, its shared sockets open.
 
     -I tries a raw socket first, then (unless `privileged` forces raw) an
     unprivileged ICMP datagram socket, as traceroute does; when neither may
-    be opened, the raw socket's refusal is reported.
+    be opened, the raw socket's refusal is reported.  Its sockets join
+    `poller` (a `probe.poller.Poller`; a new one when None).
     """
     family = family_of(request.family)
     if request.method in ("tcp", "raw") or (request.method == "icmp" and
@@ -159,7 +179,7 @@ def open_method(request):
         from pynettools.probe.raw import RawMethod
 
         try:
-            return RawMethod(family, request)
+            return RawMethod(family, request, poller)
         except SocketCallError:
             if request.method != "icmp" or request.privileged or not _ping_allowed(family):
                 raise
@@ -168,7 +188,8 @@ def open_method(request):
     kind = {"udp-fixed": "udp"}.get(request.method, request.method)
     return DatagramMethod(family, request.address, kind, request.port,
                           request.method != "udp" or request.paris, request.packet_length,
-                          request.options, request.discover_mtu, unconnected=request.paris)
+                          request.options, request.discover_mtu, unconnected=request.paris,
+                          poller=poller)
 
 
 def _ping_allowed(family):
@@ -184,7 +205,7 @@ def _probe(request, slot, names, as_of):
     if reply is None:
         return TraceProbe(None, None, None, None, None, "", False, slot.mtu, None, (), None)
     rtt = max(0.0, (reply.received_at - slot.sent_at) * 1000.0)
-    name = None if request.numeric else _name(reply.address, names)
+    name = None if request.numeric else responder_name(reply.address, names)
     return TraceProbe(reply.address, name, rtt, reply.icmp_type, reply.icmp_code,
                       reply.annotation, reply.final, slot.mtu,
                       _back_hops(reply.ttl, slot.ttl) if request.back else None,
@@ -193,7 +214,7 @@ def _probe(request, slot, names, as_of):
                       as_of(reply.address) if as_of else None)
 
 
-def _name(address, names):
+def responder_name(address, names):
     """The responder's name from the system resolver (so /etc/hosts counts), or None."""
     if address not in names:
         try:

@@ -19,6 +19,7 @@ from pynettools.probe import Reply, Slot
 from pynettools.probe.errqueue import LocalError, enable, read_error
 from pynettools.probe.family import PMTUDISC_DONT, PMTUDISC_PROBE, scoped, \
     socket_address
+from pynettools.probe.poller import Poller
 
 SO_MARK = 36
 IPPROTO_UDPLITE = 136
@@ -109,11 +110,14 @@ class DatagramMethod:
     from sockets never connected: connect() gives a socket a random flow hash,
     which its packets carry (in IPv6 as their flow label) and which a Linux
     router balancing over equal-cost paths uses instead of the addresses and
-    ports, so each new connected socket could take another path.
+    ports, so each new connected socket could take another path.  `poller` is the
+    `probe.poller.Poller` its sockets join (a new one of its own when None).
     """
 
+    sees_every_message = False  # the kernel hands each socket its own errors
+
     def __init__(self, family, target, kind, port, fixed_port, packet_length, options,
-                 discover_mtu=False, unconnected=False):
+                 discover_mtu=False, unconnected=False, poller=None):
         self.family = family
         self.target = target
         self.kind = kind
@@ -123,7 +127,7 @@ class DatagramMethod:
         self.options = options
         self.discover_mtu = discover_mtu
         self.unconnected = unconnected and kind != "tcpconn"
-        self.poller = select.poll()
+        self.poller = poller or Poller()
         self.by_fd = {}
         self.sequence = port if kind == "icmp" else 0
         if kind == "icmp":  # refused before the header, as traceroute's own socket is
@@ -160,7 +164,8 @@ class DatagramMethod:
             else self.port + slot.index
         slot.handle = sock
         self.by_fd[sock.fileno()] = slot
-        self.poller.register(sock, POLL_EVENTS | (select.POLLOUT if self.kind == "tcpconn" else 0))
+        self.poller.register(sock, POLL_EVENTS | (select.POLLOUT if self.kind == "tcpconn" else 0),
+                             self)
         if self.kind == "tcpconn":
             slot.sent_at = time.time()
             failure = sock.connect_ex(self._address(port & 0xFFFF))
@@ -210,20 +215,17 @@ class DatagramMethod:
         slot.mtu = self.packet_length
         self._transmit(slot)
 
-    def wait(self, timeout):
-        """(slot, reply) pairs that arrive within `timeout` seconds."""
-        answers = []
-        for fd, events in self.poller.poll(timeout * 1000):
-            slot = self.by_fd.get(fd)
-            if slot is None:
-                continue
-            found = self._errors(slot) if events & select.POLLERR else []
-            if not found and self.kind == "tcpconn":
-                found = self._connected(slot)
-            elif events & select.POLLIN:
-                found += self._data(slot)
-            answers += found
-        return answers
+    def answers(self, fd, events):
+        """(slot, reply) pairs for a ready probe socket (see probe.poller)."""
+        slot = self.by_fd.get(fd)
+        if slot is None:
+            return []
+        found = self._errors(slot) if events & select.POLLERR else []
+        if not found and self.kind == "tcpconn":
+            found = self._connected(slot)
+        elif events & select.POLLIN:
+            found += self._data(slot)
+        return found
 
     def _connected(self, slot):
         """-M tcpconn: the target accepted or refused the connection."""

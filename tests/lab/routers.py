@@ -347,3 +347,96 @@ def build_ecmp_lab():
         _client_files(namespaces["client"], hosts="127.0.0.1 localhost\n")
         _warm_up(namespaces["client"], [ECMP_DEST4, ECMP_DEST6])
         yield EcmpLab(namespaces)
+
+
+# --- For batches and reports (pytraceroute --targets, --report): added to a built lab.
+
+# More targets of each kind, for batches: dest holds the answered ones, r3
+# rejects and r4 drops the others (their own nft table, `batch`).
+BATCH_TARGETS = {
+    "answered": ["203.0.113.%d" % number for number in range(10, 20)],
+    "host-unreachable": ["198.51.100.%d" % number for number in range(16, 26)],
+    "net-unreachable": ["198.51.100.%d" % number for number in range(32, 42)],
+    "blackhole": ["198.51.100.%d" % number for number in range(48, 58)],
+    "answered6": ["2001:db8:100::%x" % number for number in range(0x10, 0x14)],
+    "admin-prohibited6": ["2001:db8:200::%x" % number for number in range(0x30, 0x34)],
+}
+
+
+def add_batch_targets(lab):
+    """Make every address of BATCH_TARGETS behave as its kind says (see above)."""
+    _ip_batch(lab.dest, ["addr add %s/32 dev west" % address
+                         for address in BATCH_TARGETS["answered"]] +
+              ["addr add %s/128 dev west nodad" % address
+               for address in BATCH_TARGETS["answered6"]])
+    rules = {"r3": ["ip daddr 198.51.100.16/28 reject with icmp type host-unreachable",
+                    "ip daddr 198.51.100.32/28 reject with icmp type net-unreachable",
+                    "ip6 daddr 2001:db8:200::30/124 reject with icmpv6 type admin-prohibited"],
+             "r4": ["ip daddr 198.51.100.48/28 drop"]}
+    for router, forward in rules.items():
+        _nft_table(lab.namespaces[router], "batch", {"forward": forward})
+    _warm_up(lab.client, BATCH_TARGETS["answered"] + BATCH_TARGETS["answered6"])
+
+
+def _nft_table(namespace, table, chains, family="inet"):
+    """Load table `family table` with {hook: [rule, ...]} filter chains, replacing it."""
+    text = "table %s %s {}\ndelete table %s %s\n" % (family, table, family, table)
+    text += "table %s %s {\n" % (family, table) + "".join(
+        " chain %s {\n  type filter hook %s priority 0\n%s }\n" % (
+            hook, hook, "".join("  %s\n" % rule for rule in rules))
+        for hook, rules in chains.items()) + "}\n"
+    subprocess.run(["ip", "netns", "exec", namespace.name, "nft", "-f", "-"], input=text,
+                   text=True, check=True, capture_output=True, timeout=30)
+
+
+def drop_answers(lab, router="r2", dropped=3, of=10):
+    """`router` drops exactly `dropped` of every `of` time-exceeded messages it sends
+    the client, in a fixed pattern (nft numgen inc), so that tools that send the same
+    number of probes through it lose the same share.  Loaded again, the count restarts."""
+    rule = "numgen inc mod %d < %d drop" % (of, dropped)
+    _nft_table(lab.namespaces[router], "lossy", {"output": [
+        "ip daddr %s icmp type time-exceeded %s" % (CLIENT4, rule),
+        "ip6 daddr %s icmpv6 type time-exceeded %s" % (CLIENT6, rule)]})
+
+
+SECOND_R2 = {"r1": "192.0.2.17", "r2b": "192.0.2.18", "r2b-east": "192.0.2.21",
+             "r3": "192.0.2.22"}
+
+
+@contextlib.contextmanager
+def second_path(lab):
+    """A router r2b beside r2 (r1 -- r2b -- r3, 192.0.2.16/30 and .20/30), and r1
+    sending every other probe that reaches it with TTL 2 that way (`alternate`), so
+    that hop 2 answers from two addresses in turn.  Removed on every exit path."""
+    with Namespace("tr-r2b") as r2b:
+        r1, r3 = lab.namespaces["r1"], lab.namespaces["r3"]
+        _sysctls(r2b, forwarding=True)
+        _link(r1, r2b, "east2", "west")
+        _link(r2b, r3, "east", "west2")
+        _ip_batch(r1, ["addr add %s/30 dev east2" % SECOND_R2["r1"], "link set east2 up",
+                       "route add default via %s table 100" % SECOND_R2["r2b"],
+                       "rule add fwmark 1 table 100"])
+        _ip_batch(r2b, ["addr add %s/30 dev west" % SECOND_R2["r2b"], "link set west up",
+                        "addr add %s/30 dev east" % SECOND_R2["r2b-east"], "link set east up",
+                        "route add default via %s" % SECOND_R2["r3"],
+                        "route add 192.0.2.0/24 via %s" % SECOND_R2["r1"]])
+        _ip_batch(r3, ["addr add %s/30 dev west2" % SECOND_R2["r3"], "link set west2 up"])
+        lab.namespaces["r2b"] = r2b
+        alternate(lab)
+        try:
+            yield r2b
+        finally:
+            del lab.namespaces["r2b"]
+            _ip_batch(r1, ["rule del fwmark 1 table 100"])
+
+
+def alternate(lab):
+    """(Re)load r1's rule: probes to the destinations with TTL 2 take r2 and r2b in
+    turn, starting with r2."""
+    subprocess.run(["ip", "netns", "exec", lab.namespaces["r1"].name, "nft", "-f", "-"],
+                   text=True, check=True, capture_output=True, timeout=30, input=(
+                       "table ip alternate {}\ndelete table ip alternate\n"
+                       "table ip alternate {\n chain prerouting {\n"
+                       "  type filter hook prerouting priority -150\n"
+                       "  ip daddr 203.0.113.0/24 ip ttl 2 meta mark set numgen inc mod 2\n"
+                       " }\n}\n"))
