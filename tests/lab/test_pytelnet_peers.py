@@ -87,15 +87,9 @@ def session(program, name, ready, keys, env=None):
 READY = {"telnetd": b"# ", "netkit": b"# ", "busybox": b"# ", "telnetlib3": b"tel:sh> "}
 
 
-KNOWN = {"telnetlib3": "telnetlib3 sends its own LINEMODE SLC list; telnet answers it (and "
-                        "takes its FORW1/FORW2), pytelnet does not process a peer's SLC yet"}
-
-
 @pytest.mark.parametrize("name", sorted(READY))
 def test_session_script_against_peer(name):
     available(name)
-    if name in KNOWN:
-        pytest.xfail(KNOWN[name])
     telnet, ours = (session(program, name, READY[name], SESSION) for program in PROGRAMS)
     assert ours[1] == telnet[1]  # the bytes on the wire
     assert ours[0] == telnet[0]  # the screen

@@ -17,6 +17,7 @@ from pynettools.cli.telnet.messages import describe_escape, say
 from pynettools.cli.telnet.status import ExitStatus, PortOutOfRange
 from pynettools.telnet import constants as T
 from pynettools.telnet.protocol import TelnetProtocol
+from pynettools.telnet.slc import SpecialCharacters
 from pynettools.telnet.terminal import terminal_characters
 from pynettools.errors import ResolveError
 from pynettools.telnet.session import (TELNET_PORT, TelnetSession, local_address, open_socket,
@@ -51,6 +52,9 @@ class Client:
         self.session_ended = None
         self.mode = None  # the TerminalMode last applied (telnet's globalmode)
         self.slc_source = "export"  # `slc`: whose special characters LINEMODE uses
+        # The characters in use and the SLC table, read from the terminal once as
+        # telnet does (again after `z`), kept across connections.
+        self.characters = SpecialCharacters(terminal_characters(0))
         self.flush_deadline = None
         self._environment = None
 
@@ -106,7 +110,7 @@ class Client:
         user = user or (login_name() if self.args.login else None)
         if user:
             self.environ_table().define("USER", user)
-        facts = terminal_facts(0, os.environ, self.environ_table())
+        facts = terminal_facts(0, os.environ, self.environ_table(), self.characters)
         protocol = TelnetProtocol(facts, self.crlf)
         protocol.slc_source = self.slc_source
         protocol.autoflush = self.toggles.get("autoflush", True)
@@ -208,7 +212,7 @@ class Client:
         if not data:
             if self.interactive and self.mode.local_characters:
                 # ^D on an editing terminal reads as nothing: telnet sends its EOF key.
-                data = bytes((terminal_characters().get("eof", 4),))
+                data = bytes((self.characters.characters["eof"],))
             else:
                 return None if self.interactive else "eof"
         if self.interactive and self.escape is not None and self.escape in data:
@@ -250,7 +254,7 @@ class Client:
         protocol.mode_changed = False
         self.mode = protocol.terminal_mode()
         if self.terminal:
-            self.terminal.set_mode(self.mode)
+            self.terminal.set_mode(self.mode, self.characters.characters)
             protocol.lf_is_newline = self.mode.edit
 
     def _on_signals(self, received):
