@@ -21,6 +21,8 @@ last agreed.  Observed of Debian's telnet on the wire and kept here:
   become the characters in use.
 - `slc export` puts the terminal's own characters back before exporting;
   after `set` changes a character, the changed functions are sent.
+- forw2 is the same character as forw1 (both the terminal's VEOL, a slip in
+  telnet's externs.h): setting either sets both, and FORW2 follows FORW1.
 """
 
 from pynettools.telnet import constants as T
@@ -30,7 +32,7 @@ FUNCTION_CHARACTERS = {
     T.SLC_IP: "interrupt", T.SLC_AO: "flushoutput", T.SLC_ABORT: "quit", T.SLC_EOF: "eof",
     T.SLC_SUSP: "susp", T.SLC_EC: "erase", T.SLC_EL: "kill", T.SLC_EW: "worderase",
     T.SLC_RP: "reprint", T.SLC_LNEXT: "lnext", T.SLC_XON: "start", T.SLC_XOFF: "stop",
-    T.SLC_FORW1: "forw1", T.SLC_FORW2: "forw2"}
+    T.SLC_FORW1: "forw1", T.SLC_FORW2: "forw1"}
 # The flush bits telnet reports with its level.
 _FLUSHES = {T.SLC_IP: T.SLC_FLUSHIN | T.SLC_FLUSHOUT,
             T.SLC_ABORT: T.SLC_FLUSHIN | T.SLC_FLUSHOUT, T.SLC_SUSP: T.SLC_FLUSHIN}
@@ -39,6 +41,8 @@ _WITHOUT_CHARACTER = (T.SLC_SYNCH, T.SLC_AYT)
 # The characters `set` and `display` name, in telnet's order; AYT's is telnet's own.
 CHARACTER_NAMES = ("flushoutput", "interrupt", "quit", "eof", "erase", "kill", "lnext",
                    "susp", "reprint", "worderase", "start", "stop", "forw1", "forw2", "ayt")
+_SAME_AS = {"forw2": "forw1"}
+_SLOTS = tuple(name for name in CHARACTER_NAMES if name not in _SAME_AS)
 DEFAULT_AYT = 0x14  # ^T
 OFF = 0  # _POSIX_VDISABLE on Linux: the character is not set
 
@@ -54,10 +58,12 @@ class _Function:
 
 
 class SpecialCharacters:
-    """telnet's SLC table and the characters in use (name -> byte, OFF when not set).
+    """telnet's SLC table and the characters in use.
 
-    `terminal` maps telnet's names to the terminal's own characters (an
-    empty mapping when there is no terminal: every character off).
+    `characters` maps telnet's names to bytes (OFF when not set), forw2 left
+    out (it is forw1: use value() and set() for any name).  `terminal` maps
+    names to the terminal's own characters (an empty mapping when there is
+    no terminal: every character off).
     """
 
     def __init__(self, terminal=None):
@@ -66,9 +72,17 @@ class SpecialCharacters:
 
     def reset(self, terminal):
         """The terminal's characters read anew (at start, after a suspend): all in use."""
-        self.terminal = {name: terminal.get(name, OFF) for name in CHARACTER_NAMES}
+        self.terminal = {name: terminal.get(name, OFF) for name in _SLOTS}
         self.terminal["ayt"] = DEFAULT_AYT
         self.characters = dict(self.terminal)
+
+    def value(self, name):
+        """The character in use that telnet calls `name` (OFF when not set)."""
+        return self.characters[_SAME_AS.get(name, name)]
+
+    def set(self, name, value):
+        """`set NAME VALUE` (OFF for `unset`); the server hears of it at check()."""
+        self.characters[_SAME_AS.get(name, name)] = value
 
     def enabled(self):
         """{name: byte} of the characters in use that are set."""

@@ -14,13 +14,13 @@ import termios
 from pynettools.telnet.protocol import TerminalFacts
 
 # The terminal's control characters by telnet's names for them (`display`, `set`,
-# the LINEMODE SLC functions that they hold).
+# the LINEMODE SLC functions that they hold).  telnet's forw2 is VEOL too, like
+# forw1 (see pynettools.telnet.slc): it never touches VEOL2.
 _CHARACTER_INDEXES = {"flushoutput": termios.VDISCARD, "interrupt": termios.VINTR,
                       "quit": termios.VQUIT, "eof": termios.VEOF, "erase": termios.VERASE,
                       "kill": termios.VKILL, "lnext": termios.VLNEXT, "susp": termios.VSUSP,
                       "reprint": termios.VREPRINT, "worderase": termios.VWERASE,
-                      "start": termios.VSTART, "stop": termios.VSTOP, "forw1": termios.VEOL,
-                      "forw2": termios.VEOL2}
+                      "start": termios.VSTART, "stop": termios.VSTOP, "forw1": termios.VEOL}
 
 
 def terminal_facts(fd, environ, environment, characters=None):

@@ -21,7 +21,7 @@ def set_character(client, words, value):
         return AGAIN
     else:
         character = OFF if words[1] == "off" else parse_escape(words[1]) or OFF
-    client.characters.characters[name] = character
+    client.characters.set(name, character)
     say("%s character is '%s'.\n" % (name, describe_escape(character)))
     return None
 
@@ -37,5 +37,6 @@ def check_characters(client):
 
 def character_lines(client):
     """display's lines for the characters, in telnet's order."""
-    characters = client.characters.characters
-    return ["%-15s [%s]" % (name, describe_escape(characters[name])) for name in CHARACTER_NAMES]
+    characters = client.characters
+    return ["%-15s [%s]" % (name, describe_escape(characters.value(name)))
+            for name in CHARACTER_NAMES]

@@ -126,17 +126,22 @@ class Client:
         if self.input_buffer:  # typed after the `open` command
             self.session.send(bytes(self.input_buffer))
             self.input_buffer.clear()
+        ending = None
         try:
             with _Signals() as signals:
                 ending = self._loop(signals)
         finally:
             if self.terminal:
                 self.terminal.restore()
-            sock.close()
+            if ending != "held":
+                sock.close()
         return self._finish(ending)
 
     def _finish(self, ending):
         self.session_ended = ending
+        if ending == "held":
+            self._hold_session()
+            return ExitStatus.OK
         if self.args.json:
             self._print_summary(ending)
         elif ending == "peer":
@@ -266,7 +271,9 @@ class Client:
 
                 protocol.window_changed(window_size(0))
             elif signum == signal.SIGINT and not self.mode.trapsig:
-                return "interrupted"  # telnet leaves at once, quietly
+                # telnet leaves at once, quietly; begun at its prompt, it goes back
+                # there with the connection open.
+                return "held" if self.started_at_prompt else "interrupted"
             elif self.mode.trapsig and signum in _SIGNAL_COMMANDS:
                 protocol.interrupt(signal_command(signum, protocol))
         self.session.flush()
@@ -291,6 +298,22 @@ class Client:
             local_options=enabled_names(protocol.local), remote_options=enabled_names(protocol.remote),
             closed_by=ending, data_encoding=encoding, data=content)
         say(dumps(tagged("pytelnet", summary)))
+
+    def _hold_session(self):
+        """After SIGINT, back at the prompt: the connection stays open but unserved.
+
+        As telnet, which jumps back to its prompt from the signal handler: what
+        commands queue for the server is not sent (but for `logout`'s flush),
+        nothing is read, and SIGINT stays blocked from then on (telnet never
+        unblocks it after that jump).
+        """
+        self.session.held = True
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+    def end_held_session(self):
+        """The held connection was closed at the prompt (close, quit, end of input)."""
+        if self.session is not None and self.session.held:
+            self.session = None
 
     # -- the telnet> prompt ------------------------------------------------
 

@@ -34,6 +34,8 @@ def prompt_loop(client):
     """Commands until quit or end of input; the exit status of telnet."""
     while True:
         ending = run_command(client)
+        if ending == "eof" and client.session is not None:
+            do_quit(client, [])  # a connection held after SIGINT: telnet's quit closes it
         if ending == "quit" or ending == "eof":
             return ExitStatus.OK
         if ending == "peer" or ending == "silence":
@@ -84,6 +86,7 @@ def do_close(client, words):
         return AGAIN
     client.session.close()
     say("Connection closed.\n")
+    client.end_held_session()
     return "user"
 
 
@@ -91,6 +94,7 @@ def do_quit(client, words):
     if client.session is not None:
         client.session.close()
         say("Connection closed.\n")
+        client.end_held_session()
     return "quit"
 
 
@@ -98,6 +102,8 @@ def do_logout(client, words):
     if connected(client):
         client.session.protocol.ask_remote(18, True)  # DO LOGOUT (RFC 727)
         client.session.flush()
+        if client.session.held:
+            client.session.write_pending()  # telnet flushes here, even when held
     return None
 
 
