@@ -32,7 +32,8 @@ Request.__doc__ = """Everything a trace needs, checked and resolved (see `prepar
 def resolve(host, family=None):
     """(af, address) for host; the first IPv4 address when family is None and there is one.
 
-    That is traceroute's choice, whatever order getaddrinfo prefers;
+    That is traceroute's choice, whatever order getaddrinfo prefers; a
+    scoped IPv6 address is written `fe80::2%eth1`, as traceroute prints it.
     socket.gaierror when the name cannot be resolved.
     """
     af = {4: socket.AF_INET, 6: socket.AF_INET6}.get(family, socket.AF_UNSPEC)
@@ -40,6 +41,10 @@ def resolve(host, family=None):
     info = socket.getaddrinfo(host.encode("utf-8", "surrogateescape"), None, af,
                               socket.SOCK_DGRAM)
     chosen = next((entry for entry in info if entry[0] == socket.AF_INET), info[0])
+    if chosen[0] == socket.AF_INET6:  # a link-local address keeps its scope, as traceroute's
+        from pynettools.probe.family import scoped
+
+        return chosen[0], scoped(chosen[4][0], chosen[4][3])
     return chosen[0], chosen[4][0]
 
 
@@ -163,7 +168,7 @@ def open_method(request):
     kind = {"udp-fixed": "udp"}.get(request.method, request.method)
     return DatagramMethod(family, request.address, kind, request.port,
                           request.method != "udp" or request.paris, request.packet_length,
-                          request.options, request.discover_mtu)
+                          request.options, request.discover_mtu, unconnected=request.paris)
 
 
 def _ping_allowed(family):

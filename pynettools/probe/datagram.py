@@ -17,7 +17,8 @@ import time
 from pynettools.errors import PrivilegeError, SocketCallError, UnsupportedError
 from pynettools.probe import Reply, Slot
 from pynettools.probe.errqueue import LocalError, enable, read_error
-from pynettools.probe.family import PMTUDISC_DONT, PMTUDISC_PROBE
+from pynettools.probe.family import PMTUDISC_DONT, PMTUDISC_PROBE, scoped, \
+    socket_address
 
 SO_MARK = 36
 IPPROTO_UDPLITE = 136
@@ -104,11 +105,15 @@ class DatagramMethod:
     `kind` is "udp" (port rising per probe unless `fixed_port`), "udplite"
     or "icmp" (echo requests on a ping socket); `packet_length` is the whole
     IP packet; `discover_mtu` (--mtu) re-sends a probe that was too big at
-    the size the path allows.
+    the size the path allows.  `unconnected` (--paris) sends with sendto()
+    from sockets never connected: connect() gives a socket a random flow hash,
+    which its packets carry (in IPv6 as their flow label) and which a Linux
+    router balancing over equal-cost paths uses instead of the addresses and
+    ports, so each new connected socket could take another path.
     """
 
     def __init__(self, family, target, kind, port, fixed_port, packet_length, options,
-                 discover_mtu=False):
+                 discover_mtu=False, unconnected=False):
         self.family = family
         self.target = target
         self.kind = kind
@@ -117,6 +122,7 @@ class DatagramMethod:
         self.packet_length = packet_length
         self.options = options
         self.discover_mtu = discover_mtu
+        self.unconnected = unconnected and kind != "tcpconn"
         self.poller = select.poll()
         self.by_fd = {}
         self.sequence = port if kind == "icmp" else 0
@@ -161,16 +167,16 @@ class DatagramMethod:
             if failure not in (0, errno.EINPROGRESS):
                 raise fatal("connect", OSError(failure, os.strerror(failure)))
             return
-        try:
-            sock.connect(self._address(port & 0xFFFF))
-        except OSError as error:
-            raise fatal("connect", error) from None
+        self.destination = self._address(port & 0xFFFF)
+        if not self.unconnected:
+            try:
+                sock.connect(self.destination)
+            except OSError as error:
+                raise fatal("connect", error) from None
         self._transmit(slot)
 
     def _address(self, port):
-        if self.family.version == 6:
-            return (self.target, port, self.options.flow_label & 0xFFFFF, 0)
-        return (self.target, port)
+        return socket_address(self.family, self.target, port, self.options.flow_label & 0xFFFFF)
 
     def _payload(self, slot):
         body = b"@" * max(0, self.packet_length - self.family.header_length -
@@ -187,7 +193,10 @@ class DatagramMethod:
         slot.handle.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
         slot.sent_at = time.time()
         try:
-            slot.handle.send(self._payload(slot))
+            if self.unconnected:
+                slot.handle.sendto(self._payload(slot), self.destination)
+            else:
+                slot.handle.send(self._payload(slot))
         except OSError as error:
             if error.errno != errno.EMSGSIZE:
                 raise fatal("send", error) from None
@@ -248,8 +257,11 @@ class DatagramMethod:
 
     def _data(self, slot):
         try:
-            data = slot.handle.recv(2048)
+            data, source = slot.handle.recvfrom(2048)
         except OSError:
+            return []
+        if self.unconnected and scoped(source[0], source[3] if len(source) > 3 else 0) != \
+                self.target:  # any sender reaches an unconnected socket
             return []
         if self.kind != "icmp":
             return [(slot, self._target_answered())]

@@ -17,7 +17,7 @@ import time
 from pynettools.probe import Reply, Slot
 from pynettools.probe.datagram import fatal, privileges_error
 from pynettools.probe.errqueue import SO_TIMESTAMP, received_time
-from pynettools.probe.family import classify
+from pynettools.probe.family import classify, scoped, socket_address, split_scope
 from pynettools.probe.packets import ACK, RST, SYN, ipv4_header, parse_icmp, parse_mpls, \
     parse_tcp, tcp_syn
 
@@ -30,7 +30,8 @@ class RawMethod:
     def __init__(self, family, request):
         self.family = family
         self.request = request
-        self.target = request.address
+        self.target = request.address  # `fe80::2%eth1` for a scoped one: as replies are named
+        self.bare_target = split_scope(self.target)[0]  # as packets and quotes carry it
         self.tcp = request.method == "tcp"
         self.protocol = request.protocol if request.method == "raw" else None
         self.pending = {}  # probe key -> slot
@@ -122,7 +123,7 @@ class RawMethod:
         fixed = self.request.paris or self.request.options.source_port
         port = self.base_port if fixed else (self.base_port + slot.index) & 0xFFFF
         sequence = (self.base_sequence + slot.index) & 0xFFFFFFFF
-        segment = tcp_syn(self.family.af, self.source, self.target, port,
+        segment = tcp_syn(self.family.af, self.source, self.bare_target, port,
                           self.request.port & 0xFFFF, sequence)
         self._send_packet(slot, ("tcp", port, sequence), segment)
 
@@ -133,7 +134,7 @@ class RawMethod:
         sock.setsockopt(self.family.level, self.family.ttl_option, slot.ttl)
         slot.sent_at = time.time()
         try:
-            sock.sendto(packet, (self.target, 0))
+            sock.sendto(packet, socket_address(self.family, self.target, 0))
         except OSError as error:
             if error.errno != errno.EMSGSIZE:  # as traceroute: the probe counts as sent
                 raise fatal("send", error) from None
@@ -155,7 +156,7 @@ class RawMethod:
     def _match(self, sock, data, controls, address):
         """(slot, Reply) when the message answers a probe in flight, else None."""
         received_at, hop_limit = received_time(controls, self.family)
-        source, ttl = address[0], hop_limit
+        source, ttl = scoped(address[0], address[3]) if len(address) > 3 else address[0], hop_limit
         if self.family.version == 4:
             header = ipv4_header(data)
             if header is None:
@@ -197,7 +198,7 @@ class RawMethod:
     def _quoted_key(self, quote):
         """The pending-probe key the quoted header names, or None if it is not ours."""
         transport = quote.transport
-        if quote.destination != self.target or len(transport) < 8:
+        if quote.destination != self.bare_target or len(transport) < 8:
             return None
         if self.protocol is not None:
             return self._raw_key(transport) if quote.protocol == self.protocol else None
@@ -251,7 +252,7 @@ def _route_source(family, target):
     """The address the kernel would send from to `target` (no packet is sent)."""
     probe = socket.socket(family.af, socket.SOCK_DGRAM)
     try:
-        probe.connect((target, 9))
+        probe.connect(socket_address(family, target, 9))
         return probe.getsockname()[0]
     except OSError as error:
         raise fatal("connect", error) from None

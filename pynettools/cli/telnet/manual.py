@@ -115,7 +115,8 @@ prompt reaches quit or the end of its input; 1 when HOST or PORT cannot be
 resolved, PORT is out of range, no address accepts the connection, or an
 argument too many is given; 2 when --wait ended a piped session; 64 for a
 bad option (as telnet). SIGINT while connected is telnet's interrupt (see
-Interrupt keys).""",
+Interrupt keys); before a connection is made, pytelnet restores the terminal and
+dies of SIGINT, as telnet does.""",
     "JSON OUTPUT": """\
 With --json the session's data is not printed as it arrives, nor are the
 Trying and Connected messages; at the end one JSON document is printed. Example:

@@ -57,12 +57,19 @@ same IPv6 flow label. Load balancers that hash those fields then send every prob
 same way, so the hops shown belong to one path. For UDP that means one probe in flight
 at a time (-N 1), as with --sport, so that an answer can only be for the probe out; TCP
 probes are told apart by their sequence numbers. ICMP echo probes keep the identifier
-but not the checksum (the sequence number changes), which some load balancers hash.""",
+but not the checksum (the sequence number changes), which some load balancers hash.
+Datagram probes (UDP, UDPLITE, unprivileged ICMP) go out from sockets that are never
+connected: Linux gives a connected socket a random flow hash, which its packets carry
+(on IPv6 as their flow label, across a veth too) and which a Linux router balancing
+over equal-cost paths uses instead of the addresses and ports. -M tcpconn cannot avoid
+it (each probe is a new connection), so with --paris its probes may still take
+different paths behind such a router.""",
     "EXIT STATUS": """\
 0 when the trace ran, whether or not it reached the host; 2 for a bad command line or
 an unknown host (with traceroute's message); 1 for an error while tracing (e.g.
 bind: Cannot assign requested address, or You do not have enough privileges to use
-this traceroute method.); 130 when interrupted.""",
+this traceroute method.). Interrupted (Ctrl-C), it dies of SIGINT, as traceroute does,
+so a shell loop running it stops too.""",
     "JSON OUTPUT": """\
 With --json, pytraceroute prints JSON Lines instead of text: one compact object per
 line, each written and flushed as soon as it is known, so that a script can follow a
