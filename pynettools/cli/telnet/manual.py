@@ -167,7 +167,10 @@ other byte; it opens the prompt only at a terminal. After an interrupt key
 (^C, ^Z, ^\\, ^O) telnet discards the server's output until it answers DO
 TIMING-MARK, however long that takes; pytelnet stops discarding after 2
 seconds, so a server that ignores the option cannot silence the session
-for ever.""",
+for ever. A second open in one run starts afresh: telnet keeps the last
+connection's option states, so it offers nothing to the next server (even
+on the telnet port) and starts in the old mode, which a script cannot rely
+on; pytelnet negotiates each connection as its first.""",
     "ENVIRONMENT": """\
 TERM: the terminal type sent (upper case; UNKNOWN when unset). USER: sent
 with -a. DISPLAY: offered through NEW-ENVIRON. PYNETTOOLS_DEBUG: when set,
