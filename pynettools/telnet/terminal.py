@@ -1,9 +1,9 @@
 """The user's terminal during a session: its modes, its size, its characters.
 
-telnet's rule for the mode (without LINEMODE): the terminal edits lines
-itself while the peer does not suppress go-ahead (SGA), and echoes locally
-while the peer does not echo.  So WILL ECHO + WILL SGA gives character mode
-(raw), nothing gives local line mode.  `Terminal.restore()` puts back the
+The mode is what the options make it (`TerminalMode`, telnet's
+getconnmode): local echo, line editing, signal keys, flow control, and
+LINEMODE's soft tabs and literal echo, set as telnet's TerminalNewMode sets
+them.  `Terminal.restore()` puts back the
 settings found at the start; the caller runs it on every way out.
 """
 
@@ -11,55 +11,36 @@ import os
 import struct
 import termios
 
-from pynettools.telnet.protocol import TerminalFacts, slc_triplets
+from pynettools.telnet.protocol import TerminalFacts
 
-# termios control characters telnet reports through LINEMODE SLC (RFC 1184).
-_SLC_CHARACTERS = {3: termios.VINTR, 4: termios.VDISCARD, 7: termios.VQUIT, 8: termios.VEOF,
-                   9: termios.VSUSP,
-                   10: termios.VERASE, 11: termios.VKILL, 12: termios.VWERASE,
-                   13: termios.VREPRINT, 14: termios.VLNEXT, 15: termios.VSTART,
-                   16: termios.VSTOP}
-_DISABLED = 0  # _POSIX_VDISABLE on Linux
+# The terminal's control characters by telnet's names for them (`display`, `set`,
+# the LINEMODE SLC functions that they hold).  telnet's forw2 is VEOL too, like
+# forw1 (see pynettools.telnet.slc): it never touches VEOL2.
+_CHARACTER_INDEXES = {"flushoutput": termios.VDISCARD, "interrupt": termios.VINTR,
+                      "quit": termios.VQUIT, "eof": termios.VEOF, "erase": termios.VERASE,
+                      "kill": termios.VKILL, "lnext": termios.VLNEXT, "susp": termios.VSUSP,
+                      "reprint": termios.VREPRINT, "worderase": termios.VWERASE,
+                      "start": termios.VSTART, "stop": termios.VSTOP, "forw1": termios.VEOL}
 
 
-def terminal_facts(fd, environ, user=None):
-    """What TTYPE, NAWS, TSPEED, NEW-ENVIRON and LINEMODE report for `fd`."""
-    environment = []
-    display = environ.get("DISPLAY")
-    if display:
-        environment.append(("DISPLAY", "localhost" + display if display.startswith(":")
-                            else display))
-    if user:
-        environment.append(("USER", user))
+def terminal_facts(fd, environ, environment, characters=None):
+    """What TTYPE, NAWS, TSPEED report for `fd`; NEW-ENVIRON `environment`; LINEMODE
+    `characters` (a SpecialCharacters, kept by the caller across connections)."""
     terminal_type = environ.get("TERM", "").upper() or "UNKNOWN"
     if not os.isatty(fd):
-        return TerminalFacts(terminal_type, None, "0,0", environment)
+        return TerminalFacts(terminal_type, None, "0,0", environment, characters)
     attributes = termios.tcgetattr(fd)
     speed = "%d,%d" % (_baud(attributes[4]), _baud(attributes[5]))
-    characters = {function: _byte(attributes[6][index])
-                  for function, index in _SLC_CHARACTERS.items()}
-    characters = {function: value for function, value in characters.items() if value}
-    return TerminalFacts(terminal_type, window_size(fd), speed, environment,
-                         slc_triplets(characters))
-
-
-# The terminal's characters by telnet's names for them (`display`).
-_NAMED_CHARACTERS = {"flushoutput": termios.VDISCARD, "interrupt": termios.VINTR,
-                     "quit": termios.VQUIT, "eof": termios.VEOF, "erase": termios.VERASE,
-                     "kill": termios.VKILL, "lnext": termios.VLNEXT, "susp": termios.VSUSP,
-                     "reprint": termios.VREPRINT, "worderase": termios.VWERASE,
-                     "start": termios.VSTART, "stop": termios.VSTOP, "forw1": termios.VEOL,
-                     "forw2": termios.VEOL2}
+    return TerminalFacts(terminal_type, window_size(fd), speed, environment, characters)
 
 
 def terminal_characters(fd=0):
-    """{telnet's name: byte value} of the characters set on the terminal on fd."""
+    """{telnet's name: byte value} of the characters set on the terminal on fd (0: off)."""
     try:
         characters = termios.tcgetattr(fd)[6]
     except termios.error:
         return {}
-    named = {name: _byte(characters[index]) for name, index in _NAMED_CHARACTERS.items()}
-    return {name: value for name, value in named.items() if value != _DISABLED}
+    return {name: _byte(characters[index]) for name, index in _CHARACTER_INDEXES.items()}
 
 
 def _byte(value):
@@ -97,30 +78,55 @@ class Terminal:
         self.original = termios.tcgetattr(fd)
         self.mode = None
 
-    def set_mode(self, edit, echo):
-        """Line editing and local echo on or off; the escape works in both."""
-        if self.mode == (edit, echo):
+    def set_mode(self, mode, characters=None):
+        """The terminal as telnet sets it for a TerminalMode, with `characters` in use
+        ({telnet's name: byte}, as SpecialCharacters keeps them) over the saved settings."""
+        characters = characters or {}
+        key = (mode.edit, mode.trapsig, mode.echo, mode.flow, mode.soft_tab, mode.lit_echo,
+               tuple(sorted(characters.items())))
+        if self.mode == key:
             return
-        attributes = termios.tcgetattr(self.fd)
-        iflag, oflag, cflag, lflag, ispeed, ospeed, chars = attributes
-        lflag = lflag | termios.ICANON | termios.ECHO if edit else lflag & ~termios.ICANON
-        lflag = lflag | termios.ECHO if echo else lflag & ~termios.ECHO
+        iflag, oflag, cflag, lflag, ispeed, ospeed, chars = self.original
         chars = list(chars)
-        # While the peer echoes, its CR LF reaches the terminal as is (see
-        # protocol), so the terminal must not add a CR of its own.
-        oflag = self.original[1] if echo else oflag & ~termios.ONLCR
-        if edit:
-            iflag |= termios.ICRNL
-            lflag |= termios.ISIG
-            # The escape character ends a line at once, as telnet arranges.
-            chars[termios.VEOL] = bytes((self.escape,)) if self.escape is not None else b"\0"
+        for name, value in characters.items():
+            if name in _CHARACTER_INDEXES:
+                chars[_CHARACTER_INDEXES[name]] = bytes((value,))
+        if mode.echo:
+            lflag, oflag = lflag | termios.ECHO, oflag | termios.ONLCR
         else:
-            iflag &= ~(termios.ICRNL | termios.IXON)
-            lflag &= ~(termios.ISIG | termios.IEXTEN)
+            # While the peer echoes, its CR LF reaches the terminal as is (see
+            # protocol), so the terminal must not add a CR of its own.
+            lflag, oflag = lflag & ~termios.ECHO, oflag & ~termios.ONLCR
+        flow = termios.IXOFF | termios.IXON
+        iflag = iflag | flow if mode.flow else iflag & ~flow
+        lflag = lflag | termios.ISIG if mode.trapsig else lflag & ~termios.ISIG
+        if mode.edit:
+            lflag |= termios.ICANON
+        else:
+            lflag &= ~termios.ICANON
+            iflag &= ~termios.ICRNL
             chars[termios.VMIN], chars[termios.VTIME] = 1, 0
+        if not mode.local_characters:
+            chars[termios.VLNEXT] = b"\0"
+        oflag &= ~termios.TABDLY
+        if mode.soft_tab:
+            oflag |= termios.TAB3
+        lflag = lflag & ~termios.ECHOCTL if mode.lit_echo else lflag | termios.ECHOCTL
+        if self.escape is not None and bytes((self.escape,)) not in (chars[termios.VEOL],
+                                                                     chars[termios.VEOL2]):
+            # The escape character ends a line at once, as telnet arranges.
+            if chars[termios.VEOL] == b"\0":
+                chars[termios.VEOL] = bytes((self.escape,))
+            elif chars[termios.VEOL2] == b"\0":
+                chars[termios.VEOL2] = bytes((self.escape,))
         termios.tcsetattr(self.fd, termios.TCSADRAIN,
                           [iflag, oflag, cflag, lflag, ispeed, ospeed, chars])
-        self.mode = (edit, echo)
+        self.mode = key
+
+    def reread(self):
+        """Take the terminal's settings anew (after a suspend: the user may have changed them)."""
+        self.original = termios.tcgetattr(self.fd)
+        self.mode = None
 
     def restore(self):
         """Back to the settings the terminal had when the session began."""
