@@ -13,8 +13,8 @@ packets", ...).  The code generated is libpcap's: with `optimize=False`
 optimised, they select the same packets but may differ from libpcap's.
 """
 
-from pynettools.bpf.compiler import DEAD, LIVE, SAVEFILE
 from pynettools.bpf.program import Program
+from pynettools.bpf.tables import DEAD, LIVE, SAVEFILE
 from pynettools.errors import FilterError
 
 DEFAULT_SNAPLEN = 262144
@@ -33,7 +33,10 @@ def compile_filter(expression, linktype, snaplen=DEFAULT_SNAPLEN, optimize=True,
     capture socket: packet-type and interface metadata), or DEAD (tcpdump -d
     without -r or -i).
     """
-    from pynettools.bpf import assemble, blocks, parser, protocols
+    import pynettools.bpf.assemble as assemble
+    import pynettools.bpf.blocks as blocks
+    import pynettools.bpf.parser as parser
+    import pynettools.bpf.protocols as protocols
     from pynettools.bpf.compiler import Compiler
 
     compiler = Compiler(linktype, snaplen, netmask, source)
@@ -47,7 +50,7 @@ def compile_filter(expression, linktype, snaplen=DEFAULT_SNAPLEN, optimize=True,
         blocks.backpatch(root, blocks.return_block(0))
         root = root.head
     if optimize:
-        from pynettools.bpf import optimize as optimizer
+        import pynettools.bpf.optimize as optimizer
 
         root = optimizer.optimize(root)
         if root.is_return() and root.k == 0:

@@ -7,7 +7,8 @@ carries the test that the packet has that protocol, which the relation adds
 in front of itself.
 """
 
-from pynettools.bpf import opcodes, protocols
+import pynettools.bpf.opcodes as opcodes
+import pynettools.bpf.protocols as protocols
 from pynettools.bpf.blocks import Stmt, gen_and, gen_not, jump_block
 from pynettools.bpf.linklayer import OR_LINKHDR, OR_LINKPL, OR_LLC
 

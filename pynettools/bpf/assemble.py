@@ -8,7 +8,7 @@ instructions on gets an unconditional `ja` right after the jump, which the
 jump reaches with an offset of 0 or 1, and the layout starts again.
 """
 
-from pynettools.bpf import opcodes
+import pynettools.bpf.opcodes as opcodes
 
 
 def _reachable(root):

@@ -8,7 +8,7 @@ exactly as libpcap's gencode.c does, so the graph (and the program laid out
 from it) has the same shape as libpcap's unoptimised one.
 """
 
-from pynettools.bpf import opcodes
+import pynettools.bpf.opcodes as opcodes
 
 
 class Stmt:

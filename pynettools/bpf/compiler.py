@@ -6,16 +6,14 @@ link-layer type field and payload depend on the link type and grow as `vlan`,
 `mpls` or `pppoes` step into an encapsulation, for the rest of the expression.
 """
 
-from pynettools.bpf import linklayer, opcodes
+import pynettools.bpf.linklayer as linklayer
+import pynettools.bpf.opcodes as opcodes
 from pynettools.bpf.blocks import Stmt, gen_and, gen_not, jump_block
 from pynettools.bpf.linklayer import (OR_LINKHDR, OR_LINKPL, OR_LINKPL_NOSNAP, OR_LINKTYPE,
                                       OR_LLC, OR_PACKET, OR_PREVLINKHDR, OR_PREVMPLSHDR,
                                       OR_TRAN_IPV4)
 from pynettools.errors import FilterError
 
-# Where the packets come from: libpcap's code differs for live captures
-# (metadata the kernel keeps beside the packet) and savefiles.
-SAVEFILE, LIVE, DEAD = "savefile", "live", "dead"
 
 
 class Compiler:

@@ -1,6 +1,6 @@
 """A program as tcpdump prints it: -d (readable), -dd (C array), -ddd (decimal)."""
 
-from pynettools.bpf import opcodes
+import pynettools.bpf.opcodes as opcodes
 
 # For pytcpdump's man page (the capture helper's manual includes it).
 MANUAL_NOTES = (

@@ -7,7 +7,7 @@ level is its height above the returns (level 0).  Sets are Python ints used
 as bit sets.  Registers are "atoms": M[0]..M[15], then A (16) and X (17).
 """
 
-from pynettools.bpf import opcodes
+import pynettools.bpf.opcodes as opcodes
 
 A_ATOM = opcodes.MEMWORDS
 X_ATOM = A_ATOM + 1

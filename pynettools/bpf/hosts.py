@@ -6,7 +6,9 @@ or target protocol address is X; a short dotted number (`host 10.1`) is a
 network, and `net 10` means 10.0.0.0/8.
 """
 
-from pynettools.bpf import names, opcodes, tables
+import pynettools.bpf.names as names
+import pynettools.bpf.opcodes as opcodes
+import pynettools.bpf.tables as tables
 from pynettools.bpf.blocks import gen_and, gen_or
 from pynettools.bpf.linklayer import OR_LINKHDR, OR_LINKPL
 from pynettools.capture import linktypes

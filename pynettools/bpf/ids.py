@@ -3,7 +3,11 @@ gen_mcode, gen_mcode6): a number, a name, a dotted address, `net/len`,
 `net mask`, or an IPv6 address, turned into a host, net, port, portrange or
 protocol test."""
 
-from pynettools.bpf import hosts, names, ports, protocols, tables
+import pynettools.bpf.hosts as hosts
+import pynettools.bpf.names as names
+import pynettools.bpf.ports as ports
+import pynettools.bpf.protocols as protocols
+import pynettools.bpf.tables as tables
 from pynettools.bpf.blocks import gen_or
 
 _ALL_ONES_128 = b"\xff" * 16

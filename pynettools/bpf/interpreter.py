@@ -14,7 +14,7 @@ Basic blocks reached from one place only are inlined into it as nested
 
 import struct
 
-from pynettools.bpf import opcodes
+import pynettools.bpf.opcodes as opcodes
 
 MASK = 0xFFFFFFFF
 _ALU_SYMBOLS = {opcodes.ADD: "+", opcodes.SUB: "-", opcodes.MUL: "*", opcodes.OR: "|",

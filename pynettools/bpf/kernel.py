@@ -14,7 +14,7 @@ import ctypes
 import socket
 import struct
 
-from pynettools.bpf import opcodes
+import pynettools.bpf.opcodes as opcodes
 from pynettools.bpf.program import Program, validate
 from pynettools.capture import linktypes
 from pynettools.errors import SocketCallError

@@ -7,7 +7,7 @@ case-sensitive.  A bad number or address is a LEX_ERROR token that carries
 libpcap's message; any other stray character is a LEX_ERROR without one.
 """
 
-from pynettools.bpf import tables
+import pynettools.bpf.tables as tables
 
 NUM, ID, HID, HID6, EID, AID, LEX_ERROR, EOF = (
     "NUM", "ID", "HID", "HID6", "EID", "AID", "LEX_ERROR", "EOF")

@@ -1,7 +1,8 @@
 """Link layers: where each one keeps its type field and payload, and how a
 filter asks "does this packet carry protocol P" on it (libpcap's gen_linktype)."""
 
-from pynettools.bpf import opcodes, tables
+import pynettools.bpf.opcodes as opcodes
+import pynettools.bpf.tables as tables
 from pynettools.bpf.blocks import gen_and, gen_not, gen_or, gen_uncond
 from pynettools.capture import linktypes
 
@@ -170,13 +171,11 @@ def _loopback(compiler, ll_proto):
     """NULL and LOOP: a 32-bit address family, in host order for NULL (this
     host's order is assumed for savefiles too) and network order for LOOP.
     IPv6 in a savefile may come from a BSD, whose AF_INET6 values are checked."""
-    from pynettools.bpf.compiler import SAVEFILE
-
     if ll_proto == tables.ETHERTYPE_IP:
         return _loopback_family(compiler, _AF_INET)
     if ll_proto != tables.ETHERTYPE_IPV6:
         return gen_uncond(False)
-    if compiler.source != SAVEFILE:
+    if compiler.source != tables.SAVEFILE:
         return _loopback_family(compiler, _AF_INET6)
     first = _loopback_family(compiler, _BSD_AF_INET6)
     block = _loopback_family(compiler, _FREEBSD_AF_INET6)

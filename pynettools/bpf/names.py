@@ -8,7 +8,7 @@ the same number stands for both); protocols through /etc/protocols
 through /etc/ethers, both matched without regard to case as glibc does.
 """
 
-from pynettools.bpf import tables
+import pynettools.bpf.tables as tables
 
 NETWORKS_PATH = "/etc/networks"
 ETHERS_PATH = "/etc/ethers"

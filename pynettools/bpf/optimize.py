@@ -10,7 +10,8 @@ already decided is moved on to the successor's known branch: that is how
 "expression rejects all packets".  Passes repeat until nothing changes.
 """
 
-from pynettools.bpf import opcodes, peephole
+import pynettools.bpf.opcodes as opcodes
+import pynettools.bpf.peephole as peephole
 from pynettools.bpf.flow import A_ATOM, N_ATOMS, X_ATOM, Graph
 
 

@@ -4,7 +4,11 @@
 SS7, OpenBSD pf), which fail with libpcap's words once their arguments parse.
 """
 
-from pynettools.bpf import hosts, lexer, opcodes, protocols, tables
+import pynettools.bpf.hosts as hosts
+import pynettools.bpf.lexer as lexer
+import pynettools.bpf.opcodes as opcodes
+import pynettools.bpf.protocols as protocols
+import pynettools.bpf.tables as tables
 from pynettools.bpf.blocks import gen_and, gen_not, jump_block
 from pynettools.bpf.linklayer import OR_LINKTYPE, OR_LLC
 from pynettools.capture import linktypes

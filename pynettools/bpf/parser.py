@@ -12,7 +12,13 @@ Where the grammar decides between an id and a new term by the next token
 parenthesised group is classified by a syntax-only look ahead.
 """
 
-from pynettools.bpf import arith, hosts, ids, lexer, others, protocols, tables
+import pynettools.bpf.arith as arith
+import pynettools.bpf.hosts as hosts
+import pynettools.bpf.ids as ids
+import pynettools.bpf.lexer as lexer
+import pynettools.bpf.others as others
+import pynettools.bpf.protocols as protocols
+import pynettools.bpf.tables as tables
 from pynettools.bpf.blocks import gen_and, gen_not, gen_or
 from pynettools.bpf.tables import Qualifiers
 from pynettools.errors import FilterError

@@ -2,7 +2,7 @@
 each statement (folding constants and dropping loads of values already
 there), peephole rewrites, and dead stores."""
 
-from pynettools.bpf import opcodes
+import pynettools.bpf.opcodes as opcodes
 from pynettools.bpf.flow import A_ATOM, N_ATOMS, X_ATOM, atom_defined, atom_used, AX_ATOM
 from pynettools.errors import FilterError
 

@@ -7,7 +7,8 @@ itself (no extension header is walked) and the port sits right after the
 40-byte header.
 """
 
-from pynettools.bpf import opcodes, tables
+import pynettools.bpf.opcodes as opcodes
+import pynettools.bpf.tables as tables
 from pynettools.bpf.blocks import gen_and, gen_or
 from pynettools.bpf.hosts import by_direction
 from pynettools.bpf.linklayer import OR_LINKPL, OR_TRAN_IPV4, OR_TRAN_IPV6

@@ -2,7 +2,7 @@
 
 import struct
 
-from pynettools.bpf import opcodes
+import pynettools.bpf.opcodes as opcodes
 from pynettools.errors import FilterError
 
 # The opcodes Linux accepts in a classic program (bpf_check_classic).

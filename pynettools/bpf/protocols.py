@@ -6,7 +6,9 @@ encapsulations that move the offsets of what follows (`vlan`, `mpls`,
 next header must be the protocol, or a fragment header followed by it.
 """
 
-from pynettools.bpf import linklayer, opcodes, tables
+import pynettools.bpf.linklayer as linklayer
+import pynettools.bpf.opcodes as opcodes
+import pynettools.bpf.tables as tables
 from pynettools.bpf.blocks import gen_and, gen_not, gen_or, jump_block, Stmt
 from pynettools.bpf.linklayer import OR_LINKHDR, OR_LINKPL, OR_LINKPL_NOSNAP
 from pynettools.capture import linktypes
@@ -136,13 +138,11 @@ def vlan(compiler, vlan_id=None):
     follows.  On a live Ethernet capture the outer tag may instead be in the
     kernel's metadata (the packet then has none): both are tested, and the
     offsets of what follows become variable."""
-    from pynettools.bpf.compiler import LIVE
-
     if compiler.label_stack_depth > 0:
         compiler.error("no VLAN match after MPLS")
     if compiler.linktype != linktypes.ETHERNET:
         compiler.error("no VLAN support for %s" % compiler.describe_linktype())
-    if compiler.source == LIVE and compiler.vlan_stack_depth == 0:
+    if compiler.source == tables.LIVE and compiler.vlan_stack_depth == 0:
         block = _vlan_with_metadata(compiler, vlan_id)
     else:
         block = _tpid_test(compiler)
@@ -278,9 +278,7 @@ def ifindex(compiler, index):
 
 
 def _require_metadata(compiler, what):
-    from pynettools.bpf.compiler import SAVEFILE
-
-    if compiler.source == SAVEFILE:
+    if compiler.source == tables.SAVEFILE:
         compiler.error("%s not supported on %s when reading savefiles"
                        % (what, compiler.describe_linktype()))
 

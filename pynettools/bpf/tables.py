@@ -1,6 +1,10 @@
 """The fixed vocabulary of pcap-filter(7): keywords, named numbers, qualifiers,
 and the protocol numbers libpcap knows by heart."""
 
+# Where the packets come from: libpcap's code differs for live captures
+# (metadata the kernel keeps beside the packet) and savefiles.
+SAVEFILE, LIVE, DEAD = "savefile", "live", "dead"
+
 # word -> token kind, as libpcap's scanner returns them (case-sensitive).
 KEYWORDS = {
     "dst": "DST", "src": "SRC",
