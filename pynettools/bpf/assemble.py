@@ -9,46 +9,12 @@ jump reaches with an offset of 0 or 1, and the layout starts again.
 """
 
 import pynettools.bpf.opcodes as opcodes
-
-
-def _reachable(root):
-    """Every block under `root`, each once."""
-    seen = set()
-    order = []
-    stack = [root]
-    while stack:
-        block = stack.pop()
-        if block is None or id(block) in seen:
-            continue
-        seen.add(id(block))
-        order.append(block)
-        stack.append(block.jt)
-        stack.append(block.jf)
-    return order
+from pynettools.bpf.blocks import postorder, preorder
 
 
 def _length(block):
     return sum(1 for stmt in block.stmts if stmt.code != opcodes.NOP) + 1 + \
         block.longjt + block.longjf
-
-
-def _emission_order(root):
-    """Blocks in the order libpcap emits them from the end of the program."""
-    order = []
-    seen = set()
-    stack = [(root, False)]
-    while stack:
-        block, children_done = stack.pop()
-        if children_done:
-            order.append(block)
-            continue
-        if block is None or id(block) in seen:
-            continue
-        seen.add(id(block))
-        stack.append((block, True))
-        stack.append((block.jt, False))
-        stack.append((block.jf, False))
-    return order
 
 
 def _local_jump(block, stmt, index):
@@ -72,7 +38,7 @@ def _convert(root, total):
     restart = False
     offsets = {}
     tail = total
-    for block in _emission_order(root):
+    for block in postorder(root):
         tail -= _length(block)
         offsets[id(block)] = tail
         position = tail
@@ -108,7 +74,7 @@ def _convert(root, total):
 def assemble(root):
     """The instructions, as (code, jt, jf, k) tuples, of the graph under `root`."""
     while True:
-        total = sum(_length(block) for block in _reachable(root))
+        total = sum(_length(block) for block in preorder(root))
         program = _convert(root, total)
         if program is not None:
             return program

@@ -110,3 +110,39 @@ def gen_not(block):
 def gen_uncond(true):
     """libpcap's constant test: `ld #0; jeq #0` is true, `ld #1; jeq #0` false."""
     return jump_block(opcodes.JEQ, 0, [Stmt(opcodes.LD | opcodes.IMM, 0 if true else 1)])
+
+
+def preorder(root):
+    """The blocks under `root`, each once: a block, then its true branch's, then its false's."""
+    found = []
+    seen = set()
+    stack = [root]
+    while stack:
+        block = stack.pop()
+        if block is None or id(block) in seen:
+            continue
+        seen.add(id(block))
+        found.append(block)
+        stack.append(block.jf)
+        stack.append(block.jt)
+    return found
+
+
+def postorder(root):
+    """The blocks under `root`, each once, after its branches: the false branch's
+    blocks, then the true branch's, then the block (libpcap's layout order)."""
+    order = []
+    seen = set()
+    stack = [(root, False)]
+    while stack:
+        block, children_done = stack.pop()
+        if children_done:
+            order.append(block)
+            continue
+        if block is None or id(block) in seen:
+            continue
+        seen.add(id(block))
+        stack.append((block, True))
+        stack.append((block.jt, False))
+        stack.append((block.jf, False))
+    return order

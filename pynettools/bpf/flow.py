@@ -8,6 +8,7 @@ as bit sets.  Registers are "atoms": M[0]..M[15], then A (16) and X (17).
 """
 
 import pynettools.bpf.opcodes as opcodes
+from pynettools.bpf.blocks import preorder
 
 A_ATOM = opcodes.MEMWORDS
 X_ATOM = A_ATOM + 1
@@ -64,17 +65,7 @@ class Graph:
 
     def __init__(self, root):
         self.root = root
-        order = []
-        seen = set()
-        stack = [root]
-        while stack:
-            block = stack.pop()
-            if block is None or id(block) in seen:
-                continue
-            seen.add(id(block))
-            order.append(block)
-            stack.append(block.jf)
-            stack.append(block.jt)
+        order = preorder(root)
         self.blocks = order
         self.edges = [None] * (2 * len(order))
         for number, block in enumerate(order):
@@ -82,21 +73,6 @@ class Graph:
             self.edges[info.et.id] = info.et
             self.edges[info.ef.id] = info.ef
         self.levels = []
-
-    def reachable(self):
-        """The blocks reachable from the root now, in depth-first order."""
-        seen = set()
-        found = []
-        stack = [self.root]
-        while stack:
-            block = stack.pop()
-            if block is None or id(block) in seen:
-                continue
-            seen.add(id(block))
-            found.append(block)
-            stack.append(block.jf)
-            stack.append(block.jt)
-        return found
 
     def find_levels(self):
         """levels[n]: the blocks of level n, in libpcap's list order."""

@@ -79,10 +79,8 @@ def name(compiler, text, qualifiers):
         return hosts.host(compiler, value, mask, proto, direction, addr)
     if addr in (tables.Q_DEFAULT, tables.Q_HOST):
         return _host_name(compiler, text, proto, direction, addr)
-    if addr == tables.Q_PORT:
-        return _port_name(compiler, text, proto, direction)
-    if addr == tables.Q_PORTRANGE:
-        return _port_range_name(compiler, text, proto, direction)
+    if addr in (tables.Q_PORT, tables.Q_PORTRANGE):
+        return _port_name(compiler, text, proto, direction, ranged=addr == tables.Q_PORTRANGE)
     if addr == tables.Q_GATEWAY:
         compiler.error("'gateway' not supported in this configuration")
     if addr in (tables.Q_PROTO, tables.Q_PROTOCHAIN):
@@ -132,29 +130,19 @@ def _host_name(compiler, text, proto, direction, addr):
     return block
 
 
-def _port_name(compiler, text, proto, direction):
+def _port_name(compiler, text, proto, direction, ranged=False):
+    """`port NAME` or (`ranged`) `portrange NAME-NAME`, looked up as pcap_nametoport does."""
+    what, found = ("portrange", names.port_range(text)) if ranged else ("port", names.port(text))
     if proto not in (tables.Q_DEFAULT, "UDP", "TCP", "SCTP"):
-        compiler.error("illegal qualifier of 'port'")
-    found = names.port(text)
+        compiler.error("illegal qualifier of '%s'" % what)
     if found is None:
-        compiler.error("unknown port '%s'" % text)
-    value, protocol = found
-    protocol = ports.named_protocol(compiler, proto, protocol, text, "port")
-    ports.check_port(compiler, value)
-    return ports.port(compiler, value, protocol, direction)
-
-
-def _port_range_name(compiler, text, proto, direction):
-    if proto not in (tables.Q_DEFAULT, "UDP", "TCP", "SCTP"):
-        compiler.error("illegal qualifier of 'portrange'")
-    found = names.port_range(text)
-    if found is None:
-        compiler.error("unknown port in range '%s'" % text)
-    low, high, protocol = found
-    protocol = ports.named_protocol(compiler, proto, protocol, text, "port in range")
-    ports.check_port(compiler, low)
-    ports.check_port(compiler, high)
-    return ports.port(compiler, low, protocol, direction, high)
+        compiler.error("unknown port%s '%s'" % (" in range" if ranged else "", text))
+    *numbers, protocol = found
+    protocol = ports.named_protocol(compiler, proto, protocol, text,
+                                    "port in range" if ranged else "port")
+    for number in numbers:
+        ports.check_port(compiler, number)
+    return ports.port(compiler, numbers[0], protocol, direction, numbers[1] if ranged else None)
 
 
 def _protocol_name(compiler, text, proto):

@@ -193,54 +193,54 @@ def _ipv6(text):
     return HID6, text
 
 
+def _bogus_mac(lexeme):
+    return LEX_ERROR, "bogus ethernet address %s" % lexeme
+
+
+def _escaped(lexeme):
+    return ID, lexeme[1:]
+
+
+# The scanner's pattern rules in the order they are written: (length of the
+# match at a position, token kind, what makes the token's value of the lexeme).
+_PATTERN_RULES = (
+    (_aid_length, AID, None), (_mac_length, EID, None), (_number_length, NUM, _number),
+    (_hid_length, HID, None), (_ipv6_length, HID6, _ipv6),
+    (_bogus_mac_length, LEX_ERROR, _bogus_mac))
+
+
 def _match(text, position):
-    """(kind, value, length) of the token at `position`."""
+    """(kind, value, length) of the token at `position`: the longest match,
+    and of equal ones the rule written first."""
     two = text[position:position + 2]
     if two in _OPERATORS:
         return _OPERATORS[two], two, 2
-    # (length, rule order, kind, value-maker); the longest wins, then the first.
-    candidates = []
-    keyword_length = _id_length(text, position)
-    word = text[position:position + keyword_length]
+    word_length = _id_length(text, position)
+    word = text[position:position + word_length]
+    best = (0, None, None)
     if word in tables.KEYWORDS:
-        candidates.append((keyword_length, 0, tables.KEYWORDS[word], None))
-    if text[position] in _SINGLE:
-        candidates.append((1, 1, text[position], None))
-    length = _aid_length(text, position)
-    if length:
-        candidates.append((length, 2, AID, None))
-    length = _mac_length(text, position)
-    if length:
-        candidates.append((length, 3, EID, None))
-    length = _number_length(text, position)
-    if length:
-        candidates.append((length, 4, NUM, _number))
-    length = _hid_length(text, position)
-    if length:
-        candidates.append((length, 5, HID, None))
-    length = _ipv6_length(text, position)
-    if length:
-        candidates.append((length, 6, HID6, _ipv6))
-    length = _bogus_mac_length(text, position)
-    if length:
-        candidates.append((length, 7, LEX_ERROR, "bogus ethernet address %s"))
-    if word in tables.NAMED_NUMBERS:
-        candidates.append((keyword_length, 8, NUM, tables.NAMED_NUMBERS[word]))
-    if keyword_length:
-        candidates.append((keyword_length, 9, ID, None))
+        best = (word_length, tables.KEYWORDS[word], None)
+    if text[position] in _SINGLE and best[0] < 1:
+        best = (1, text[position], None)
+    for length_of, kind, maker in _PATTERN_RULES:
+        length = length_of(text, position)
+        if length > best[0]:
+            best = (length, kind, maker)
+    if word in tables.NAMED_NUMBERS and word_length > best[0]:
+        best = (word_length, NUM, tables.NAMED_NUMBERS[word])
+    if word_length > best[0]:
+        best = (word_length, ID, None)
     length = _escaped_length(text, position)
-    if length:
-        candidates.append((length, 10, ID, lambda lexeme: (ID, lexeme[1:])))
-    if not candidates:
+    if length > best[0]:
+        best = (length, ID, _escaped)
+    length, kind, maker = best
+    if not length:
         return LEX_ERROR, None, 1
-    length, _order, kind, maker = max(candidates, key=lambda item: (item[0], -item[1]))
     lexeme = text[position:position + length]
     if maker is None:
         return kind, lexeme, length
     if isinstance(maker, int):
         return kind, maker, length
-    if isinstance(maker, str):
-        return kind, maker % lexeme, length
     kind, value = maker(lexeme)
     return kind, value, length
 

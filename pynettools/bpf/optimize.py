@@ -12,6 +12,7 @@ already decided is moved on to the successor's known branch: that is how
 
 import pynettools.bpf.opcodes as opcodes
 import pynettools.bpf.peephole as peephole
+from pynettools.bpf.blocks import postorder
 from pynettools.bpf.flow import A_ATOM, N_ATOMS, X_ATOM, Graph
 
 
@@ -241,22 +242,8 @@ def intern_blocks(root):
     the returns up in one pass, which reaches the same graph as libpcap's
     repeated passes: the one where no two blocks are equal."""
     canonical = {}
-    order = []
-    seen = set()
-    stack = [(root, False)]
-    while stack:
-        block, done = stack.pop()
-        if done:
-            order.append(block)
-            continue
-        if block is None or id(block) in seen:
-            continue
-        seen.add(id(block))
-        stack.append((block, True))
-        stack.append((block.jf, False))
-        stack.append((block.jt, False))
     chosen = {}
-    for block in order:
+    for block in postorder(root):
         if block.jt is not None:
             block.jt = chosen[id(block.jt)]
             block.jf = chosen[id(block.jf)]
