@@ -1,0 +1,180 @@
+"""tcpdump's lines: packets in, the text tcpdump 4.99 prints for them out.
+
+`Printer(options).text(packet)` is every line tcpdump prints for a packet
+(newline-terminated); `Printer.record(packet)` the same packet's decoded
+layers for `--json`.  A printer keeps what tcpdump keeps between packets:
+the previous and first time stamps (-ttt, -ttttt), the packet count (-#)
+and the TCP sequence bases behind relative sequence numbers.
+
+The protocol printers (tcpdump_link, tcpdump_ip, tcpdump_icmp,
+tcpdump_transport, tcpdump_dns) read the bytes straight, as tcpdump does,
+checking each field against the captured length: a field past it ends the
+line with tcpdump's truncation mark (`Truncated`).  What a packet holds is
+decoded by `pynettools.decode`; only how it reads is here.
+"""
+
+import time
+
+from pynettools.output import tcpdump_hex
+from pynettools.output.tcpdump_common import Cut, Truncated
+from pynettools.output.tcpdump_names import Names
+
+
+class PrintOptions:
+    """The printing flags of a tcpdump command line, as counts and switches.
+
+    verbose: -v count; link_header: -e; numeric: -n count; quiet: -q count;
+    absolute_sequence: -S; timestamps: -t count (0: time of day, 1: none,
+    2: seconds since the epoch, 3: since the previous packet, 4: date and
+    time, 5: since the first packet); nanoseconds: --time-stamp-precision=nano;
+    packet_number: -#; no_checksums: -K; hex: -x count; hex_ascii: -X count;
+    ascii: -A count.  resolver: a function from a packed IPv4 or IPv6
+    address to its host name or None (default: the system resolver, as
+    tcpdump asks it); services: a `pynettools.services.ServicesDB` for port
+    names (default: /etc/services)."""
+
+    __slots__ = ("verbose", "link_header", "numeric", "quiet", "absolute_sequence",
+                 "timestamps", "nanoseconds", "packet_number", "no_checksums", "hex",
+                 "hex_ascii", "ascii", "resolver", "services")
+
+    def __init__(self, verbose=0, link_header=False, numeric=0, quiet=0,
+                 absolute_sequence=False, timestamps=0, nanoseconds=False,
+                 packet_number=False, no_checksums=False, hex=0, hex_ascii=0, ascii=0,
+                 resolver=None, services=None):
+        self.verbose = verbose
+        self.link_header = link_header
+        self.numeric = numeric
+        self.quiet = quiet
+        self.absolute_sequence = absolute_sequence
+        self.timestamps = timestamps
+        self.nanoseconds = nanoseconds
+        self.packet_number = packet_number
+        self.no_checksums = no_checksums
+        self.hex = hex
+        self.hex_ascii = hex_ascii
+        self.ascii = ascii
+        self.resolver = resolver
+        self.services = services
+
+
+class Printer:
+    """Formats packets as tcpdump does, one call per packet, in capture order."""
+
+    def __init__(self, options=None):
+        self.options = options = options or PrintOptions()
+        self.names = Names(options)
+        self.verbose = options.verbose
+        self.eflag = options.link_header
+        self.qflag = options.quiet
+        self.kflag = options.no_checksums
+        # -q, -x and -X leave out the hex of payloads tcpdump cannot decode
+        self.suppress_default = bool(options.quiet or options.hex or options.hex_ascii)
+        self.tcp_bases = {}
+        self.count = 0
+        self._first = self._previous = None
+        self._second = None
+        self._stamp = self._timestamp_function()
+        # per packet: the parts printed so far, where the captured bytes end,
+        # the protocol a truncation mark names, the link-layer header length
+        self.out = None
+        self.end = 0
+        self.protocol = ""
+        self.link_length = 0
+        from pynettools.output import tcpdump_link
+
+        self._link_printers = tcpdump_link.PRINTERS
+        self._unsupported = tcpdump_link.unsupported
+
+    def text(self, packet):
+        """Every line tcpdump prints for `packet`, newline-terminated."""
+        self.count += 1
+        out = self.out = []
+        if self.options.packet_number:
+            out.append("%5u  " % self.count)
+        out.append(self._stamp(packet.timestamp_ns))
+        data = packet.data
+        caplen = len(data)
+        self.end = caplen
+        self.protocol = ""
+        self.link_length = 0
+        if not caplen or not packet.wire_length or packet.wire_length < caplen:
+            return self._invalid(packet, out)
+        try:
+            self._link_printers.get(packet.linktype, self._unsupported)(self, packet, data)
+        except Cut:
+            out.append(" [|%s]" % self.protocol)
+        except Truncated:
+            out.append(" [|%s]" % self.protocol)
+            # the link layer's header length is only known when its printer returns
+            self.link_length = 0
+        options = self.options
+        if options.hex_ascii or options.hex or options.ascii:
+            out.append(tcpdump_hex.dump(options, data, self.link_length))
+        out.append("\n")
+        return "".join(out)
+
+    def record(self, packet):
+        """The packet's decoded layers, a JSON-ready dict (schema "pytcpdump/1")."""
+        from pynettools.decode.records import packet_record
+
+        return packet_record(packet, self.names)
+
+    @staticmethod
+    def _invalid(packet, out):
+        problems = []
+        if not packet.data:
+            problems.append(" caplen==0")
+        if not packet.wire_length:
+            problems.append(" len==0")
+        elif packet.wire_length < len(packet.data):
+            problems.append(" len(%u) < caplen(%u)" % (packet.wire_length, len(packet.data)))
+        del out[-1]  # tcpdump prints no time stamp for such a header
+        return "".join(out) + "[Invalid header:" + ",".join(problems) + "]\n"
+
+    # Time stamps, as ts_print formats them (local time: TZ applies).
+
+    def _timestamp_function(self):
+        mode = self.options.timestamps
+        digits = 9 if self.options.nanoseconds else 6
+        if mode == 1:
+            return lambda stamp: ""
+        if mode == 2:
+            if digits == 9:
+                return lambda stamp: "%u.%09u " % divmod(stamp, 1_000_000_000)
+            return lambda stamp: "%u.%06u " % divmod(stamp // 1000, 1_000_000)
+        if mode in (3, 5):
+            return self._delta_stamp
+        if mode == 4:
+            return self._date_stamp
+        return self._time_of_day
+
+    def _fraction(self, stamp):
+        if self.options.nanoseconds:
+            return ".%09u" % (stamp % 1_000_000_000)
+        return ".%06u" % (stamp // 1000 % 1_000_000)
+
+    def _time_of_day(self, stamp):
+        seconds = stamp // 1_000_000_000
+        if seconds != self._second:
+            self._second = seconds
+            self._second_text = "%02d:%02d:%02d" % time.localtime(seconds)[3:6]
+        return self._second_text + self._fraction(stamp) + " "
+
+    def _date_stamp(self, stamp):
+        seconds = stamp // 1_000_000_000
+        return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(seconds)) + \
+            self._fraction(stamp) + " "
+
+    def _delta_stamp(self, stamp):
+        if not self.options.nanoseconds:
+            stamp = stamp // 1000 * 1000
+        if self._first is None:
+            self._first = self._previous = stamp
+        base = self._previous if self.options.timestamps == 3 else self._first
+        self._previous = stamp
+        delta = stamp - base
+        sign = "-" if delta < 0 else " "
+        delta = abs(delta)
+        seconds = delta // 1_000_000_000
+        return "%s%02d:%02d:%02d%s " % (sign, seconds // 3600 % 24, seconds // 60 % 60,
+                                        seconds % 60, self._fraction(delta))
