@@ -45,8 +45,9 @@ TraceProbe.__doc__ = """One probe of a traceroute hop and what answered it.
 
 address: str or None (None: no answer, `*`); name: str or None (the
 responder's name, None with -n or when it has none); rtt: float, milliseconds,
-or None; icmp_type, icmp_code: int or None (None when the target itself
-answered with a UDP, echo or TCP reply); annotation: "" or traceroute's mark
+or None; icmp_type, icmp_code: int or None, as the answer carried them (11/0
+time exceeded, 3/3 port unreachable from a UDP target, 0/0 or 129/0 an echo
+reply; None when the answer was not ICMP: a UDP datagram, a TCP segment); annotation: "" or traceroute's mark
 ("!H", "!N", "!X", "!F-1400", "!<5>", ...); final: bool (the trace ends at this
 hop); mtu: int or None (--mtu: the path MTU this probe found, `F=`);
 back_hops: int or None (--back: hops on the way back, shown when they differ);
@@ -66,6 +67,50 @@ default), "udp-fixed" (-U), "udplite", "icmp", "tcp", "tcpconn", "dccp" or "raw"
 port: int (for "raw", the IP protocol is in the request, not here); first_hop,
 max_hops, queries: int; packet_length: int (bytes, as in the header line);
 hops: list of TraceHop (a generator while streaming).
+"""
+
+TraceFailure = namedtuple("TraceFailure", "target error trace")
+TraceFailure.__doc__ = """A target of a batch (`pynettools.traceroutes`) whose trace did not run
+through.
+
+target: str (as given); error: the `pynettools.errors.PynettoolsError` it
+ended with (a ResolveError for a name that does not resolve); trace: the
+Trace as far as it went (its hops so far), or None when no probe was sent.
+"""
+
+ReportHop = namedtuple(
+    "ReportHop", "ttl address name addresses names sent received loss last average best worst "
+                 "stdev error"
+)
+ReportHop.__doc__ = """One hop of an mtr-style report: every probe sent to one TTL.
+
+ttl: int; address: str or None (the latest responder; None: nothing ever
+answered, mtr's `???`); name: str or None (its name, None with -n or when it
+has none); addresses: tuple of str, every responder in the order first seen
+(at most 8; more than one where paths balance or change); names: tuple of
+str or None, their names (as `name`, in the same order); sent, received:
+int (Snt, and the answers among them); loss: float, percent, to three
+decimals as mtr truncates it (Loss%); last, average, best, worst, stdev:
+float, milliseconds, to the microsecond as mtr keeps them (mtr's integer
+average and standard deviation, 0.0 when nothing answered); error: bool (the
+latest answer was an ICMP error other than port unreachable: the path ends
+here).
+"""
+
+Report = namedtuple(
+    "Report", "target address family method port first_hop max_hops packet_length tos cycles "
+              "interval started source hops"
+)
+Report.__doc__ = """An mtr-style report (`pytraceroute --report`): `cycles` rounds of one probe
+to every hop.
+
+target: str (as given); address: str; family: 4 or 6; method, port, first_hop,
+max_hops, packet_length: as in Trace; tos: int; cycles: int; interval: float
+(seconds between rounds); started: float (time.time() when the first probe
+went out); source: str (this host's name, mtr's HOST); hops: tuple of
+ReportHop from first_hop to where the path ends by mtr's rules (the first hop
+answered by the target or with an error; else one hop past the last hop that
+answered, at most max_hops).
 """
 
 TelnetSummary = namedtuple(

@@ -57,3 +57,24 @@ def procfs_root(tmp_path, monkeypatch):
     (root / "net").mkdir(parents=True)
     monkeypatch.setattr(procfs, "PROCFS_PATH", str(root))
     return root
+
+
+@pytest.fixture
+def run_inline_with_input(run_inline, tmp_path):
+    """run_inline with `data` as the command's standard input (fd 0, a file)."""
+    import os
+
+    def run_with_input(name, argv, data=b""):
+        path = tmp_path / "stdin"
+        path.write_bytes(data)
+        saved = os.dup(0)
+        given = os.open(path, os.O_RDONLY)
+        os.dup2(given, 0)
+        os.close(given)
+        try:
+            return run_inline(name, argv)
+        finally:
+            os.dup2(saved, 0)
+            os.close(saved)
+
+    return run_with_input

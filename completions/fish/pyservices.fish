@@ -6,6 +6,7 @@ complete -c pyservices -s 's' -l search -x -d 'list entries whose name, alias or
 complete -c pyservices -l range -x -d 'list entries with ports from LOW to HIGH'
 complete -c pyservices -l listening -d 'show local listening sockets and their services'
 complete -c pyservices -l json -d 'print one JSON document instead of text'
+complete -c pyservices -l json-schema -d 'print the JSON Schema of --json\'s output'
 complete -c pyservices -s '?' -l help -d 'give this help list'
 complete -c pyservices -l usage -d 'give a short usage message'
 complete -c pyservices -s 'V' -l version -d 'print program version'

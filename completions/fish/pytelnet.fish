@@ -16,6 +16,7 @@ complete -c pytelnet -s 'n' -l trace -r -F -d 'record trace information into FIL
 complete -c pytelnet -s 'r' -l rlogin -d 'use a user-interface similar to rlogin'
 complete -c pytelnet -l wait -x -d 'piped input: end after SECONDS of silence'
 complete -c pytelnet -l json -d 'print a JSON summary instead of the data'
+complete -c pytelnet -l json-schema -d 'print the JSON Schema of --json\'s output'
 complete -c pytelnet -s 'x' -l encrypt -d 'encrypt the data stream, if possible'
 complete -c pytelnet -s 'k' -l realm -x -d 'obtain tickets for the remote host in REALM instead of the remote host\'s realm'
 complete -c pytelnet -s 'X' -l disable-auth -x -d 'disable type ATYPE authentication'

@@ -11,6 +11,7 @@ and a test runs --check.
 import pathlib
 import sys
 
+from pynettools import schemas
 from pynettools.cli.commands import COMMANDS
 from pynettools.cli.completion.scripts import bash_script, fish_script, zsh_script
 from pynettools.cli.manpage import render
@@ -25,7 +26,8 @@ def generated_files(root=ROOT):
     for entry in COMMANDS:
         command = entry.load().COMMAND
         prog = command.prog
-        files[root / "man" / (prog + ".1")] = render(command, entry.load_manual().SECTIONS)
+        files[root / "man" / (prog + ".1")] = render(command, entry.load_manual().SECTIONS,
+                                                     schemas.load(prog))
         files[root / "completions" / "bash" / prog] = bash_script(command)
         files[root / "completions" / "zsh" / ("_" + prog)] = zsh_script(command)
         files[root / "completions" / "fish" / (prog + ".fish")] = fish_script(command)

@@ -3,8 +3,11 @@
 SYNOPSIS and OPTIONS come from `options.Command`, so a page cannot miss an
 option the command accepts; the prose sections come from SECTIONS in the
 manual module `pynettools.cli.commands` names (format described in
-`pynettools.cli.services.manual`).
+`pynettools.cli.services.manual`); JSON OUTPUT ends with every object and
+field of the command's JSON Schema (`pynettools.schemas`), described there.
 """
+
+import json
 
 from pynettools import __version__
 
@@ -21,8 +24,9 @@ def escape(text):
     return text
 
 
-def render(command, sections):
-    """The whole page for `command`, with the prose `sections` (title -> text).
+def render(command, sections, schema=None):
+    """The whole page for `command`, with the prose `sections` (title -> text) and
+    the JSON Schema of its --json output.
 
     sections["NAME"] is the one-line description after the name.
     """
@@ -40,6 +44,8 @@ def render(command, sections):
     for title in SECTION_ORDER:
         if title == "OPTIONS":
             lines += [".SH OPTIONS"] + _options(command)
+        elif title == "JSON OUTPUT" and schema is not None:
+            lines += _section(title, remaining.pop(title, "")) + schema_lines(schema)
         elif title in remaining:
             lines += _section(title, remaining.pop(title))
     see_also = remaining.pop("SEE ALSO", None)
@@ -109,3 +115,68 @@ def _section(title, text):
 def _see_also(command):
     original = (command.original or "").split()
     return "\\fB%s\\fR(1)" % original[0] if original else ""
+
+
+def schema_lines(schema):
+    """roff for a JSON Schema: its description, then each object it defines (those
+    with a title), its fields with their types and descriptions."""
+    definitions = schema.get("$defs", {})
+    tag = definitions["schema"]["const"]
+    lines = [".PP", escape(schema["description"]), ".PP",
+             escape('Every object names its schema and version: "schema": "%s" (see '
+                    '--json-schema, which prints the whole JSON Schema).' % tag)]
+    for name, definition in definitions.items():
+        if "title" in definition:
+            lines += _object_lines(definition, definitions)
+    return lines
+
+
+def _object_lines(definition, definitions):
+    lines = [".SS " + escape(definition["title"])]
+    if definition.get("description"):
+        lines += [escape(definition["description"])]
+    for part in definition.get("allOf", ()):
+        lines += [".PP", escape("The fields of %s, and:" % _type(part, definitions))]
+    required = definition.get("required", ())
+    for field, node in definition.get("properties", {}).items():
+        if field == "schema":
+            continue  # said once for all objects
+        described = _described(node, definitions)
+        heading = '\\fB"%s"\\fR: %s%s' % (escape(field), escape(_type(node, definitions)),
+                                          "" if field in required else escape(" (optional)"))
+        lines += [".TP", heading] + ([escape(described)] if described else [])
+    extra = definition.get("additionalProperties")
+    if isinstance(extra, dict):
+        lines += [".PP", escape("Every field is %s." % _type(extra, definitions))]
+    return lines
+
+
+def _described(node, definitions):
+    """A field's description, or that of the untitled definition it refers to."""
+    if "description" in node:
+        return node["description"]
+    target = _target(node, definitions)
+    return target.get("description", "") if target and "title" not in target else ""
+
+
+def _target(node, definitions):
+    reference = node.get("$ref", "")
+    return definitions.get(reference.rpartition("/")[2]) if reference else None
+
+
+def _type(node, definitions):
+    """A schema node in words: "integer", "string or null", "array of PROBE", ..."""
+    target = _target(node, definitions)
+    if target is not None:
+        return target["title"] if "title" in target else _type(target, definitions)
+    if "const" in node:
+        return json.dumps(node["const"])
+    if "enum" in node:
+        return " or ".join(json.dumps(value) for value in node["enum"])
+    if "oneOf" in node:
+        return " or ".join(_type(choice, definitions) for choice in node["oneOf"])
+    kinds = node.get("type", "any")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    words = ["array of %s" % _type(node["items"], definitions) if kind == "array" and
+             "items" in node else kind for kind in kinds]
+    return " or ".join(words)

@@ -26,9 +26,9 @@ class Option:
 
     `metavar` names the argument; None means a flag.  `repeat` collects
     every value (or counts a flag) instead of keeping the last one.
-    `action` is "help", "usage" or "version" for the standard options the
-    runner answers itself.  For the man pages and completions: `extension`
-    marks an option the original does not have; `choices` lists the fixed
+    `action` is "help", "usage", "version" or "json-schema" for the standard
+    options the runner answers itself.  For the man pages and completions:
+    `extension` marks an option the original does not have; `choices` lists the fixed
     values of the argument; `completes` says what else the argument names
     ("file", "host", "user", "interface", "service").  `const` is what a flag
     stores instead of True, so that flags sharing a `dest` (telnet's -4/-6,
@@ -78,6 +78,12 @@ HELP = Option("?", "help", "give this help list", action="help")
 USAGE = Option(None, "usage", "give a short usage message", action="usage")
 VERSION = Option("V", "version", "print program version", action="version")
 ARGP_STANDARD = (HELP, USAGE, VERSION)
+
+
+def json_schema_option(help="print the JSON Schema of --json's output"):
+    """--json-schema, for a command's declaration: the runner answers it (action
+    "json-schema") with the program's `pynettools.schemas` file, on stdout."""
+    return Option(None, "json-schema", help, action="json-schema", extension=True)
 
 
 class Command:

@@ -20,6 +20,14 @@ def to_json_value(value):
     return value
 
 
+def tagged(program, document):
+    """`document` (a dict or a record) as an object that names its schema first:
+    {"schema": "<program>/<version>", ...} (see `pynettools.schemas`)."""
+    from pynettools import schemas
+
+    return {"schema": schemas.tag(program), **to_json_value(document)}
+
+
 def dumps(document):
     """One JSON document, indented, ending with a newline: for what is bounded."""
     return json.dumps(to_json_value(document), indent=2) + "\n"

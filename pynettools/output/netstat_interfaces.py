@@ -1,4 +1,4 @@
-"""netstat -i (one line per interface) and -ie (ifconfig's blocks)."""
+"""netstat -i (one line per interface) and -ie (ifconfig's blocks), and their JSON."""
 
 from pynettools.netinfo.names import unmapped
 
@@ -55,10 +55,15 @@ def long_lines(interfaces, first_pass=True):
         yield from _block(interface)
 
 
+def flag_names(flags):
+    """The IFF_* bits set in `flags`, by the names -ie shows: ["UP", "BROADCAST", ...]."""
+    return [name for bit, name in LONG_FLAGS if flags & bit]
+
+
 def _block(interface):
     flags = interface.flags
-    names = ",".join(name for bit, name in LONG_FLAGS if flags & bit)
-    yield "%s: flags=%d<%s>  mtu %d" % (interface.name, flags, names, interface.mtu)
+    yield "%s: flags=%d<%s>  mtu %d" % (interface.name, flags, ",".join(flag_names(flags)),
+                                        interface.mtu)
     inet = interface.inet
     if inet is not None:
         line = "        inet %s  netmask %s" % (inet.address, inet.netmask)
@@ -98,11 +103,18 @@ def _scope(scope):
     return "<%s>" % ",".join(names) if names else ""
 
 
+def hardware_view(hardware):
+    """(name, title, octets shown, separator) of a Hardware as -ie shows it: the octets
+    its type has (6 for Ethernet, none for loopback), all 16 for a type netstat does
+    not know."""
+    name, title, shown, separator = HARDWARE.get(hardware.type, UNSPEC)
+    return name, title, hardware.address.split(":")[:shown] if shown else [], separator
+
+
 def _hardware_line(interface):
-    name, title, shown, separator = HARDWARE.get(interface.hardware.type, UNSPEC)
+    name, title, octets, separator = hardware_view(interface.hardware)
     line = "        " + name
-    if shown:
-        octets = interface.hardware.address.split(":")[:shown]
+    if octets:
         line += " " + separator.join(octet.upper() if separator == "-" else octet
                                      for octet in octets)
     if interface.tx_queue_length is not None:
@@ -140,3 +152,14 @@ def _scaled(count):
             unit = name
             break
     return "%d.%d %s" % (tenths // 10, tenths % 10, unit)
+
+
+def interface_objects(interfaces):
+    """Interfaces as JSON: the record, flags by name, the hardware address at its length."""
+    from pynettools.output.jsonout import to_json_value  # json: not for the text
+
+    for interface in interfaces:
+        name, _title, octets, _separator = hardware_view(interface.hardware)
+        yield {**to_json_value(interface), "flags": flag_names(interface.flags),
+               "hardware": {"type": interface.hardware.type, "name": name,
+                            "address": ":".join(octets) or None}}

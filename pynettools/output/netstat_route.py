@@ -8,6 +8,8 @@ answers with numbers under -n.
 
 import functools
 
+from pynettools.output.netstat_sockets import shown_name
+
 RTF_REJECT = 0x0200
 IPV4_TITLE = "Kernel IP routing table"
 IPV4_CACHE_TITLE = "Kernel IP routing cache"
@@ -48,6 +50,29 @@ IPV6_FLAG_LETTERS = (
     (0x00200000, "n"), (0x02000000, "f"))
 
 
+# The kernel's RTF_* bits by name (linux/route.h, linux/ipv6_route.h), for --json.
+FLAG_NAMES = (
+    (0x0001, "UP"), (0x0002, "GATEWAY"), (0x0004, "HOST"), (0x0008, "REINSTATE"),
+    (0x0010, "DYNAMIC"), (0x0020, "MODIFIED"), (0x0040, "MTU"), (0x0080, "WINDOW"),
+    (0x0100, "IRTT"), (RTF_REJECT, "REJECT"), (0x00010000, "DEFAULT"),
+    (0x00020000, "ALLONLINK"), (0x00040000, "ADDRCONF"), (0x00080000, "PREFIX_RT"),
+    (0x00100000, "ANYCAST"), (0x00200000, "NONEXTHOP"), (0x00400000, "EXPIRES"),
+    (0x00800000, "ROUTEINFO"), (0x01000000, "CACHE"), (0x02000000, "FLOW"),
+    (0x04000000, "POLICY"), (0x80000000, "LOCAL"))
+
+
+def flag_names(flags):
+    """The RTF_* bits set in `flags` by name; a bit without one as "0x400"."""
+    known = 0
+    names = []
+    for bit, name in FLAG_NAMES:
+        known |= bit
+        if flags & bit:
+            names.append(name)
+    return names + ["0x%x" % (1 << shift) for shift in range(32)
+                    if flags & ~known & (1 << shift)]
+
+
 @functools.lru_cache(maxsize=None)
 def ipv4_flags(flags):
     text = ""
@@ -71,9 +96,13 @@ def ipv4_route_lines(routes, extend, resolve):
         yield _ipv4_line(route, extend, resolve)
 
 
+def _destination(route, resolve):
+    """An IPv4 route's destination as the table names it: default, a network, a host."""
+    return resolve.ipv4_destination(route.destination, route.mask, bool(route.flags & 0x0004))
+
+
 def _ipv4_line(route, extend, resolve):
-    host = bool(route.flags & 0x0004)
-    destination = resolve.ipv4_destination(route.destination, route.mask, host)[:15]
+    destination = _destination(route, resolve)[:15]
     mask = route.mask[:15]
     flags = ipv4_flags(route.flags)
     if route.flags & RTF_REJECT:
@@ -122,3 +151,20 @@ def ipv6_route_lines(routes, cache, resolve):
         yield "%-30s %-26s %-4s %-3d %-1d %6d %s" % (
             destination, resolve.ipv6(route.next_hop), ipv6_flags(route.flags), route.metric,
             route.refcnt, route.use, route.interface)
+
+
+def ipv4_route_objects(routes, resolve):
+    """IPv4 routes as JSON: the record, flags by name, and the names the table shows."""
+    for route in routes:
+        yield {**route._asdict(), "flags": flag_names(route.flags),
+               "destination_name": shown_name(_destination(route, resolve), route.destination),
+               "gateway_name": shown_name(resolve.ipv4_host(route.gateway), route.gateway)}
+
+
+def ipv6_route_objects(routes, resolve):
+    """IPv6 routes as JSON, as `ipv4_route_objects`."""
+    for route in routes:
+        yield {**route._asdict(), "flags": flag_names(route.flags),
+               "destination_name": shown_name(resolve.ipv6(route.destination),
+                                              route.destination),
+               "next_hop_name": shown_name(resolve.ipv6(route.next_hop), route.next_hop)}

@@ -1,4 +1,4 @@
-"""netstat's socket tables as text: titles, headers and lines, column for column.
+"""netstat's socket tables as text (titles, headers and lines, column for column) and JSON.
 
 Widths follow net-tools 2.10: `Proto` 5, queues 6, addresses 23 (longer
 ones push the line out), state 11; `-e` adds user and inode, `-p`
@@ -68,20 +68,23 @@ def owner_text(owner):
     return text
 
 
-def timer_text(sock):
+def timer_state(sock):
+    """(name, seconds) of the -o column: "off", "keepalive", "on1", "unkn-5" ..., and the
+    time left as netstat prints it ("7190.57")."""
     timer = sock.timer
-    kind = sock.protocol.rstrip("6")
     if timer.code == 0:
-        name, seconds = "off", "0.00"
+        return "off", "0.00"
+    seconds = "%2.2f" % (timer.clock_ticks / 100)
+    if sock.protocol.rstrip("6") == "tcp":
+        name = TCP_TIMERS[timer.code] if timer.code < len(TCP_TIMERS) else None
     else:
-        seconds = "%2.2f" % (timer.clock_ticks / 100)
-        if kind == "tcp":
-            name = TCP_TIMERS[timer.code] if timer.code < len(TCP_TIMERS) else None
-        else:
-            name = "on%d" % timer.code if timer.code in (1, 2) else None
-        if name is None:
-            name = "unkn-%d" % timer.code
-    return "%s (%s/%d/%d)" % (name, seconds, timer.retransmits, timer.timeouts)
+        name = "on%d" % timer.code if timer.code in (1, 2) else None
+    return name or "unkn-%d" % timer.code, seconds
+
+
+def timer_text(sock):
+    name, seconds = timer_state(sock)
+    return "%s (%s/%d/%d)" % (name, seconds, sock.timer.retransmits, sock.timer.timeouts)
 
 
 def internet_lines(sockets, names, layout):
@@ -151,3 +154,40 @@ def first_word(text):
     while end < len(text) and text[end] not in C_BLANKS:
         end += 1
     return text[start:end]
+
+
+def shown_name(shown, address):
+    """What the text shows for a number when it is a name, else None (the number itself,
+    its IPv4 form, `*` for port 0, `[::]`)."""
+    if shown in (address, "*", "[::]") or (address.startswith("::ffff:") and
+                                           address.endswith(shown)):
+        return None
+    return shown
+
+
+def internet_objects(sockets, names):
+    """The JSON objects of InternetSockets: the record's numbers, and beside them the
+    names the text shows (null under -n), the timer in seconds."""
+    from pynettools.output.jsonout import to_json_value  # json: not for the text
+
+    for sock in sockets:
+        table, family = _TABLES[sock.protocol], sock.family
+        name, seconds = timer_state(sock)
+        yield {
+            "protocol": sock.protocol, "family": family, "recv_queue": sock.recv_queue,
+            "send_queue": sock.send_queue,
+            "local_address": sock.local_address, "local_port": sock.local_port,
+            "local_host": shown_name(names.host(sock.local_address, family), sock.local_address),
+            "local_service": shown_name(names.service(sock.local_port, table),
+                                        str(sock.local_port)),
+            "remote_address": sock.remote_address, "remote_port": sock.remote_port,
+            "remote_host": shown_name(names.host(sock.remote_address, family),
+                                      sock.remote_address),
+            "remote_service": shown_name(names.service(sock.remote_port, table),
+                                         str(sock.remote_port)),
+            "state": sock.state, "uid": sock.uid,
+            "user": shown_name(names.user(sock.uid), str(sock.uid)), "inode": sock.inode,
+            "timer": {"name": name, "seconds": float(seconds),
+                      "retransmits": sock.timer.retransmits, "timeouts": sock.timer.timeouts},
+            "owner": to_json_value(sock.owner),
+        }

@@ -1,9 +1,10 @@
 """Probing: send probes with rising TTLs, collect who answers.  Never prints.
 
-`schedule.run` drives any method (`datagram`, `raw`) with traceroute's
-timing; a method sends a probe for a `Slot` and reports `Reply` records.
-Methods differ only in sockets and packets; IPv4 and IPv6 differ only in the
-constants of `family`.
+`schedule` drives any method (`datagram`, `raw`) with traceroute's timing,
+`cycles` with mtr's rounds, one trace or many on one `poller`; a method
+sends a probe for a `Slot` and reports `Reply` records when its sockets are
+ready.  Methods differ only in sockets and packets; IPv4 and IPv6 differ
+only in the constants of `family`.
 """
 
 from collections import namedtuple
@@ -13,8 +14,8 @@ Reply = namedtuple("Reply", "address received_at icmp_type icmp_code annotation 
 Reply.__doc__ = """What answered a probe.
 
 address: str; received_at: float (time.time() scale); icmp_type, icmp_code:
-int or None (None for a reply from the target itself, e.g. a UDP answer or a
-TCP segment); annotation: "" or a traceroute mark ("!H", "!F-1400", "!<5>");
+int or None, as the answer carried them (an ICMP error's, an echo reply's 0/0
+or 129/0; None when the answer was not ICMP: a UDP datagram, a TCP segment); annotation: "" or a traceroute mark ("!H", "!F-1400", "!<5>");
 final: bool, the trace stops after this hop; mtu: int or None (the MTU an
 ICMP "fragmentation needed" reported); ttl: int or None, the TTL the reply
 arrived with; mpls: tuple of (label, exp, bottom, ttl) from an MPLS ICMP

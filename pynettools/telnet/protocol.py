@@ -20,104 +20,27 @@ inetutils 2.4), observed on the wire:
 """
 
 from pynettools.telnet import constants as T
-from pynettools.telnet.environ import environment_answer
-from pynettools.telnet.qmethod import NO, OptionSide
+from pynettools.telnet.facts import TerminalFacts, TerminalMode, slc_triplets  # noqa: F401
+from pynettools.telnet.negotiation import Negotiation, command, subnegotiation  # noqa: F401
+from pynettools.telnet.options import OptionSide
 
 MAX_SUBNEGOTIATION = 4096
-LOCAL_ACCEPTED = frozenset((T.BINARY, T.SGA, T.TTYPE, T.NAWS, T.TSPEED, T.LFLOW, T.LINEMODE,
-                            T.NEW_ENVIRON))
-REMOTE_ACCEPTED = frozenset((T.BINARY, T.ECHO, T.SGA, T.STATUS))
 # What telnet offers at once on the telnet port (or `-port`), in its order.
 INITIAL_REMOTE = (T.SGA,)
 INITIAL_LOCAL = (T.TTYPE, T.NAWS, T.TSPEED, T.LFLOW, T.LINEMODE, T.NEW_ENVIRON)
-# The modes a LINEMODE peer may set (RFC 1184); ACK is the answer bit.
-LINEMODE_SUPPORTED = T.MODE_EDIT | T.MODE_TRAPSIG | T.MODE_SOFT_TAB | T.MODE_LIT_ECHO
+# Commands after which telnet sends DO TIMING-MARK and discards output until
+# the answer (its "autoflush"): interrupt, abort output, break, abort, suspend.
+FLUSHING_COMMANDS = frozenset((T.IP, T.AO, T.BREAK, T.ABORT, T.SUSP))
 
 _DATA, _IAC, _VERB, _SB, _SB_IAC = range(5)
 _IAC_BYTE = b"\xff"
 _VERBS = (T.WILL, T.WONT, T.DO, T.DONT)
 _VERB_SET = frozenset(_VERBS)
-_MODE_OPTIONS = frozenset((T.ECHO, T.SGA, T.BINARY, T.LINEMODE))
 # Commands after IAC that carry nothing to show or answer (all but IAC, SB, verbs).
 _PLAIN_COMMANDS = frozenset(range(256)) - _VERB_SET - {T.IAC, T.SB}
 
 
-def command(*codes):
-    """IAC followed by `codes`: one Telnet command as bytes."""
-    return bytes((T.IAC,) + codes)
-
-
-def subnegotiation(option, payload):
-    """IAC SB option payload IAC SE, with 0xFF in the payload doubled."""
-    return command(T.SB, option) + payload.replace(_IAC_BYTE, b"\xff\xff") + command(T.SE)
-
-
-# The LINEMODE functions telnet reports (RFC 1184 SLC numbers): all but BRK and EOR.
-SLC_FUNCTIONS = (1, 3, 4, 5) + tuple(range(7, 19))
-SLC_NOSUPPORT = 0
-SLC_VALUE = 2
-# Interrupt and abort flush both ways, suspend flushes input (as telnet reports).
-_SLC_FLUSHES = {3: 0x60, 7: 0x60, 9: 0x40}
-
-
-def slc_triplets(characters=None):
-    """SLC triplets (function, flags, value) for LINEMODE.
-
-    `characters` maps an SLC function to its byte value at the terminal;
-    without a terminal every function is reported as not supported, as
-    telnet reports them when its input is not a tty.
-    """
-    characters = characters or {}
-    triplets = bytearray()
-    for function in SLC_FUNCTIONS:
-        value = characters.get(function)
-        flags = SLC_VALUE | _SLC_FLUSHES.get(function, 0)
-        triplets += bytes((function, SLC_NOSUPPORT, 0) if value is None else
-                          (function, flags, value))
-    return bytes(triplets)
-
-
-class TerminalFacts:
-    """What the peer may ask about our terminal; the client keeps it current.
-
-    terminal_type: str sent for TTYPE; window_size: (columns, rows) or None;
-    speed: "in,out" for TSPEED; environment: [(name, value)] exported by
-    NEW-ENVIRON; slc: LINEMODE special-character triplets (bytes).
-    """
-
-    def __init__(self, terminal_type="UNKNOWN", window_size=None, speed="0,0",
-                 environment=(), slc=None):
-        self.terminal_type = terminal_type
-        self.window_size = window_size
-        self.speed = speed
-        self.environment = list(environment)
-        self.slc = slc_triplets() if slc is None else slc
-
-
-class TerminalMode:
-    """The terminal's mode as the options make it (telnet's getconnmode and status).
-
-    What telnet reports (`status`, `mode`) follows the options it wants:
-    `kind` is "linemode" (LINEMODE offered, RFC 1184), "obsolete" (SGA not
-    asked of the peer: the old line-by-line mode) or "character"; `edit` and
-    `trapsig` are LINEMODE's local editing and signal trapping as the peer
-    set them; `echo` is local echo (off as soon as DO ECHO is sent).
-    What the terminal does follows what the peer agreed to, since telnet
-    resets the terminal only when an answer arrives: `line_editing` stays on
-    until the peer agrees to SGA, or LINEMODE with its EDIT mode.
-    """
-
-    __slots__ = ("kind", "edit", "trapsig", "echo", "line_editing")
-
-    def __init__(self, kind, edit, trapsig, echo, line_editing):
-        self.kind = kind
-        self.edit = edit
-        self.trapsig = trapsig
-        self.echo = echo
-        self.line_editing = line_editing
-
-
-class TelnetProtocol:
+class TelnetProtocol(Negotiation):
     """One connection's protocol state (see the module docstring)."""
 
     def __init__(self, facts=None, crlf=False):
@@ -129,9 +52,14 @@ class TelnetProtocol:
         self.local = [OptionSide(T.WILL, T.WONT) for _ in range(256)]
         self.remote = [OptionSide(T.DO, T.DONT) for _ in range(256)]
         self.linemode_mode = 0
+        # telnet's old line-by-line mode, until the peer asks for LINEMODE.
+        self.kludge_linemode = True
         self.peer_status = None  # the last STATUS IS the peer sent
         self.flow_control = False  # local XON/XOFF, as the peer set it with LFLOW
-        self.mode_changed = False  # set when ECHO, SGA, BINARY or LINEMODE change
+        self.mode_changed = False  # set where telnet recomputes the terminal's mode
+        self.slc_source = "export"  # `slc`: export ours, import the peer's defaults, check
+        self.autoflush = True  # DO TIMING-MARK after an interrupt (telnet's autoflush)
+        self.flushing = False  # output discarded until the TIMING-MARK answer
         self._out = []
         self._state = _DATA
         self._verb = None
@@ -139,20 +67,26 @@ class TelnetProtocol:
         self._pending_cr = False
 
     def terminal_mode(self):
-        """The TerminalMode the options give now (see TerminalMode)."""
-        edit, trapsig = bool(self.linemode_mode & T.MODE_EDIT), \
-            bool(self.linemode_mode & T.MODE_TRAPSIG)
-        if self.local[T.LINEMODE].enabled:
-            line_editing = edit
+        """The TerminalMode the options give now, as telnet's getconnmode computes it.
+
+        From the states telnet wants, not the ones the peer agreed to yet: local
+        echo unless ECHO is asked of the peer; in the old line-by-line mode,
+        editing and signals are local unless SGA is asked of it; with LINEMODE
+        they are what the peer's MODE says.
+        """
+        echo = not self.remote[T.ECHO].wanted
+        linemode = self.local[T.LINEMODE].wanted
+        if self.kludge_linemode:
+            bits = 0 if self.remote[T.SGA].wanted else T.MODE_EDIT | T.MODE_TRAPSIG
         else:
-            line_editing = not self.remote[T.SGA].enabled
-        if self.local[T.LINEMODE].wanted:
+            bits = self.linemode_mode if linemode else 0
+        if linemode:
             kind = "linemode"
-        elif not self.remote[T.SGA].wanted:
+        elif self.kludge_linemode and not self.remote[T.SGA].wanted:
             kind = "obsolete"
         else:
             kind = "character"
-        return TerminalMode(kind, edit, trapsig, not self.remote[T.ECHO].wanted, line_editing)
+        return TerminalMode(kind, bits, echo, self.flow_control)
 
     # -- what the client asks for --------------------------------------
 
@@ -163,6 +97,8 @@ class TelnetProtocol:
         for option in INITIAL_LOCAL:
             self.ask_local(option, True)
         self.ask_remote(T.STATUS, True)
+        if self.facts.display() is not None:
+            self.ask_local(T.XDISPLOC, True)
         self.request_binary(binary_in, binary_out)
 
     def request_binary(self, binary_in, binary_out):
@@ -175,12 +111,10 @@ class TelnetProtocol:
     def ask_remote(self, option, enable):
         """Send DO/DONT option through the Q method (nothing when redundant)."""
         self._send_verb(self.remote[option].ask(enable), option)
-        self.mode_changed |= option in _MODE_OPTIONS
 
     def ask_local(self, option, enable):
         """Send WILL/WONT option through the Q method (nothing when redundant)."""
         self._send_verb(self.local[option].ask(enable), option)
-        self.mode_changed |= option in _MODE_OPTIONS
 
     def ask(self, verb, option):
         """`send do|dont|will|wont OPT`: the request, through the Q method."""
@@ -192,6 +126,29 @@ class TelnetProtocol:
     def send_command(self, code):
         """A Telnet command such as AYT, IP, BREAK (`send ayt`)."""
         self._out.append(command(code))
+
+    def interrupt(self, code):
+        """A command for a key typed (^C: IP, ^Z: SUSP, ...), flushing as telnet does.
+
+        After IP, AO, BREAK, ABORT and SUSP telnet sends DO TIMING-MARK and
+        discards what the peer sends until it answers (`flushing`).
+        """
+        self.send_command(code)
+        if self.autoflush and code in FLUSHING_COMMANDS:
+            self._out.append(command(T.DO, T.TIMING_MARK))
+            self.flushing = True
+
+    def receive_flushing(self, data):
+        """receive() while output is discarded: what follows the TIMING-MARK answer only.
+
+        Fed a byte at a time until the answer comes, so that what the peer
+        sent after it is shown; the rest in one piece.
+        """
+        for position in range(len(data)):
+            self.receive(data[position:position + 1])
+            if not self.flushing:
+                return self.receive(data[position + 1:])
+        return b""
 
     def request_status(self):
         """`send getstatus`: True if sent (the peer must have agreed to STATUS)."""
@@ -322,94 +279,3 @@ class TelnetProtocol:
                 segment = segment.replace(b"\r\n", b"\n")
             segment = segment.replace(b"\r\0", b"\r")
         return segment
-
-    # -- negotiation ----------------------------------------------------
-
-    def _send_verb(self, verb, option):
-        if verb is not None:
-            self._out.append(command(verb, option))
-
-    def _negotiate(self, verb, option):
-        if verb == T.DO and option == T.TIMING_MARK:
-            self._send_verb(T.WILL, option)  # a one-shot answer, no state
-            return
-        if verb == T.WILL and option == T.TIMING_MARK:
-            return
-        if verb in (T.WILL, T.WONT):
-            side, accepted = self.remote[option], option in REMOTE_ACCEPTED
-        else:
-            side, accepted = self.local[option], option in LOCAL_ACCEPTED
-        if verb in (T.WILL, T.DO):
-            if verb == T.DO and option == T.LINEMODE and side.state == NO:
-                self.ask_remote(T.SGA, True)  # telnet asks for SGA before agreeing
-            reply, enabled = side.received_positive(accepted)
-            self._send_verb(reply, option)
-            if enabled:
-                self._enabled(verb, option)
-        else:
-            reply, _ = side.received_negative()
-            self._send_verb(reply, option)
-        if option in _MODE_OPTIONS:
-            self.mode_changed = True
-
-    def _enabled(self, verb, option):
-        """Side effects of an option coming on."""
-        if verb != T.DO:
-            return
-        if option == T.NAWS:
-            self._send_naws()
-        elif option == T.LFLOW:
-            self.flow_control = True  # on until the peer says LFLOW OFF
-        elif option == T.LINEMODE:
-            self._out.append(subnegotiation(T.LINEMODE, bytes((T.LM_SLC,)) + self.facts.slc))
-
-    def _send_naws(self):
-        if self.facts.window_size is None:
-            return
-        columns, rows = (min(max(value, 0), 0xFFFF) for value in self.facts.window_size)
-        self._out.append(subnegotiation(T.NAWS, columns.to_bytes(2, "big") +
-                                        rows.to_bytes(2, "big")))
-
-    def _subnegotiation(self, payload):
-        if not payload:
-            return
-        option, body = payload[0], payload[1:]
-        if option == T.LINEMODE:
-            self._linemode(body)
-        elif option == T.LFLOW and self.local[T.LFLOW].enabled and body[:1] in (b"\0", b"\1"):
-            self.flow_control = body[:1] == b"\1"  # LFLOW OFF / ON (RFC 1372)
-        elif option == T.STATUS and self.remote[T.STATUS].enabled:
-            if body[:1] == bytes((T.SB_IS,)):
-                self.peer_status = body[1:]
-        elif body[:1] == bytes((T.SB_SEND,)) and self.local[option].wanted:
-            # telnet answers as soon as it has offered the option, before the DO.
-            self._answer_send(option, body[1:])
-
-    def _answer_send(self, option, requested):
-        if option == T.TTYPE:
-            answer = self.facts.terminal_type.encode("ascii", "replace")
-        elif option == T.TSPEED:
-            answer = self.facts.speed.encode("ascii")
-        elif option == T.NEW_ENVIRON:
-            answer = environment_answer(self.facts.environment, requested)
-        else:
-            return
-        self._out.append(subnegotiation(option, bytes((T.SB_IS,)) + answer))
-
-    def _linemode(self, body):
-        if not self.local[T.LINEMODE].enabled or not body:
-            return
-        kind = body[0]
-        if kind == T.LM_MODE and len(body) > 1:
-            mode = body[1]
-            wanted = mode & LINEMODE_SUPPORTED
-            if mode & T.MODE_ACK or wanted == self.linemode_mode:
-                self.linemode_mode = wanted  # an ACK (or no change) needs no answer
-            else:
-                self.linemode_mode = wanted
-                self._out.append(subnegotiation(
-                    T.LINEMODE, bytes((T.LM_MODE, wanted | T.MODE_ACK))))
-            self.mode_changed = True
-        elif kind == T.DO and body[1:2] == bytes((T.LM_FORWARDMASK,)):
-            self._out.append(subnegotiation(T.LINEMODE, bytes((T.WONT, T.LM_FORWARDMASK))))
-        # SLC from the peer: telnet keeps its own characters; nothing to answer.

@@ -18,6 +18,7 @@ from pynettools.errors import ConnectError, ResolveError, SocketCallError
 from pynettools.telnet.protocol import TelnetProtocol
 
 TELNET_PORT = 23
+AI_IDN = 0x0040  # glibc's <netdb.h>; the socket module does not name it
 READ_SIZE = 65536
 # Answers are dropped while this much is unsent: a peer that floods requests
 # and never reads cannot make us grow, nor stop us reading it.
@@ -29,20 +30,30 @@ class LocalAddressError(ResolveError):
 
 
 def resolve(host, port, family=socket.AF_UNSPEC, service_text=None):
-    """Addresses for host:port as getaddrinfo gives them, and the canonical name."""
+    """Addresses for host:port as getaddrinfo gives them, and the canonical name.
+
+    As telnet: the name's bytes go to the C library with AI_IDN, which
+    converts international names itself (Python's idna codec would refuse
+    some names glibc takes, and fail others with its own error).
+    """
     try:
-        infos = socket.getaddrinfo(host, port, family, socket.SOCK_STREAM, 0,
-                                   socket.AI_CANONNAME)
+        infos = socket.getaddrinfo(_c_name(host), port, family, socket.SOCK_STREAM, 0,
+                                   socket.AI_CANONNAME | AI_IDN)
     except socket.gaierror as error:
         raise ResolveError(host, error.strerror, service_text or port) from None
     canonical = infos[0][3] or host
     return [(info[0], info[4]) for info in infos], canonical
 
 
+def _c_name(text):
+    """A name as the bytes the user gave (argv is decoded with surrogateescape)."""
+    return text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
+
+
 def local_address(address, family):
     """-b ADDRESS as a socket address of `family` (telnet resolves it first)."""
     try:
-        return socket.getaddrinfo(address, 0, family, socket.SOCK_STREAM)[0][4]
+        return socket.getaddrinfo(_c_name(address), 0, family, socket.SOCK_STREAM)[0][4]
     except socket.gaierror as error:
         raise LocalAddressError(address, error.strerror) from None
 
@@ -160,7 +171,8 @@ class TelnetSession:
             self.closed_by_peer = True
             return None
         self.bytes_received += len(data)
-        shown = self.protocol.receive(data)
+        protocol = self.protocol
+        shown = protocol.receive_flushing(data) if protocol.flushing else protocol.receive(data)
         self.flush()
         return shown
 

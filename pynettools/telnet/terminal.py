@@ -1,9 +1,9 @@
 """The user's terminal during a session: its modes, its size, its characters.
 
-telnet's rule for the mode (without LINEMODE): the terminal edits lines
-itself while the peer does not suppress go-ahead (SGA), and echoes locally
-while the peer does not echo.  So WILL ECHO + WILL SGA gives character mode
-(raw), nothing gives local line mode.  `Terminal.restore()` puts back the
+The mode is what the options make it (`TerminalMode`, telnet's
+getconnmode): local echo, line editing, signal keys, flow control, and
+LINEMODE's soft tabs and literal echo, set as telnet's TerminalNewMode sets
+them.  `Terminal.restore()` puts back the
 settings found at the start; the caller runs it on every way out.
 """
 
@@ -22,15 +22,8 @@ _SLC_CHARACTERS = {3: termios.VINTR, 4: termios.VDISCARD, 7: termios.VQUIT, 8: t
 _DISABLED = 0  # _POSIX_VDISABLE on Linux
 
 
-def terminal_facts(fd, environ, user=None):
-    """What TTYPE, NAWS, TSPEED, NEW-ENVIRON and LINEMODE report for `fd`."""
-    environment = []
-    display = environ.get("DISPLAY")
-    if display:
-        environment.append(("DISPLAY", "localhost" + display if display.startswith(":")
-                            else display))
-    if user:
-        environment.append(("USER", user))
+def terminal_facts(fd, environ, environment):
+    """What TTYPE, NAWS, TSPEED, LINEMODE report for `fd`; NEW-ENVIRON `environment`."""
     terminal_type = environ.get("TERM", "").upper() or "UNKNOWN"
     if not os.isatty(fd):
         return TerminalFacts(terminal_type, None, "0,0", environment)
@@ -97,30 +90,49 @@ class Terminal:
         self.original = termios.tcgetattr(fd)
         self.mode = None
 
-    def set_mode(self, edit, echo):
-        """Line editing and local echo on or off; the escape works in both."""
-        if self.mode == (edit, echo):
+    def set_mode(self, mode):
+        """The terminal as telnet sets it for a TerminalMode (from the saved settings)."""
+        key = (mode.edit, mode.trapsig, mode.echo, mode.flow, mode.soft_tab, mode.lit_echo)
+        if self.mode == key:
             return
-        attributes = termios.tcgetattr(self.fd)
-        iflag, oflag, cflag, lflag, ispeed, ospeed, chars = attributes
-        lflag = lflag | termios.ICANON | termios.ECHO if edit else lflag & ~termios.ICANON
-        lflag = lflag | termios.ECHO if echo else lflag & ~termios.ECHO
+        iflag, oflag, cflag, lflag, ispeed, ospeed, chars = self.original
         chars = list(chars)
-        # While the peer echoes, its CR LF reaches the terminal as is (see
-        # protocol), so the terminal must not add a CR of its own.
-        oflag = self.original[1] if echo else oflag & ~termios.ONLCR
-        if edit:
-            iflag |= termios.ICRNL
-            lflag |= termios.ISIG
-            # The escape character ends a line at once, as telnet arranges.
-            chars[termios.VEOL] = bytes((self.escape,)) if self.escape is not None else b"\0"
+        if mode.echo:
+            lflag, oflag = lflag | termios.ECHO, oflag | termios.ONLCR
         else:
-            iflag &= ~(termios.ICRNL | termios.IXON)
-            lflag &= ~(termios.ISIG | termios.IEXTEN)
+            # While the peer echoes, its CR LF reaches the terminal as is (see
+            # protocol), so the terminal must not add a CR of its own.
+            lflag, oflag = lflag & ~termios.ECHO, oflag & ~termios.ONLCR
+        flow = termios.IXOFF | termios.IXON
+        iflag = iflag | flow if mode.flow else iflag & ~flow
+        lflag = lflag | termios.ISIG if mode.trapsig else lflag & ~termios.ISIG
+        if mode.edit:
+            lflag |= termios.ICANON
+        else:
+            lflag &= ~termios.ICANON
+            iflag &= ~termios.ICRNL
             chars[termios.VMIN], chars[termios.VTIME] = 1, 0
+        if not mode.local_characters:
+            chars[termios.VLNEXT] = b"\0"
+        oflag &= ~termios.TABDLY
+        if mode.soft_tab:
+            oflag |= termios.TAB3
+        lflag = lflag & ~termios.ECHOCTL if mode.lit_echo else lflag | termios.ECHOCTL
+        if self.escape is not None and bytes((self.escape,)) not in (chars[termios.VEOL],
+                                                                     chars[termios.VEOL2]):
+            # The escape character ends a line at once, as telnet arranges.
+            if chars[termios.VEOL] == b"\0":
+                chars[termios.VEOL] = bytes((self.escape,))
+            elif chars[termios.VEOL2] == b"\0":
+                chars[termios.VEOL2] = bytes((self.escape,))
         termios.tcsetattr(self.fd, termios.TCSADRAIN,
                           [iflag, oflag, cflag, lflag, ispeed, ospeed, chars])
-        self.mode = (edit, echo)
+        self.mode = key
+
+    def reread(self):
+        """Take the terminal's settings anew (after a suspend: the user may have changed them)."""
+        self.original = termios.tcgetattr(self.fd)
+        self.mode = None
 
     def restore(self):
         """Back to the settings the terminal had when the session began."""

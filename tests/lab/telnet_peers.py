@@ -41,10 +41,12 @@ class _Server:
             return None
 
 
-class TelnetdServer(_Server):
-    """inetutils telnetd with a shell (-E /bin/sh), started per connection."""
+class InetdServer(_Server):
+    """A server started per connection with the socket as its stdin and stdout."""
 
-    def __init__(self, connections=1):
+    def __init__(self, argv, connections=1, env=None):
+        self.argv = argv
+        self.env = env
         self.connections = connections
         self.processes = []
 
@@ -54,8 +56,8 @@ class TelnetdServer(_Server):
             if connection is None:
                 return
             self.processes.append(subprocess.Popen(
-                ["/usr/sbin/telnetd", "-E", "/bin/sh"], stdin=connection, stdout=connection,
-                stderr=subprocess.DEVNULL))
+                self.argv, stdin=connection, stdout=connection, stderr=subprocess.DEVNULL,
+                env=self.env))
             connection.close()
 
     def __exit__(self, *exc_info):
@@ -64,6 +66,119 @@ class TelnetdServer(_Server):
             if process.poll() is None:
                 process.kill()
             process.wait(timeout=10)
+
+
+class TelnetdServer(InetdServer):
+    """inetutils telnetd with a shell (-E /bin/sh); DISPLAY, if given, in its environment."""
+
+    def __init__(self, connections=1, env=None):
+        super().__init__(["/usr/sbin/telnetd", "-E", "/bin/sh"], connections, env)
+
+
+# Where .ci/setup unpacks netkit's in.telnetd (Debian's telnetd-ssl, not installed:
+# it conflicts with inetutils-telnetd).
+NETKIT_TELNETD = "/opt/pynettools-peers/telnetd-ssl/usr/sbin/in.telnetd"
+BUSYBOX = "/bin/busybox"
+
+
+class NetkitTelnetd(InetdServer):
+    """netkit's in.telnetd (SSL off), its login program a shell."""
+
+    def __init__(self, directory):
+        login = os.path.join(directory, "login")
+        with open(login, "w") as script:
+            script.write("#!/bin/sh\nexec /bin/sh\n")
+        os.chmod(login, 0o755)
+        certificate = os.path.join(directory, "telnetd.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days",
+                        "2", "-subj", "/CN=localhost", "-keyout", certificate, "-out",
+                        certificate + ".crt"], check=True, capture_output=True, timeout=60)
+        with open(certificate, "a") as pem, open(certificate + ".crt") as crt:
+            pem.write(crt.read())
+        super().__init__([NETKIT_TELNETD, "-z", "cert=" + certificate, "-z", "nossl",
+                          "-L", login])
+
+
+class BusyboxTelnetd(InetdServer):
+    """busybox's telnetd (busybox-static) in inetd mode, with a shell."""
+
+    def __init__(self):
+        super().__init__([BUSYBOX, "telnetd", "-i", "-f", "/dev/null", "-l", "/bin/sh"])
+
+
+class Telnetlib3Server:
+    """telnetlib3's server (a PyPI test dependency) on 127.0.0.1, with its own shell."""
+
+    def __enter__(self):
+        import sys
+
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        self.port = probe.getsockname()[1]
+        probe.close()
+        script = os.path.join(os.path.dirname(sys.executable), "telnetlib3-server")
+        self.process = subprocess.Popen([script, "--loglevel", "error", "127.0.0.1",
+                                         str(self.port)], stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        return self
+
+    def __exit__(self, *exc_info):
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+
+class RecordingRelay(_Server):
+    """Forwards one connection to 127.0.0.1:`port`, recording what each side sends."""
+
+    def __init__(self, port, seconds=60):
+        self.target = port
+        self.seconds = seconds
+        self.sent = b""  # by the client
+        self.received = b""  # by the server
+        self.done = threading.Event()
+
+    def _serve(self):
+        client = self._accept()
+        if client is None:
+            return
+        try:
+            server = socket.create_connection(("127.0.0.1", self.target), timeout=10)
+        except OSError:
+            client.close()
+            return
+        with client, server:
+            deadline = time.monotonic() + self.seconds
+            while time.monotonic() < deadline:
+                readable, _, _ = select.select([client, server], [], [], 0.1)
+                if not self._forward(readable, client, server):
+                    break
+        self.done.set()
+
+    def _forward(self, readable, client, server):
+        for source in readable:
+            try:
+                data = source.recv(65536)
+            except OSError:
+                data = b""
+            if not data:
+                return False
+            if source is client:
+                self.sent += data
+            else:
+                self.received += data
+            (server if source is client else client).sendall(data)
+        return True
+
+    def __exit__(self, *exc_info):
+        self.listener.close()
+        self.thread.join(30)
 
 
 class ScriptedServer(_Server):

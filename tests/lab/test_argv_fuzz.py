@@ -13,10 +13,12 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from pynettools.cli.commands import COMMANDS, entry
 from tests.commands import command_path, needs_root
+from tests.jsoncheck import assert_valid
 from tests.lab.netns import Namespace
 
-# Options whose purpose is to run until interrupted: a timeout is their success.
-ENDLESS = {"netstat": {"-c", "--continuous"}}
+# Options whose purpose is to run until interrupted, or as long as they say
+# (--report --cycles=99999999999999999999): a timeout is their success.
+ENDLESS = {"netstat": {"-c", "--continuous"}, "traceroute": {"--cycles", "--interval"}}
 
 JUNK = ["", "-", "--", "-1", "0", "1", "65535", "65536", "99999999999999999999", "1.5",
         "abc", "127.0.0.1", "::1", "localhost", "192.0.2.1", "2001:db8::1", "%s", "\x7f",
@@ -63,5 +65,7 @@ def test_random_command_lines_end_cleanly(name, empty_namespace):
         assert b"Traceback" not in done.stderr, (argv, done.stderr)
         assert b"internal error" not in done.stderr, (argv, done.stderr)
         assert done.returncode >= 0, (argv, done.returncode)
+        if done.returncode == 0 and done.stdout.startswith(b"{"):  # --json took effect
+            assert_valid(entry(name).program, done.stdout)
 
     check()

@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from tests.commands import command_path, needs_root
+from tests.jsoncheck import assert_valid
 from tests.lab.netns import Namespace
 
 pytestmark = needs_root
@@ -52,6 +53,8 @@ def test_vanishing_sockets_and_processes_are_skipped_quietly(namespace, flags):
     while churn.poll() is None and runs < 20:
         done = namespace.run([command_path("pynetstat"), *flags], timeout=60)
         assert (done.returncode, done.stderr) == (0, b""), done.stderr
+        if "--json" in flags:
+            assert_valid("pynetstat", done.stdout)
         runs += 1
     churn.wait(timeout=60)
     assert runs >= 1

@@ -1,12 +1,12 @@
 """`pyservices --listening` in a private network namespace, checked against `ss`."""
 
-import json
 import subprocess
 import sys
 
 import pytest
 
 from tests.commands import command_path, needs_root
+from tests.jsoncheck import valid_document
 from tests.lab.netns import Namespace
 
 # Opens listeners on named and unnamed ports, v4 and v6, plus sockets that
@@ -59,7 +59,7 @@ def ss_listening(namespace):
 def test_listening_sockets_are_those_ss_lists(lab):
     namespace, pid = lab
     done = namespace.run([command_path("pyservices"), "--listening", "--json"], check=True)
-    sockets = json.loads(done.stdout)["sockets"]
+    sockets = valid_document("pyservices", done.stdout)["sockets"]
     mine = {(s["protocol"], s["address"], s["port"], s["pid"]) for s in sockets}
     assert mine == ss_listening(namespace)
     assert {(s["port"], s["service"] and s["service"]["name"]) for s in sockets} == {
@@ -82,6 +82,6 @@ def test_without_root_owners_are_hidden_not_fatal(lab):
     done = namespace.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
                           command_path("pyservices"), "--listening", "--json"])
     assert (done.returncode, done.stderr) == (0, b"")
-    sockets = json.loads(done.stdout)["sockets"]
+    sockets = valid_document("pyservices", done.stdout)["sockets"]
     assert {s["port"] for s in sockets} == {22, 8080, 40001, 53, 40002}
     assert {(s["pid"], s["process"]) for s in sockets} == {(None, None)}

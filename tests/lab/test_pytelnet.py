@@ -72,7 +72,7 @@ def test_help_and_usage_as_telnet_plus_extensions(option):
                          if "--wait" not in line and "--json" not in line)
         assert ours.split("\nExit status")[0] == telnet.split("\nReport bugs")[0]
     else:
-        flat = " ".join(ours.split()).replace(" [--wait=SECONDS] [--json]", "")
+        flat = " ".join(ours.split()).replace(" [--wait=SECONDS] [--json] [--json-schema]", "")
         assert flat == " ".join(telnet.split())
 
 

@@ -259,3 +259,33 @@ status = terminal.finish(10); terminal.kill(); thread.join(); listener.close()
 wire = received["wire"].replace(b"\xff\xfd&", b"").replace(b"\xff\xfb&", b"")
 print(repr((terminal.output, status, wire)))
 """ % os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def suspended_session(name):
+    """`z` at the prompt, from an interactive bash with job control, then `fg`."""
+    env = dict(os.environ, PS1="$ ", HISTFILE="/dev/null", PROG=program_path(name))
+    with ScriptedServer(b"\xff\xfb\x01\xff\xfb\x03ready\r\n", listen_seconds=8) as server:
+        terminal = PtyProgram(["bash", "--norc", "--noprofile", "-i"], env)
+        try:
+            keys = [(b"$ ", b'"$PROG" 127.0.0.1 %d\r' % server.port),
+                    (b"ready\r\n", b"\x1d"), (b"telnet> ", b"z\r"),
+                    (b"Stopped", b"stty -a | grep -o -- ' -icanon'; fg\r"),
+                    (b"\r\n", b"\x1d"), (b"telnet> ", b"status\r"),
+                    (b"Escape character is '^]'.\r\n", b"\x1d"), (b"telnet> ", b"close\r"),
+                    (b"Connection closed.\r\n", b"exit\r")]
+            for expected, typed in keys:
+                assert terminal.read_until(expected), (expected, terminal.output[-300:])
+                time.sleep(0.3)
+                terminal.send(typed)
+            status = terminal.finish(timeout=20)
+        finally:
+            terminal.kill()
+    return terminal.output.replace(b"%d" % server.port, b"PORT"), status
+
+
+def test_z_suspends_as_telnet_does():
+    """Issue 13: z stops the client (the shell says so), fg resumes in character mode."""
+    telnet, ours = (suspended_session(name) for name in PROGRAMS)
+    assert ours == telnet
+    assert b"Stopped" in ours[0] and b"\r\n -icanon\r\n" not in ours[0]  # restored while stopped
+    assert b"Operating in single character mode" in ours[0]

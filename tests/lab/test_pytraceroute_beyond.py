@@ -1,6 +1,7 @@
 """What pytraceroute adds to traceroute, in the lab: --json, the Python API, -A, --paris."""
 
 import json
+import select
 import subprocess
 import sys
 
@@ -8,6 +9,7 @@ import pytest
 
 from pynettools.asn import query_name
 from tests.commands import command_path, needs_root
+from tests.jsoncheck import assert_valid
 from tests.lab import asdns
 from tests.lab.routers import DEST4, DEST6, ROUTER4, ROUTER6, TARGETS4, build_lab
 from tests.lab.tracecompare import masked
@@ -37,28 +39,64 @@ def pytraceroute(lab, *args):
     return done
 
 
+def traced(lab, *args):
+    """(hop lines, end line) of `pytraceroute --json args`, each valid."""
+    lines = assert_valid("pytraceroute", pytraceroute(lab, "--json", *args).stdout)
+    assert [line["type"] for line in lines] == ["hop"] * (len(lines) - 1) + ["end"]
+    return lines[:-1], lines[-1]
+
+
 def test_json_holds_what_the_text_shows(lab):
     text = pytraceroute(lab, "-n", "-q", "2", DEST4).stdout.decode().splitlines()
-    document = json.loads(pytraceroute(lab, "--json", "-n", "-q", "2", DEST4).stdout)
-    assert (document["target"], document["address"], document["family"]) == (DEST4, DEST4, 4)
-    assert (document["method"], document["max_hops"], document["packet_length"]) == ("udp", 30, 60)
-    assert [hop["ttl"] for hop in document["hops"]] == [1, 2, 3, 4, 5]
-    for line, hop in zip(text[1:], document["hops"]):
+    hops, end = traced(lab, "-n", "-q", "2", DEST4)
+    assert (end["target"], end["address"], end["family"], end["reached"]) == (DEST4, DEST4, 4, True)
+    assert (end["method"], end["max_hops"], end["packet_length"]) == ("udp", 30, 60)
+    assert [hop["ttl"] for hop in hops] == [1, 2, 3, 4, 5]
+    for line, hop in zip(text[1:], hops):
         assert line.split()[1] == hop["probes"][0]["address"]
-        assert all(probe["rtt"] > 0 for probe in hop["probes"])
-    last = document["hops"][-1]["probes"][0]
+        assert all(probe["rtt"] > 0 and round(probe["rtt"], 3) == probe["rtt"]
+                   for probe in hop["probes"])
+    last = hops[-1]["probes"][0]
     assert (last["icmp_type"], last["icmp_code"], last["final"]) == (3, 3, True)
-    assert document["hops"][0]["probes"][0]["icmp_type"] == 11
+    assert hops[0]["probes"][0]["icmp_type"] == 11
+
+
+@pytest.mark.parametrize("method, target, answer", [
+    ("-I", DEST4, (0, 0)), ("-I", DEST6, (129, 0)), ("-T", DEST4, (None, None)),
+    ("-U", DEST6, (1, 4))])
+def test_json_icmp_type_is_what_the_target_answered(lab, method, target, answer):
+    hops, end = traced(lab, method, "-n", "-q", "1", target)
+    last = hops[-1]["probes"][0]
+    assert (last["address"], end["reached"]) == (target, True)
+    assert (last["icmp_type"], last["icmp_code"]) == answer
 
 
 def test_json_marks_and_unanswered_probes(lab):
-    document = json.loads(pytraceroute(lab, "--json", "-w", "1", "-q", "1", "-m", "6",
-                                       TARGETS4["blackhole"]).stdout)
-    assert [hop["probes"][0]["address"] for hop in document["hops"][4:]] == [None, None]
-    unreachable = json.loads(pytraceroute(lab, "--json", "-q", "1",
-                                          TARGETS4["host-unreachable"]).stdout)
-    assert unreachable["hops"][-1]["probes"][0]["annotation"] == "!H"
-    assert unreachable["hops"][-1]["probes"][0]["name"] == "r3.lab"
+    hops, end = traced(lab, "-w", "1", "-q", "1", "-m", "6", TARGETS4["blackhole"])
+    assert [hop["probes"][0]["address"] for hop in hops[4:]] == [None, None]
+    assert end["reached"] is False
+    hops, end = traced(lab, "-q", "1", TARGETS4["host-unreachable"])
+    assert hops[-1]["probes"][0]["annotation"] == "!H"
+    assert hops[-1]["probes"][0]["name"] == "r3.lab"
+    assert end["reached"] is False
+
+
+def test_json_hop_lines_arrive_while_the_trace_runs(lab):
+    """The blackholed tail keeps the trace going for seconds after the first hop."""
+    argv = lab.client.command([command_path("pytraceroute"), "--json", "-n", "-N", "1",
+                               "-q", "1", "-w", "2", "-m", "8", TARGETS4["blackhole"]])
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        # the first hop answers in microseconds; the 8th probe is given up 14 s later
+        ready = select.select([process.stdout], [], [], 10)[0]
+        first = process.stdout.readline() if ready else b""
+        still_running = process.poll() is None
+    finally:
+        process.kill()
+        process.communicate(timeout=30)
+    assert still_running
+    hop = assert_valid("pytraceroute", first)[0]
+    assert (hop["type"], hop["ttl"], hop["probes"][0]["address"]) == ("hop", 1, ROUTER4["r1"])
 
 
 API = """
@@ -90,10 +128,8 @@ def test_as_lookups_through_the_lab_dns_server(lab):
         " 5  dest.lab (203.0.113.2) [AS64502]  T ms"]
     six = pytraceroute(lab, "-A", "--as-server=" + DNS_SERVER, "-n", "-q", "1", "-f", "5", DEST6)
     assert masked(six.stdout).decode().splitlines()[1] == " 5  2001:db8:100::2 [AS64503]  T ms"
-    document = json.loads(pytraceroute(lab, "--json", "-A", "--as-server=" + DNS_SERVER, "-q", "1",
-                                       "-f", "3", DEST4).stdout)
-    assert [hop["probes"][0]["asn"] for hop in document["hops"]] == ["AS64500", "AS64501",
-                                                                      "AS64502"]
+    hops, _end = traced(lab, "-A", "--as-server=" + DNS_SERVER, "-q", "1", "-f", "3", DEST4)
+    assert [hop["probes"][0]["asn"] for hop in hops] == ["AS64500", "AS64501", "AS64502"]
 
 
 @pytest.mark.parametrize("method", [[], ["-U"], ["-I"], ["-T"]])

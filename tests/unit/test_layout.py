@@ -92,3 +92,12 @@ def test_every_proc_path_comes_from_the_procfs_root():
                     str(node.value.value).startswith("/proc"):
                 offenders.append("%s:%d" % (path.relative_to(PACKAGE), node.lineno))
     assert offenders == []
+
+
+def test_every_package_folder_has_an_init():
+    """setuptools' package finder skips folders without __init__.py: a wheel
+    built from such a tree would lack them (the editable install would not)."""
+    missing = [str(folder.relative_to(PACKAGE)) for folder in PACKAGE.rglob("*")
+               if folder.is_dir() and folder.name not in ("__pycache__", "scripts", "schemas")
+               and any(folder.glob("*.py")) and not (folder / "__init__.py").exists()]
+    assert missing == []

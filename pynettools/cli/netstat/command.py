@@ -81,7 +81,9 @@ def selection(args):
 def execute(args):
     if args.action == "show-usage":  # -h: the usage on stdout, the families on stderr
         write(COMMAND.usage())
+        sys.stdout.flush()  # so that a terminal shows the three parts in this order
         write(ROUTING_FAMILIES, sys.stderr)
+        write(COMMAND.additions())
         return ExitStatus.OK
     if sum(bool(getattr(args, option)) for option in EXCLUSIVE) > 1:
         raise ShowUsage()
@@ -95,8 +97,14 @@ def execute(args):
 
 
 def _repeat(one_pass, args):
-    """One pass, or under -c one a second until a pass fails (netstat's loop)."""
+    """One pass, or under -c one a second until a pass fails (netstat's loop);
+    `args.pass_number` counts them from 1.  Under -c, `args.pass_started` is the
+    time each pass starts: --json prints it."""
+    args.pass_number = 0
     while True:
+        args.pass_number += 1
+        if args.continuous:
+            args.pass_started = time.time()
         status = one_pass(args)
         if status or not args.continuous:
             return status

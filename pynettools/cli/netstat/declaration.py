@@ -12,7 +12,7 @@ was named.
 
 import sys
 
-from pynettools.cli.options import Command, Option, describe_option_error
+from pynettools.cli.options import Command, Option, describe_option_error, json_schema_option
 from pynettools.errors import OptionError, UsageError
 from pynettools.output import write
 
@@ -97,6 +97,13 @@ class NetstatCommand(Command):
 
     def usage(self):
         return USAGE % {"prog": self.prog}
+
+    def additions(self):
+        """What --help adds after netstat's text: the options netstat lacks, in its layout."""
+        lines = ["%-25s%s" % ("--" + option.long, option.help)
+                 for option in self.options if option.extension]
+        return "\n  Beyond netstat (pynettools):\n" + "".join(
+            "        %s\n" % line for line in lines)
 
     def error_lines(self, error):
         if isinstance(error, Complaint):
@@ -198,7 +205,9 @@ OPTIONS = [
     Option("6", None, "IPv6 only: as -A inet6", dest="ipv6", on_parse=_family("inet6")),
     Option("?", None, "print the usage text on stderr, status 3", dest="question",
            on_parse=_question_mark),
-    Option(None, "json", "print one JSON document instead of text", extension=True),
+    Option(None, "json", "print JSON instead of text (with -c: one line a pass)",
+           extension=True),
+    json_schema_option(),
 ]
 
 COMMAND = NetstatCommand(

@@ -18,6 +18,19 @@ def memberships(args):
             + (groups.read_ipv6_groups() if chosen.inet6 else []))
 
 
+def objects(args):
+    """The memberships as JSON objects, with the names the table shows."""
+    from pynettools.output.netstat_groups import group_objects
+
+    return list(group_objects(memberships(args), _resolver(args)))
+
+
+def _resolver(args):
+    from pynettools.netinfo.names import NameResolver
+
+    return NameResolver(bool(args.numeric or args.numeric_hosts))
+
+
 def run(args):
     """Print the group table once for `args`; return the exit status.
 
@@ -29,7 +42,6 @@ def run(args):
 
     from pynettools import procfs
     from pynettools.netinfo.groups import IGMP
-    from pynettools.netinfo.names import NameResolver
     from pynettools.output.netstat_groups import group_lines
 
     status = ExitStatus.OK
@@ -37,6 +49,5 @@ def run(args):
         write("%s: no support for `AF INET (igmp)' on this system.\n" % COMMAND.prog,
               sys.stderr)
         status = ExitStatus.FAILED
-    write_lines(group_lines(memberships(args),
-                            NameResolver(bool(args.numeric or args.numeric_hosts))))
+    write_lines(group_lines(memberships(args), _resolver(args)))
     return status

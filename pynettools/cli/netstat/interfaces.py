@@ -7,23 +7,20 @@ from pynettools import procfs
 from pynettools.cli.netstat.status import ExitStatus
 from pynettools.output import write, write_lines
 
-_passes = 0  # netstat -ic prints the table's title before its first pass only
-
-
 def run(args):
     """Print the interfaces once for `args`; return the exit status."""
     interfaces, error = _read(bool(args.all), args.portable)
     if args.json:
-        from pynettools.output.jsonout import dumps
+        from pynettools.cli.netstat.json_output import write_json
+        from pynettools.output.netstat_interfaces import interface_objects
 
-        write(dumps({"interfaces": interfaces}))
+        write_json(args, {"interfaces": list(interface_objects(interfaces))})
     else:
         from pynettools.output import netstat_interfaces as layout
 
-        global _passes
-        _passes += 1
         lines = layout.long_lines if args.extend else layout.short_lines
-        write_lines(lines(interfaces, first_pass=_passes == 1))
+        # netstat -ic prints the table's title before its first pass only
+        write_lines(lines(interfaces, first_pass=args.pass_number == 1))
     if error is None:
         return ExitStatus.OK
     name, failure = error

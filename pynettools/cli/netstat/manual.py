@@ -31,71 +31,68 @@ namespace's sockets.""",
     "EXIT STATUS": """\
 0 on success; 1 when a requested address family is not supported or not present (as
 netstat), or for -M and -Z; 3 for a bad option, -? or conflicting modes (with netstat's
-usage text on stderr); 130 when interrupted.""",
+usage text on stderr). Interrupted (Ctrl-C), it dies of SIGINT, as netstat does, so a
+shell loop running it stops too.""",
     "JSON OUTPUT": """\
-With --json, the socket listing prints one JSON object per pass instead of text (so
--c prints one object a second); the exit status and the messages on stderr are the
-same. The object has "internet" when the Internet section is shown and "unix" when
-the UNIX section is (no object at all when neither is nor -g), each an array of sockets in the order netstat lists them, after
-the -a/-l selection. Numbers and addresses are numeric whatever -n says; names are
-for the text.
-
-INTERNET socket: {"protocol": "tcp", "tcp6", "udp", "udp6", "udpl", "udpl6", "raw"
-or "raw6", "family": "inet" or "inet6", "recv_queue": number, "send_queue": number,
-"local_address": string, "local_port": number, "remote_address": string,
-"remote_port": number, "state": string (as in the text: "LISTEN", "" for an
-unconnected UDP socket, the protocol state number for raw), "uid": number, "inode":
-number, "timer": TIMER, "owner": OWNER or null}. Raw sockets' ports are IP protocol
-numbers.
-
-UNIX socket: {"protocol": "unix", "refcount": number, "flags": array of "ACC", "W",
-"N", "type": "STREAM", "DGRAM", "SEQPACKET", ..., "state": "LISTENING", "CONNECTED",
-"", ..., "inode": number, "path": string (whole, where the text stops at a blank;
-"@name" for an abstract name, "" when unbound), "owner": OWNER or null}.
-
-TIMER is {"code": 0 none, 1 retransmit, 2 keepalive, 3 TIME_WAIT, 4 zero-window
-probe, "clock_ticks": time left in 1/100 s, "retransmits": number, "timeouts":
-number}. OWNER is {"pid": number, "program": argv[0] without its directory}, set
-only with -p and only for processes the user may inspect. Example:
+With --json, pynetstat prints one JSON document instead of text, built from the same
+records: sockets, routes, interfaces or counters; the exit status and the messages on
+stderr are the same. Under -c each pass is one compact line instead (JSON Lines),
+written and flushed when the pass is done, with "time", when the pass started, so that
+`pynetstat -c --json' can be read line by line while it runs. Numbers stay numbers
+(ports, uids, addresses as numeric text) and the names the text shows for them are
+beside them (local_host, local_service, user, ...), null under -n; timers are in
+seconds, flags are lists of names, hardware addresses have their real length.
+Example, in a network namespace with one web server:
 
   $ pynetstat -tlp --json
   {
+    "schema": "pynetstat/2",
     "internet": [
       {
         "protocol": "tcp",
         "family": "inet",
         "recv_queue": 0,
         "send_queue": 0,
-        "local_address": "0.0.0.0",
-        "local_port": 22,
+        "local_address": "127.0.0.1",
+        "local_port": 80,
+        "local_host": "localhost",
+        "local_service": "http",
         "remote_address": "0.0.0.0",
         "remote_port": 0,
+        "remote_host": null,
+        "remote_service": null,
         "state": "LISTEN",
         "uid": 0,
-        "inode": 89704,
+        "user": "root",
+        "inode": 663130,
         "timer": {
-          "code": 0,
-          "clock_ticks": 0,
+          "name": "off",
+          "seconds": 0.0,
           "retransmits": 0,
           "timeouts": 0
         },
         "owner": {
-          "pid": 812,
-          "program": "sshd"
+          "pid": 25375,
+          "program": "python3"
         }
       }
     ]
   }
+  $ pynetstat -c -tln --json | jq -c '{time, sockets: (.internet | length)}'
+  {"time":1796156351.202698,"sockets":2}
+  {"time":1796156352.242691,"sockets":2}
+  {"time":1796156353.277404,"sockets":2}
 
-With -g the object also has "groups", the memberships as -g's mode describes them
-below.""",
+The objects, as --json-schema prints them:""",
     "EXAMPLES": """\
   $ pynetstat -tln            # listening TCP sockets, numeric
   $ pynetstat -tanp           # all TCP sockets with their processes (run as root)
   $ pynetstat -xa             # UNIX domain sockets
   $ pynetstat -tan --json""",
     "DIFFERENCES FROM NETSTAT": """\
--V prints pynetstat's version, not net-tools' banner. --json is not in netstat.
+-V prints pynetstat's version, not net-tools' banner. --json and --json-schema are
+not in netstat; -h and --help print netstat's text, then a "Beyond netstat" list of
+them.
 Messages that start with `netstat:' start with `pynetstat:'. -Z always reports that
 SELinux is not enabled (for this application, when the machine has it).
 

@@ -25,7 +25,6 @@ UNCONFIGURED = {
     "rose": ("", "/proc/net/rose_nodes: No such file or directory\n"
                  "ROSE not configured in this system.\n", ExitStatus.FAILED),
     "x25": ("X.25 not configured in this system.\n", "", ExitStatus.FAILED),
-    "ec": ("", "Unknown address family `ec'.\n", ExitStatus.FAILED),
     "bluetooth": ("", "Address family `bluetooth' not supported.\n", ExitStatus.USAGE),
 }
 
@@ -38,9 +37,9 @@ def run(args):
         if status:
             break
     if args.json:
-        from pynettools.output.jsonout import dumps
+        from pynettools.cli.netstat.json_output import write_json
 
-        write(dumps({"tables": tables}))
+        write_json(args, {"tables": tables})
     return status
 
 
@@ -91,9 +90,12 @@ def _table(family, cache, args, tables):
         if cache and family == "inet":
             entries = []  # Linux has kept no IPv4 cache entries since 3.6
         elif family == "inet6":
-            entries = [route for route in entries
-                       if bool(route.flags & routes.RTF_CACHE) == cache]
-        tables.append({"family": family, "cache": cache, "routes": entries})
+            entries = layout.ipv6_route_objects(
+                [route for route in entries if bool(route.flags & routes.RTF_CACHE) == cache],
+                resolve)
+        else:
+            entries = layout.ipv4_route_objects(entries, resolve)
+        tables.append({"family": family, "cache": cache, "routes": list(entries)})
     else:
         write_lines(lines)
     return ExitStatus.OK

@@ -12,10 +12,11 @@ import sys
 
 from pynettools import procfs
 from pynettools.cli.netstat.declaration import COMMAND
+from pynettools.cli.netstat.json_output import write_json
 from pynettools.cli.netstat.status import ExitStatus
 from pynettools.output import write, write_lines
 from pynettools.output.netstat_sockets import (
-    Layout, internet_header, internet_lines, title, unix_header, unix_lines)
+    Layout, internet_header, internet_lines, internet_objects, title, unix_header, unix_lines)
 from pynettools.sockets import procnet
 from pynettools.sockets.names import Names
 
@@ -90,14 +91,14 @@ class Pass:
     def emit(self, key, sockets, lines):
         if self.document is None:
             write_lines(lines(sockets))
+        elif key == "internet":
+            self.document[key] += internet_objects(sockets, self.names)
         else:
             self.document[key] += sockets
 
     def finish(self, status):
         if self.document:  # no object when no section was shown (-g alone has its own)
-            from pynettools.output.jsonout import dumps
-
-            write(dumps(self.document))
+            write_json(self.args, self.document)
         return status
 
 
@@ -118,7 +119,7 @@ def _sections(listing):
         from pynettools.cli.netstat import groups as netstat_groups
 
         if listing.document is not None:  # --json: one document, groups in it
-            listing.document["groups"] = netstat_groups.memberships(listing.args)
+            listing.document["groups"] = netstat_groups.objects(listing.args)
         else:
             status = netstat_groups.run(listing.args)
             if status:

@@ -64,9 +64,9 @@ def _in_selection(sock, protocol, ports):
 
 def _emit(args, document, text_lines):
     if args.json:
-        from pynettools.output.jsonout import dumps
+        from pynettools.output.jsonout import dumps, tagged
 
-        write(dumps(document))
+        write(dumps(tagged("pyservices", document)))
     else:
         write_lines(text_lines())
     sys.stdout.flush()

@@ -1,6 +1,6 @@
 """pyservices' declaration: getent's argp options, plus the lookups beyond getent."""
 
-from pynettools.cli.options import ARGP_STANDARD, Command, Option
+from pynettools.cli.options import ARGP_STANDARD, Command, Option, json_schema_option
 from pynettools.services import DEFAULT_PATH
 
 COMMAND = Command(
@@ -20,6 +20,7 @@ COMMAND = Command(
         Option(None, "listening", "show local listening sockets and their services",
                extension=True),
         Option(None, "json", "print one JSON document instead of text", extension=True),
+        json_schema_option(),
         *ARGP_STANDARD,
     ],
     original="getent services",

@@ -28,26 +28,14 @@ a name). Names and protocols are case-sensitive.""",
     "EXIT STATUS": """\
 0 when every KEY was found (or the listing was printed), 2 when a KEY was not found,
 64 for a bad command line (as getent), 1 when the file named by -f cannot be read or
-another error occurs, 130 when interrupted.""",
+another error occurs. Interrupted (Ctrl-C), it dies of SIGINT, as getent does.""",
     "JSON OUTPUT": """\
-With --json, pyservices prints one JSON object instead of text; the exit status is the
-same. Every object has "file", the services file read, and one of:
-
-"lookups" (KEYs given): an array of {"key": KEY, "entry": ENTRY or null}, one per KEY,
-in order.
-
-"entries" (no KEY): an array of ENTRY, in file order, after the filters.
-
-"sockets" (--listening): an array of {"protocol": "tcp" or "udp", "family": "inet" or
-"inet6", "address": string, "port": number, "pid": number or null, "process": string
-or null, "service": ENTRY or null}, sorted by protocol and port.
-
-ENTRY is {"name": string, "port": number, "protocol": string, "aliases": [string],
-"comment": string or null}. Strings are ASCII JSON; a byte that is not UTF-8 in the
-file appears as an escape in U+DC80..U+DCFF. Example:
+With --json, pyservices prints one JSON document instead of text; the exit status is
+the same. Example:
 
   $ pyservices --json http
   {
+    "schema": "pyservices/1",
     "file": "/etc/services",
     "lookups": [
       {
@@ -63,7 +51,9 @@ file appears as an escape in U+DC80..U+DCFF. Example:
         }
       }
     ]
-  }""",
+  }
+
+The objects, as --json-schema prints them:""",
     "EXAMPLES": """\
   $ pyservices http 53/udp
   http                  80/tcp www
@@ -77,8 +67,8 @@ file appears as an escape in U+DC80..U+DCFF. Example:
 pyservices reads the services file only (getent follows nsswitch.conf, which on
 Debian also names a Berkeley DB file that is normally absent). -s means --search, not
 getent's --service. A missing or unreadable /etc/services reads as empty, as with
-getent; a file named with -f must be readable. --json, -f, -p, -s, --range and
---listening are not in getent.""",
+getent; a file named with -f must be readable. --json, --json-schema, -f, -p, -s,
+--range and --listening are not in getent.""",
     "ENVIRONMENT": """\
 PYNETTOOLS_DEBUG: when set, an internal error shows its Python traceback.""",
 }

@@ -17,12 +17,16 @@ from pynettools.cli.telnet.messages import describe_escape, say
 from pynettools.cli.telnet.status import ExitStatus, PortOutOfRange
 from pynettools.telnet import constants as T
 from pynettools.telnet.protocol import TelnetProtocol
+from pynettools.telnet.terminal import terminal_characters
 from pynettools.errors import ResolveError
 from pynettools.telnet.session import (TELNET_PORT, TelnetSession, local_address, open_socket,
                                        resolve)
 
 STDIN_PAUSE = 1 << 16  # stop reading input while this much is unsent
 READ_SIZE = 65536
+# telnet discards output until the peer answers DO TIMING-MARK, however long;
+# pytelnet gives up after this many seconds (a peer that ignores the option).
+FLUSH_LIMIT = 2.0
 
 
 class Client:
@@ -45,13 +49,16 @@ class Client:
         self.toggles = {}
         self.last_status = ExitStatus.OK
         self.session_ended = None
+        self.mode = None  # the TerminalMode last applied (telnet's globalmode)
+        self.slc_source = "export"  # `slc`: whose special characters LINEMODE uses
+        self.flush_deadline = None
         self._environment = None
 
     # -- connecting -------------------------------------------------------
 
     def open(self, host, port_text=None, user=None):
         """telnet's `open`: resolve, try each address, run the session."""
-        port, negotiate = self._port(port_text)
+        port, negotiate = self._port(host, port_text)
         addresses, canonical = resolve(host, port, self.args.family, port_text or "telnet")
         bind = local_address(self.args.bind, addresses[0][0]) if self.args.bind else None
         quiet = self.args.json
@@ -66,8 +73,8 @@ class Client:
             say("Escape character is '%s'.\n" % describe_escape(self.escape))
         return self._run(sock, negotiate, user or self.args.user)
 
-    def _port(self, text):
-        """(port number, initiate negotiation) for the PORT operand."""
+    def _port(self, host, text):
+        """(port number, initiate negotiation) for the PORT operand given with `host`."""
         if text is None:
             return TELNET_PORT, True
         negotiate = text.startswith("-")
@@ -81,7 +88,6 @@ class Client:
 
         entry = ServicesDB().by_name(text, "tcp")
         if entry is None:
-            host = self.args.operands[0] if self.args.operands else ""
             raise ResolveError(host, "Servname not supported for ai_socktype", text)
         return entry.port, negotiate
 
@@ -97,10 +103,18 @@ class Client:
     def _run(self, sock, negotiate, user):
         from pynettools.telnet.terminal import Terminal, terminal_facts
 
-        facts = terminal_facts(0, os.environ, user or (os.environ.get("USER")
-                                                       if self.args.login else None))
+        user = user or (login_name() if self.args.login else None)
+        if user:
+            self.environ_table().define("USER", user)
+        facts = terminal_facts(0, os.environ, self.environ_table())
         protocol = TelnetProtocol(facts, self.crlf)
+        protocol.slc_source = self.slc_source
+        protocol.autoflush = self.toggles.get("autoflush", True)
         self.session = TelnetSession(sock, protocol)
+        if self.interactive:
+            self.terminal = Terminal(0, self.escape)
+        # telnet sets the terminal's mode before its offers change what it wants.
+        self._apply_mode()
         if negotiate:
             protocol.start(self.args.binary, self.args.binary or self.args.binary_output)
         sock.setblocking(False)
@@ -108,10 +122,8 @@ class Client:
         if self.input_buffer:  # typed after the `open` command
             self.session.send(bytes(self.input_buffer))
             self.input_buffer.clear()
-        if self.interactive:
-            self.terminal = Terminal(0, self.escape)
         try:
-            with _Signals(self.interactive) as signals:
+            with _Signals() as signals:
                 ending = self._loop(signals)
         finally:
             if self.terminal:
@@ -127,27 +139,33 @@ class Client:
             say("Connection closed by foreign host.\n", sys.stderr)
         elif ending == "silence":
             say("Connection closed.\n", sys.stderr)
+        # "interrupted": SIGINT outside line mode ends telnet quietly, status 0.
         self.session = None
         return ExitStatus.SILENCE if ending == "silence" else ExitStatus.OK
 
     def _loop(self, signals):
         session, protocol = self.session, self.session.protocol
         reading_input = True
-        self._apply_mode()
         while True:
             pending = len(session.outgoing)
             readers = [signals.wakeup, session.sock]
             if reading_input and pending < STDIN_PAUSE:
                 readers.append(0)
             timeout = self.wait if not reading_input else None
+            if protocol.flushing:
+                timeout = self._flush_timeout(timeout)
             readable, writable, _ = select.select(readers, [session.sock] if pending else [],
                                                   [], timeout)
             if not readable and not writable:
+                if protocol.flushing:
+                    continue
                 return "silence"
             if writable:
                 session.write_pending()
             if signals.wakeup in readable:
-                self._on_signals(signals.take())
+                ending = self._on_signals(signals.take())
+                if ending:
+                    return ending
             if session.sock in readable:
                 shown = session.receive(READ_SIZE)
                 if shown is None:
@@ -173,19 +191,48 @@ class Client:
         while view:
             view = view[os.write(1, view):]
 
+    def _flush_timeout(self, timeout):
+        """The select timeout while output is discarded; past FLUSH_LIMIT, stop discarding."""
+        now = time.monotonic()
+        if self.flush_deadline is None:
+            self.flush_deadline = now + FLUSH_LIMIT
+        left = self.flush_deadline - now
+        if left <= 0:
+            self.session.protocol.flushing = False
+            self.flush_deadline = None
+            return timeout
+        return left if timeout is None else min(timeout, left)
+
     def _typed(self, data):
         """Input from the user: sent, or an escape to the telnet> prompt."""
         if not data:
-            return None if self.interactive else "eof"
+            if self.interactive and self.mode.local_characters:
+                # ^D on an editing terminal reads as nothing: telnet sends its EOF key.
+                data = bytes((terminal_characters().get("eof", 4),))
+            else:
+                return None if self.interactive else "eof"
         if self.interactive and self.escape is not None and self.escape in data:
             before, _, after = data.partition(bytes((self.escape,)))
-            self.session.send(before)
+            self._send_typed(before)
             ending = self._escape_to_prompt()
             if ending or not after:
                 return ending
             data = after
-        self.session.send(data)
+        self._send_typed(data)
         return None
+
+    def _send_typed(self, data):
+        if self.interactive and self.mode.local_characters:
+            from pynettools.cli.telnet.keys import special_keys
+
+            for part in special_keys(data, self):
+                if isinstance(part, bytes):
+                    self.session.send(part)
+                else:
+                    self.session.protocol.interrupt(part)
+                    self.session.flush()
+            return
+        self.session.send(data)
 
     def _escape_to_prompt(self):
         from pynettools.cli.telnet.prompt import run_until_success
@@ -198,27 +245,32 @@ class Client:
         return ending
 
     def _apply_mode(self):
-        if not self.terminal:
-            return
+        """telnet's setconnmode: the mode the options give, on the terminal if there is one."""
         protocol = self.session.protocol
         protocol.mode_changed = False
-        mode = protocol.terminal_mode()
-        self.terminal.set_mode(mode.line_editing, mode.echo)
-        protocol.lf_is_newline = mode.line_editing
+        self.mode = protocol.terminal_mode()
+        if self.terminal:
+            self.terminal.set_mode(self.mode)
+            protocol.lf_is_newline = self.mode.edit
 
     def _on_signals(self, received):
+        """SIGWINCH: the new size; the signal keys: telnet's commands (or its exit)."""
+        protocol = self.session.protocol
         for signum in received:
             if signum == signal.SIGWINCH and self.terminal:
                 from pynettools.telnet.terminal import window_size
 
-                self.session.protocol.window_changed(window_size(0))
-            elif signum in _SIGNAL_COMMANDS:
-                self.session.protocol.send_command(_SIGNAL_COMMANDS[signum])
+                protocol.window_changed(window_size(0))
+            elif signum == signal.SIGINT and not self.mode.trapsig:
+                return "interrupted"  # telnet leaves at once, quietly
+            elif self.mode.trapsig and signum in _SIGNAL_COMMANDS:
+                protocol.interrupt(signal_command(signum, protocol))
         self.session.flush()
+        return None
 
     def _print_summary(self, ending):
         from pynettools.models import TelnetSummary
-        from pynettools.output.jsonout import dumps
+        from pynettools.output.jsonout import dumps, tagged
 
         protocol = self.session.protocol
         data = b"".join(self.received)
@@ -234,14 +286,16 @@ class Client:
             bytes_sent=self.session.bytes_sent, bytes_received=self.session.bytes_received,
             local_options=enabled_names(protocol.local), remote_options=enabled_names(protocol.remote),
             closed_by=ending, data_encoding=encoding, data=content)
-        say(dumps(summary))
+        say(dumps(tagged("pytelnet", summary)))
 
     # -- the telnet> prompt ------------------------------------------------
 
     def environ_table(self):
-        """`environ` variables: name -> (value, exported), from the environment."""
+        """The `environ` variables NEW-ENVIRON answers from (telnet's table)."""
         if self._environment is None:
-            self._environment = {name: (value, False) for name, value in os.environ.items()}
+            from pynettools.telnet.environ import EnvironmentTable
+
+            self._environment = EnvironmentTable(os.environ)
         return self._environment
 
     def command_loop(self):
@@ -252,23 +306,44 @@ class Client:
 
 
 def enabled_names(sides):
-    return [T.option_name(option) for option, side in enumerate(sides) if side.enabled]
+    """Names of the options in effect: enabled and agreed to."""
+    return [T.option_name(option) for option, side in enumerate(sides)
+            if side.enabled and side.wanted]
 
 
-# Signals typed at a terminal in line mode become Telnet commands, as in telnet.
-_SIGNAL_COMMANDS = {signal.SIGINT: T.IP, signal.SIGQUIT: T.BREAK, signal.SIGTSTP: T.SUSP}
+def login_name():
+    """The user -a sends: $USER if it is ours, else the name of our uid (as telnet)."""
+    import pwd
+
+    user = os.environ.get("USER")
+    try:
+        if user is None or pwd.getpwnam(user).pw_uid != os.getuid():
+            user = pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:
+        pass
+    return user
+
+
+# Signals the terminal raises while signal keys are local become Telnet commands.
+_SIGNAL_COMMANDS = {signal.SIGINT: T.IP, signal.SIGQUIT: T.ABORT, signal.SIGTSTP: T.SUSP}
+
+
+def signal_command(signum, protocol):
+    """The command for a signal key; ^\\ is BREAK in the old line-by-line mode."""
+    if signum == signal.SIGQUIT and protocol.kludge_linemode:
+        return T.BREAK
+    return _SIGNAL_COMMANDS[signum]
 
 
 class _Signals:
     """Signals during a session: noted through a pipe that wakes the select loop.
 
-    At a terminal, SIGINT, SIGQUIT and SIGTSTP (typed in line mode) and SIGWINCH
-    are delivered as Telnet commands and window sizes; SIGTERM and SIGHUP end
-    the session so that the terminal is restored.
+    SIGINT, SIGQUIT, SIGTSTP and SIGWINCH are delivered as Telnet commands
+    (or telnet's quiet exit) and window sizes; SIGTERM and SIGHUP end the
+    session so that the terminal is restored.
     """
 
-    def __init__(self, interactive):
-        self.interactive = interactive
+    def __init__(self):
         self.wakeup = None
         self._write_end = None
         self._previous = {}
@@ -278,9 +353,7 @@ class _Signals:
         os.set_blocking(self._write_end, False)
         os.set_blocking(self.wakeup, False)
         self._previous_fd = signal.set_wakeup_fd(self._write_end, warn_on_full_buffer=False)
-        handled = [signal.SIGTERM, signal.SIGHUP]
-        if self.interactive:
-            handled += [signal.SIGWINCH, *_SIGNAL_COMMANDS]
+        handled = [signal.SIGTERM, signal.SIGHUP, signal.SIGWINCH, *_SIGNAL_COMMANDS]
         for signum in handled:
             handler = _end_session if signum in (signal.SIGTERM, signal.SIGHUP) else _noted
             self._previous[signum] = signal.signal(signum, handler)

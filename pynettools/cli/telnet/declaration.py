@@ -2,7 +2,7 @@
 
 import socket
 
-from pynettools.cli.options import ARGP_STANDARD, Command, Option
+from pynettools.cli.options import ARGP_STANDARD, Command, Option, json_schema_option
 
 COMMAND = Command(
     prog="pytelnet",
@@ -31,6 +31,7 @@ COMMAND = Command(
         Option(None, "wait", "piped input: end after SECONDS of silence", metavar="SECONDS", extension=True),
         Option(None, "json", "print a JSON summary instead of the data",
                extension=True),
+        json_schema_option(),
         # Accepted as telnet accepts them; without encryption or Kerberos built
         # in they change nothing (-x only asks "if possible").
         Option("x", "encrypt", "encrypt the data stream, if possible"),

@@ -19,9 +19,12 @@ or when PORT is written with a leading - (as in pytelnet host -- -80); on
 any other port it sends plain data and only answers what the server asks. It
 answers every request: BINARY, SUPPRESS-GO-AHEAD, TERMINAL-TYPE ($TERM),
 NAWS (the window size, again after each resize), TSPEED, LFLOW, LINEMODE and
-NEW-ENVIRON (USER for -l, DISPLAY) on our side; BINARY, ECHO,
+NEW-ENVIRON (telnet's variable table: DISPLAY, PRINTER, USER for -l and
+what environ export adds) and XDISPLOC (DISPLAY) on our side; BINARY, ECHO,
 SUPPRESS-GO-AHEAD and STATUS on the server's side; every other option is
-refused. Negotiation follows RFC 1143 (the Q method), so it cannot loop. A
+refused. Negotiation keeps telnet's own bookkeeping (the state, the
+wanted state and the answers due for each option), so the bytes sent and
+display's option list are telnet's. A
 byte 255 in data is doubled; Enter is sent as CR LF in line mode and CR NUL
 in character mode.
 
@@ -45,10 +48,14 @@ close: close the connection (Connection closed.); the session ends.
 
 logout: ask the server to log out (DO LOGOUT) and close.
 
-display: show the toggles and the escape character.
+display: show the toggles, the characters and, when connected, the state
+of every option as telnet lists it.
 
-mode character, mode line: ask the server for character mode (DO SGA, DO
-ECHO) or for line mode (DONT SGA, DONT ECHO).
+mode character, mode line: line offers LINEMODE (WILL LINEMODE, with DONT
+SGA while in the old line-by-line mode) and DONT ECHO; character withdraws
+it (WONT LINEMODE, or DO SGA) and asks DO ECHO. The terminal follows at
+once, whether or not the server answers. mode isig, edit, softtabs,
+litecho (and -isig ...) set LINEMODE's modes.
 
 open HOST [PORT]: connect, as pytelnet HOST PORT does; open alone asks (to).
 
@@ -68,7 +75,17 @@ localchars, binary, inbinary, outbinary and telnet's others.
 status: the connection, the operating mode, the echo and the escape
 character.
 
-z: suspend pytelnet (the shell's job control resumes it).
+z: suspend pytelnet: the terminal is restored and the process group
+stopped; fg resumes the session in its mode (and reports a new window
+size).
+
+slc export|import|check, auth, encrypt: as telnet's (see DIFFERENCES).
+
+Interrupt keys: while the terminal edits lines or traps signals, ^C sends
+IP, ^\\ BREAK (ABORT under LINEMODE), ^Z SUSP, ^O AO, each followed by DO
+TIMING-MARK; output is discarded until the server answers it. Outside that
+mode the keys are data, and a SIGINT ends pytelnet quietly (status 0), as
+it ends telnet.
 
 !: run a shell; ! COMMAND runs COMMAND.
 
@@ -82,25 +99,20 @@ list their arguments.""",
 prompt reaches quit or the end of its input; 1 when HOST or PORT cannot be
 resolved, PORT is out of range, no address accepts the connection, or an
 argument too many is given; 2 when --wait ended a piped session; 64 for a
-bad option (as telnet); 130 when interrupted.""",
+bad option (as telnet). SIGINT while connected is telnet's interrupt (see
+Interrupt keys); before a connection is made, pytelnet restores the terminal and
+dies of SIGINT, as telnet does.""",
     "JSON OUTPUT": """\
 With --json the session's data is not printed as it arrives, nor are the
-Trying and Connected messages; at the end one JSON object is printed:
-
-"host" (as given), "address" and "port" connected to, "connect_seconds",
-"bytes_sent" and "bytes_received" (on the wire, protocol included),
-"local_options" and "remote_options" (names of the TELNET options in effect
-at the end on our side and on the server's), "closed_by" ("peer", "silence"
-for --wait, "user" for close, "quit"), "data_encoding" ("text" when the data
-is UTF-8, else "base64") and "data" (everything the server sent for
-display). Example:
+Trying and Connected messages; at the end one JSON document is printed. Example:
 
   $ printf 'hi\\n' | pytelnet --json --wait 1 localhost 44100
   {
+    "schema": "pytelnet/1",
     "host": "localhost",
     "address": "127.0.0.1",
     "port": 44100,
-    "connect_seconds": 0.000412,
+    "connect_seconds": 0.000275,
     "bytes_sent": 4,
     "bytes_received": 4,
     "local_options": [],
@@ -108,7 +120,9 @@ display). Example:
     "closed_by": "peer",
     "data_encoding": "text",
     "data": "hi\\n"
-  }""",
+  }
+
+The object, as --json-schema prints it:""",
     "EXAMPLES": """\
   $ pytelnet localhost 44100        # talk to a server by hand
   $ pytelnet google.com http        # then type: GET / HTTP/1.0 and an empty line
@@ -122,16 +136,23 @@ From Python, for scripted sessions (what telnetlib offered):
       session.send("hello\\n")
       print(session.read_until(b"bye", timeout=5))""",
     "DIFFERENCES FROM TELNET": """\
-pytelnet does not offer ENCRYPT, AUTHENTICATION or XDISPLOC: -x, -k
-and -X are accepted and change nothing, as with a telnet built without
-encryption or Kerberos. -d, -n, -c and -K are accepted and change
-nothing; .telnetrc is not read. -r only changes the escape message.
-The slc, auth and encrypt commands answer ?Invalid command. With piped
-input pytelnet sends all of it and waits for the server; --wait and
---json are not in telnet. CR LF in the input is sent as CR LF, not as
-telnet's CR NUL CR LF, so that piped HTTP requests work. With piped
-input the escape character is data like any other byte; it opens the
-prompt only at a terminal.""",
+Each of these is on purpose. No Kerberos and no encryption: pytelnet does
+not offer AUTHENTICATION or ENCRYPT itself (telnet does on the telnet port,
+and with -a or -l), though it agrees to a server's, supporting no type, as
+telnet with no encryption type does; auth status lists no authentication
+type; -x, -k and -X change nothing (needs a Kerberos library). -d, -n, -c
+and -K change nothing and .telnetrc is not read (no debugging trace or rc
+file: kept out to keep the client small). -r only changes the escape
+message. With piped input pytelnet sends all of it and reads the answer to
+the end (telnet stops at the end of its input and may drop what it had not
+sent, which breaks scripts); --wait, --json and --json-schema are additions. CR LF in the
+input is sent as CR LF, not as telnet's CR NUL CR LF, so that piped HTTP
+requests work. With piped input the escape character is data like any
+other byte; it opens the prompt only at a terminal. After an interrupt key
+(^C, ^Z, ^\\, ^O) telnet discards the server's output until it answers DO
+TIMING-MARK, however long that takes; pytelnet stops discarding after 2
+seconds, so a server that ignores the option cannot silence the session
+for ever.""",
     "ENVIRONMENT": """\
 TERM: the terminal type sent (upper case; UNKNOWN when unset). USER: sent
 with -a. DISPLAY: offered through NEW-ENVIRON. PYNETTOOLS_DEBUG: when set,

@@ -10,10 +10,15 @@ import signal
 import subprocess
 import sys
 
+from pynettools.cli.telnet.authcommands import do_auth, do_encrypt
+from pynettools.cli.telnet.commandline import (AGAIN, NEED_CONNECTION, connected, lookup,
+                                               make_argv)
+from pynettools.cli.telnet.environcommand import do_environ
 from pynettools.cli.telnet.messages import describe_escape, parse_escape, say
+from pynettools.cli.telnet.modecommands import do_mode, do_slc, slc_state
 from pynettools.cli.telnet.status import ExitStatus, failure
-from pynettools.cli.telnet.texts import (COMMAND_HELP, DISPLAYED_CHARACTERS, ENVIRON_HELP,
-                                         MODE_HELP, SEND_HELP, SET_HELP, TOGGLES, toggle_help)
+from pynettools.cli.telnet.texts import (COMMAND_HELP, DISPLAYED_CHARACTERS, SEND_HELP,
+                                         SET_HELP, TOGGLES, toggle_help)
 from pynettools.errors import PynettoolsError
 from pynettools.telnet import constants as T
 from pynettools.telnet.terminal import terminal_characters
@@ -21,8 +26,6 @@ from pynettools.telnet.terminal import terminal_characters
 PROMPT = "telnet> "
 # What a command that failed returns: after the escape character, telnet keeps
 # the prompt until a command succeeds (or an empty line is entered).
-AGAIN = "again"
-NEED_CONNECTION = "?Need to be connected first.\n"
 
 
 def prompt_loop(client):
@@ -49,7 +52,7 @@ def run_command(client):
     if line is None:
         say("\n")
         return "eof"
-    words = line.split()
+    words = make_argv(line)
     if not words:
         return None
     name = lookup(words[0], COMMANDS)
@@ -72,24 +75,6 @@ def read_line(client, prompt):
     line, _, rest = bytes(buffer).partition(b"\n")
     buffer[:] = rest
     return line.decode("utf-8", "surrogateescape")
-
-
-def lookup(word, table, invalid="?Invalid command\n", ambiguous="?Ambiguous command\n"):
-    """The entry `word` names in table (exactly or by a unique prefix), or None."""
-    if word in table:
-        return word
-    matches = [name for name in table if name.startswith(word)]
-    if len(matches) == 1:
-        return matches[0]
-    say(ambiguous if matches else invalid)
-    return None
-
-
-def connected(client):
-    if client.session is None:
-        say(NEED_CONNECTION)
-        return False
-    return True
 
 
 def do_close(client, words):
@@ -121,18 +106,49 @@ def do_open(client, words):
     if not words:
         line = read_line(client, "(to) ")
         words = line.split() if line else []
-    user = None
-    if len(words) >= 3 and words[0] == "-l":
-        user, words = words[1], words[2:]
-    if not 1 <= len(words) <= 2:
+    target = _open_arguments(client, words)
+    if target is None:
         say("usage: open [-4] [-6] [-l user] [-b addr] [-a] host-name [port]\n")
         return AGAIN
+    host, port, user = target
     try:
-        client.last_status = client.open(*words, user=user)
+        client.last_status = client.open(host, port, user=user)
     except PynettoolsError as error:
         failure(error).write()
         return AGAIN
     return client.session_ended
+
+
+def _open_arguments(client, words):
+    """(host, port or None, user or None) as telnet's `open` reads its words, or None
+    for its usage line.  -4, -6, -b and -a set what telnet's options set, for good."""
+    import socket
+
+    host = port = user = None
+    words = list(words)
+    while words:
+        word = words.pop(0)
+        if word == "help" or "?".startswith(word):
+            return None
+        if word in ("-l", "-b"):
+            if not words:
+                return None
+            value = words.pop(0)
+            if word == "-l":
+                user = value
+            else:
+                client.args.bind = value
+        elif word == "-a":
+            client.args.login = True
+        elif word in ("-4", "-6"):
+            client.args.family = socket.AF_INET if word == "-4" else socket.AF_INET6
+        elif host is None:
+            host = word
+        elif port is None:
+            port = word
+        else:
+            return None
+    return None if host is None else (host, port, user)
 
 
 def do_status(client, words):
@@ -151,7 +167,7 @@ def mode_lines(client):
         lines = ["Operating with LINEMODE option",
                  "%s line editing" % ("Local" if mode.edit else "No"),
                  "%s catching of signals" % ("Local" if mode.trapsig else "No"),
-                 "Special characters are local values"]
+                 slc_state(client.slc_source)]
     elif mode.kind == "obsolete":
         lines = ["Operating in obsolete linemode"]
     else:
@@ -170,34 +186,48 @@ SEND_CODES = {"ao": T.AO, "ayt": T.AYT, "brk": T.BREAK, "ec": T.EC, "el": T.EL, 
 SEND_VERBS = {"do": T.DO, "dont": T.DONT, "will": T.WILL, "wont": T.WONT}
 
 
+SEND_NAMES = {**SEND_CODES, **SEND_VERBS, "escape": 0, "getstatus": 0, "?": 0, "help": 0}
+
+
 def do_send(client, words):
+    """As telnet: every argument checked first, then the connection, then all sent."""
     if not words:
         say("need at least one argument for 'send' command\n'send ?' for help\n")
         return AGAIN
-    if words[0] in ("?", "help"):
-        say(SEND_HELP)
-        return AGAIN  # telnet stays at its prompt after help
-    if not connected(client):
-        say("'send ?' for help\n")
-        return AGAIN
-    protocol = client.session.protocol
+    planned = []
     while words:
         word, words = words[0], words[1:]
-        name = lookup(word, {**SEND_CODES, **SEND_VERBS, "escape": 0, "getstatus": 0},
-                      "Unknown send argument '%s'\n'send ?' for help.\n" % word,
+        name = lookup(word, SEND_NAMES, "Unknown send argument '%s'\n'send ?' for help.\n" % word,
                       "Ambiguous send argument '%s'\n'send ?' for help.\n" % word)
         if name is None:
             return AGAIN
+        if name in SEND_VERBS and not words:
+            say("Need 1 argument to 'send %s' command.  'send %s ?' for help.\n" % (name, name),
+                sys.stderr)
+            return AGAIN
+        if name in ("?", "help"):
+            say(SEND_HELP)
+            return AGAIN  # telnet stays at its prompt after help
         if name in SEND_VERBS:
-            if not words:
-                say("need an argument to 'send %s' command\n'send ?' for help.\n" % name)
-                return AGAIN
-            option = _option_number(words[0])
+            planned.append((name, words[0]))
+            words = words[1:]
+        else:
+            planned.append((name, None))
+    if not connected(client):
+        say("'send ?' for help\n")
+        return AGAIN
+    return _send_planned(client, planned)
+
+
+def _send_planned(client, planned):
+    protocol = client.session.protocol
+    for name, argument in planned:
+        if name in SEND_VERBS:
+            option = _option_number(argument)
             if option is None:
-                say("'%s': unknown argument ('send %s ?' for help).\n" % (words[0], name))
+                say("'%s': unknown argument ('send %s ?' for help).\n" % (argument, name))
                 return AGAIN
             protocol.ask(SEND_VERBS[name], option)
-            words = words[1:]
         elif name == "escape":
             client.session.send(bytes((client.escape or 0x1D,)))
         elif name == "getstatus":
@@ -215,23 +245,6 @@ def _option_number(word):
     if word.isdigit() and int(word) < 256:
         return int(word)
     return T.OPTION_BY_WORD.get(word.lower())
-
-
-def do_mode(client, words):
-    if words and words[0] == "?":
-        say(MODE_HELP)
-        return AGAIN  # telnet stays at its prompt after help
-    if client.session is None or not words or words[0] not in ("character", "line"):
-        if client.session is None:
-            say(NEED_CONNECTION)
-        say("'mode ?' for help.\n")
-        return AGAIN
-    protocol = client.session.protocol
-    character = words[0] == "character"
-    protocol.ask_remote(T.SGA, character)
-    protocol.ask_remote(T.ECHO, character)
-    client.session.flush()
-    return None
 
 
 def do_set(client, words, value=True):
@@ -273,6 +286,8 @@ def do_toggle(client, words):
 
 def _set_toggle(client, name, value):
     client.toggles[name] = value
+    if name == "autoflush" and client.session is not None:
+        client.session.protocol.autoflush = value
     if name == "crlf":
         client.crlf = value
         if client.session is not None:
@@ -304,36 +319,32 @@ def do_display(client, words):
               for name in DISPLAYED_CHARACTERS]
     lines.append("ayt             [^T]")
     say("\n".join(lines) + "\n")
-    return None
+    if client.session is not None:
+        from pynettools.cli.telnet.optiondump import option_dump
 
-
-def do_environ(client, words):
-    if not words or words[0] in ("?", "help"):
-        say(ENVIRON_HELP)
-        return None
-    environment = client.environ_table()
-    action = words[0]
-    if action == "define" and len(words) >= 2:
-        environment[words[1]] = (" ".join(words[2:]), True)
-    elif action == "undefine" and len(words) >= 2:
-        environment.pop(words[1], None)
-    elif action in ("export", "unexport") and len(words) >= 2 and words[1] in environment:
-        environment[words[1]] = (environment[words[1]][0], action == "export")
-    elif action == "list":
-        say("".join("%s %-20s %s\n" % ("*" if exported else " ", name, value)
-                    for name, (value, exported) in environment.items()))
-    elif action == "send" and len(words) >= 2:
-        pass  # variables go out when the server asks (SEND); nothing to push
-    else:
-        say("'%s': unknown argument ('environ ?' for help).\n" % action, sys.stderr)
-        return AGAIN
+        say(option_dump(client.session.protocol))
     return None
 
 
 def do_z(client, words):
+    """Suspend as telnet does: the terminal restored, SIGTSTP to our process group."""
     if client.terminal:
         client.terminal.restore()
-    os.kill(0, signal.SIGTSTP)
+    from pynettools.telnet.terminal import window_size
+
+    before = window_size(0)
+    previous = signal.signal(signal.SIGTSTP, signal.SIG_DFL)
+    try:
+        os.kill(0, signal.SIGTSTP)
+    finally:
+        signal.signal(signal.SIGTSTP, previous)
+    if client.session is not None:
+        after = window_size(0)
+        if after is not None and after != before:
+            client.session.protocol.window_changed(after)
+            client.session.flush()
+    if client.terminal:
+        client.terminal.reread()  # the settings may have changed while stopped
     return None
 
 
@@ -356,15 +367,10 @@ def do_help(client, words):
     return AGAIN
 
 
-def do_unsupported(client, words):
-    say("?Invalid command\n")
-    return AGAIN
-
-
 COMMANDS = {
     "close": do_close, "logout": do_logout, "display": do_display, "mode": do_mode,
     "open": do_open, "quit": do_quit, "send": do_send, "set": do_set, "unset": do_unset,
-    "status": do_status, "toggle": do_toggle, "slc": do_unsupported, "auth": do_unsupported,
-    "encrypt": do_unsupported, "z": do_z, "!": do_shell, "environ": do_environ,
+    "status": do_status, "toggle": do_toggle, "slc": do_slc, "auth": do_auth,
+    "encrypt": do_encrypt, "z": do_z, "!": do_shell, "environ": do_environ,
     "?": do_help, "help": do_help,
 }

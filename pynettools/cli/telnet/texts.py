@@ -155,3 +155,31 @@ def toggle_help(verb):
     """The toggle lines of `set ?` (verb "enable"), `unset ?` or `toggle ?`."""
     return "".join("%-15s %s %s\n" % (name, verb, text) if name else "\n"
                    for name, text in _TOGGLE_HELP)
+
+SLC_HELP = """\
+export          Use local special character definitions
+import          Use remote special character definitions
+check           Verify remote special character definitions
+?               Print help information
+"""
+
+AUTH_HELP = """\
+status          Display current status of authentication information
+disable         Disable an authentication type ('auth disable ?' for more)
+enable          Enable an authentication type ('auth enable ?' for more)
+?               Print help information
+"""
+
+ENCRYPT_HELP = """\
+enable          Enable encryption. ('encrypt enable ?' for more)
+disable         Disable encryption. ('encrypt enable ?' for more)
+type            Set encryption type. ('encrypt type ?' for more)
+start           Start encryption. ('encrypt start ?' for more)
+stop            Stop encryption. ('encrypt stop ?' for more)
+input           Start encrypting the input stream
+-input          Stop encrypting the input stream
+output          Start encrypting the output stream
+-output         Stop encrypting the output stream
+status          Display current status of authentication information
+?               Print help information
+"""

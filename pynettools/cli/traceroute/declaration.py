@@ -1,5 +1,6 @@
 """pytraceroute's declaration: Linux traceroute 2.1's options, parsed in its
-"clif" style (see `pynettools.cli.clif`), plus --json, --paris and --as-server.
+"clif" style (see `pynettools.cli.clif`), plus --json, --json-schema, --paris,
+--as-server, --report (mtr's report) and --targets (many traces at once).
 
 Option arguments are converted as traceroute converts them, while parsing.
 """
@@ -7,7 +8,7 @@ Option arguments are converted as traceroute converts them, while parsing.
 import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
 
 from pynettools.cli.clif import ClifCommand, RunOnComplaint, strtod, strtol
-from pynettools.cli.options import Option
+from pynettools.cli.options import Option, json_schema_option
 
 SYNOPSIS = ("[ -46dFITnreAUDV ] [ -f first_ttl ] [ -g gate,... ] [ -i device ] [ -m max_ttl ] "
             "[ -N squeries ] [ -p port ] [ -t tos ] [ -l flow_label ] [ -w MAX,HERE,NEAR ] "
@@ -69,6 +70,18 @@ def _host(text, values):
 
 def _packet_length(text, values):
     return strtol(text)
+
+
+def _positive(convert):
+    """A converter that takes only values above 0."""
+
+    def positive(text):
+        value = convert(text)
+        if not value > 0:
+            raise ValueError("")
+        return value
+
+    return positive
 
 
 COMMAND = ClifCommand(
@@ -142,7 +155,21 @@ COMMAND = ClifCommand(
                extension=True),
         Option(None, "as-server", "Ask the DNS server at ADDR for -A (default: the system "
                "resolver's)", metavar="ADDR", extension=True, completes="host"),
-        Option(None, "json", "Print the trace as one JSON document", extension=True),
+        Option(None, "json", "Print the trace as JSON Lines: a line per hop as soon as it is "
+               "complete, then a closing line", extension=True),
+        json_schema_option("Print the JSON Schema of the --json output and exit"),
+        Option(None, "report", "Print mtr's report instead of the trace: Loss%, Snt, Last, Avg, "
+               "Best, Wrst and StDev per hop over --cycles rounds of one probe to every hop",
+               extension=True),
+        Option(None, "cycles", "Rounds of probes for --report (default 10)", metavar="N",
+               extension=True),
+        Option(None, "interval", "Seconds one round of --report takes (default 1, float point "
+               "values allowed too)", metavar="SECONDS", extension=True),
+        Option(None, "targets", "Trace every host listed in FILE, one a line (`-' for the "
+               "standard input), all at once; each trace is printed whole when it is done",
+               metavar="FILE", extension=True, completes="file"),
+        Option(None, "rate", "Send no more than PPS probes per second over all --targets "
+               "(default 1000)", metavar="PPS", extension=True),
         Option("V", "version", "Print version info and exit", action="version"),
         Option(None, "help", "Read this help and exit", action="help"),
     ],
@@ -152,11 +179,13 @@ COMMAND = ClifCommand(
         "first": strtol, "max_hops": strtol, "sim_queries": strtol, "port": strtol,
         "tos": strtol, "flowlabel": strtol, "queries": strtol, "sport": strtol,
         "fwmark": strtol, "wait": _wait_spec, "sendwait": strtod, "source": _address_option,
-        "gateway": _gateways, "protocol": _protocol_number,
+        "gateway": _gateways, "protocol": _protocol_number, "cycles": _positive(strtol),
+        "interval": _positive(strtod), "rate": _positive(strtod),
     },
     operand_names=("host", "packetlen"),
     operand_converters=(_host, _packet_length),
     usage_synopsis=SYNOPSIS,
     arguments_help=ARGUMENTS,
     accumulating=("gateway",),
+    first_operand_from="targets",
 )

@@ -40,6 +40,8 @@ def test_each_command_is_registered_everywhere(command):
                  "completions/zsh/_%s" % program, "completions/fish/%s.fish" % program):
         assert (ROOT / path).is_file(), path
     assert isinstance(command.load_manual().SECTIONS["NAME"], str)
+    assert (ROOT / "pynettools" / "schemas" / (program + ".json")).is_file()
+    assert "json-schema" in [option.long for option in command.load().COMMAND.options]
 
 
 @pytest.mark.parametrize("program", COMMANDS + HELPERS, ids=lambda program: program.name)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pynettools.telnet import constants as T
-from pynettools.telnet.environ import environment_answer
+from pynettools.telnet.environ import EnvironmentTable
 from pynettools.telnet.protocol import MAX_SUBNEGOTIATION, TelnetProtocol, TerminalFacts
 
 IAC = b"\xff"
@@ -21,7 +21,9 @@ def verb(code, option):
 
 
 def facts():
-    return TerminalFacts("VT100", (101, 33), "38400,38400", [("USER", "bob")])
+    environment = EnvironmentTable()
+    environment.define("USER", "bob")
+    return TerminalFacts("VT100", (101, 33), "38400,38400", environment)
 
 
 def exchange(received, protocol=None):
@@ -41,7 +43,7 @@ def test_answers_as_telnet_does_to_a_typical_server():
 
 
 ACCEPTED_DO = {0, 3, 24, 31, 32, 33, 39}
-ACCEPTED_WILL = {0, 1, 3, 5}
+ACCEPTED_WILL = {0, 1, 3, 5, 37, 38}
 
 
 @pytest.mark.parametrize("option", [o for o in range(41) if o not in (6, 34)])
@@ -52,7 +54,8 @@ def test_do_and_will_answered_as_telnet(option):
     assert reply == verb(T.WILL if accepted else T.WONT, option)
     _, reply = exchange(verb(T.WILL, option), protocol)
     accepted = option in ACCEPTED_WILL
-    assert reply == verb(T.DO if accepted else T.DONT, option)
+    support = b"\xff\xfa&\x01\xff\xf0" if option == T.ENCRYPT else b""  # no types
+    assert reply == verb(T.DO if accepted else T.DONT, option) + support
 
 
 def test_timing_mark_is_a_one_shot_answer():
@@ -110,14 +113,22 @@ def test_option_flip_storm_never_loops():
     assert exchange(verb(T.WILL, T.ECHO) * 50, protocol)[1] == verb(T.DO, T.ECHO)
 
 
-def test_q_method_queue():
+def test_requests_counted_as_telnet_counts_them():
+    """telnet sends a changed request at once (no RFC 1143 queue) and counts the answers."""
     protocol = TelnetProtocol()
     protocol.ask_remote(T.ECHO, True)
-    protocol.ask_remote(T.ECHO, False)  # queued: WANTYES OPPOSITE
-    assert protocol.take_output() == verb(T.DO, T.ECHO)
-    assert exchange(verb(T.WILL, T.ECHO), protocol)[1] == verb(T.DONT, T.ECHO)
+    protocol.ask_remote(T.ECHO, False)
+    assert protocol.take_output() == verb(T.DO, T.ECHO) + verb(T.DONT, T.ECHO)
+    assert protocol.remote[T.ECHO].pending == 2
+    assert exchange(verb(T.WILL, T.ECHO), protocol)[1] == b""
     assert exchange(verb(T.WONT, T.ECHO), protocol)[1] == b""
+    assert protocol.remote[T.ECHO].pending == 0
     assert not protocol.remote[T.ECHO].enabled
+
+
+def test_a_refused_request_is_refused_each_time():
+    protocol = TelnetProtocol()
+    assert exchange(verb(T.DO, 200) * 2, protocol)[1] == verb(T.WONT, 200) * 2
 
 
 def test_received_line_endings_as_telnet():
@@ -176,12 +187,20 @@ def test_naws_doubles_255_and_follows_resizes():
     assert protocol.take_output() == b"\xff\xfa\x1f\x00\x50\x00\x19\xff\xf0"
 
 
-def test_new_environ_answers():
-    environment = [("DISPLAY", "localhost:0"), ("USER", "j\x01e")]
-    assert environment_answer(environment, b"") == (
-        b"\x00DISPLAY\x01localhost:0\x00USER\x01j\x02\x01e")
-    assert environment_answer(environment, b"\x00USER\x03USER") == b"\x00USER\x01j\x02\x01e"
-    assert environment_answer(environment, b"\x03DISPLAY") == b""
+def test_new_environ_answers_as_telnet():
+    """Order, types and values as telnet sends them (observed on the wire)."""
+    environment = EnvironmentTable({"DISPLAY": ":7", "LOGNAME": "lg", "PRINTER": "lp0",
+                                    "FOO": "bar"})
+    assert [name for name, _, _ in environment.items()] == [
+        "USER", "FOO", "PRINTER", "LOGNAME", "DISPLAY"]
+    assert environment.answer(b"") == b"\x00PRINTER\x01lp0\x00DISPLAY\x01localhost:7"
+    environment.export("FOO")
+    environment.define("USER", "j\x01e")
+    assert environment.answer(b"\x00") == (b"\x03FOO\x01bar\x00USER\x01j\x02\x01e"
+                                          b"\x00PRINTER\x01lp0\x00DISPLAY\x01localhost:7")
+    # Named: each name back, its value only if exported.
+    assert environment.answer(b"\x00USER\x03LOGNAME\x03NOPE\x00USER") == (
+        b"\x00USER\x01j\x02\x01e\x03LOGNAME\x03NOPE\x00USER\x01j\x02\x01e")
 
 
 def test_status_request_needs_the_peers_agreement():

@@ -1,0 +1,1 @@
+"""pyservices' front end: `getent services` and the lookups beyond it."""

@@ -1,0 +1,1 @@
+"""pytraceroute's front end: Linux traceroute 2.1's options, output and exit statuses."""
