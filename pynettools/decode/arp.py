@@ -23,3 +23,25 @@ def fields(data, offset, end):
     start += hardware_length
     return (hardware, protocol, operation, sender_mac, sender, target_mac,
             data[start:start + protocol_length])
+
+
+OPERATIONS = {1: "request", 2: "reply", 3: "reverse-request", 4: "reverse-reply",
+              8: "inverse-request", 9: "inverse-reply", 10: "nak"}
+
+
+def layer(data, offset, end):
+    """The ARP layer: types, operation and addresses (IPv4 ones as text)."""
+    if end - offset < 8:
+        return {"protocol": "arp", "truncated": True}
+    header = fields(data, offset, end)
+    if header is None:
+        return {"protocol": "arp", "truncated": True}
+    hardware, protocol, operation, sender_mac, sender, target_mac, target = header
+
+    def address(raw):
+        return ".".join(map(str, raw)) if len(raw) == 4 else raw.hex(":")
+
+    return {"protocol": "arp", "hardware_type": hardware, "protocol_type": protocol,
+            "operation": OPERATIONS.get(operation, str(operation)),
+            "sender_hardware_address": sender_mac.hex(":"), "sender_address": address(sender),
+            "target_hardware_address": target_mac.hex(":"), "target_address": address(target)}

@@ -71,3 +71,52 @@ class Message:
 
     def long(self, at):
         return int.from_bytes(self.wire[at:at + 4], "big")
+
+
+def layer(wire):
+    """The DNS layer of a whole message, from dnspython's `dns.message.from_wire`:
+    header, question and records with their data in master-file text."""
+    import dns.exception
+    import dns.flags
+    import dns.message
+    import dns.opcode
+    import dns.rcode
+
+    try:
+        message = dns.message.from_wire(wire, ignore_trailing=True)
+    except dns.exception.DNSException as error:
+        found = {"protocol": "dns", "error": type(error).__name__}
+        if len(wire) >= 12:
+            found["id"] = wire[0] << 8 | wire[1]
+        return found
+    found = {"protocol": "dns", "id": message.id,
+             "response": bool(message.flags & dns.flags.QR),
+             "opcode": dns.opcode.to_text(message.opcode()),
+             "rcode": dns.rcode.to_text(message.rcode()),
+             "flags": dns.flags.to_text(message.flags).split(),
+             "question": [{"name": rrset.name.to_text(), "type": _type(rrset.rdtype),
+                           "class": _class(rrset.rdclass)} for rrset in message.question]}
+    for section, rrsets in (("answer", message.answer), ("authority", message.authority),
+                            ("additional", message.additional)):
+        found[section] = [{"name": rrset.name.to_text(), "type": _type(rrset.rdtype),
+                           "class": _class(rrset.rdclass), "ttl": rrset.ttl,
+                           "data": rdata.to_text()} for rrset in rrsets for rdata in rrset]
+    if message.edns >= 0:
+        found["edns"] = {"version": message.edns, "payload": message.payload,
+                         "dnssec_ok": bool(message.ednsflags & dns.flags.DO),
+                         "options": [{"code": int(option.otype),
+                                      "data": option.to_wire().hex()}
+                                     for option in message.options]}
+    return found
+
+
+def _type(rdtype):
+    import dns.rdatatype
+
+    return dns.rdatatype.to_text(rdtype)
+
+
+def _class(rdclass):
+    import dns.rdataclass
+
+    return dns.rdataclass.to_text(rdclass)

@@ -15,7 +15,8 @@ decoded by `pynettools.decode`; only how it reads is here.
 
 import time
 
-from pynettools.output import tcpdump_hex
+from pynettools.output import (tcpdump_hex, tcpdump_icmp, tcpdump_icmp6, tcpdump_ip,
+                               tcpdump_ip6, tcpdump_link, tcpdump_transport)
 from pynettools.output.tcpdump_common import Cut, Truncated
 from pynettools.output.tcpdump_names import Names
 
@@ -74,31 +75,44 @@ class Printer:
         self._first = self._previous = None
         self._second = None
         self._stamp = self._timestamp_function()
+        self._numbered = options.packet_number
+        self._dumps = bool(options.hex_ascii or options.hex or options.ascii)
         # per packet: the parts printed so far, where the captured bytes end,
         # the protocol a truncation mark names, the link-layer header length
         self.out = None
         self.end = 0
         self.protocol = ""
         self.link_length = 0
-        from pynettools.output import tcpdump_link
-
+        self.tcp_prefixes = {}
+        self.option_templates = {}
+        self.udp_prefixes = {}
+        self.host_pairs = {}
         self._link_printers = tcpdump_link.PRINTERS
         self._unsupported = tcpdump_link.unsupported
+        # what the IP printers hand their payload to, by protocol number
+        self.print_ipv4 = tcpdump_ip.print_ipv4
+        self.transports = {
+            6: tcpdump_transport.print_tcp, 17: tcpdump_transport.print_udp,
+            1: tcpdump_icmp.print_icmp, 58: tcpdump_icmp6.print_icmp6,
+            4: lambda p, data, offset, length, *_: tcpdump_ip.print_ipv4(p, data, offset,
+                                                                         length),
+            41: lambda p, data, offset, length, *_: tcpdump_ip6.print_ipv6(p, data, offset,
+                                                                           length)}
 
     def text(self, packet):
         """Every line tcpdump prints for `packet`, newline-terminated."""
         self.count += 1
-        out = self.out = []
-        if self.options.packet_number:
-            out.append("%5u  " % self.count)
-        out.append(self._stamp(packet.timestamp_ns))
         data = packet.data
         caplen = len(data)
+        if not caplen or packet.wire_length < caplen:
+            return self._invalid(packet)
+        if self._numbered:
+            out = self.out = ["%5u  " % self.count, self._stamp(packet.timestamp_ns)]
+        else:
+            out = self.out = [self._stamp(packet.timestamp_ns)]
         self.end = caplen
         self.protocol = ""
         self.link_length = 0
-        if not caplen or not packet.wire_length or packet.wire_length < caplen:
-            return self._invalid(packet, out)
         try:
             self._link_printers.get(packet.linktype, self._unsupported)(self, packet, data)
         except Cut:
@@ -107,9 +121,8 @@ class Printer:
             out.append(" [|%s]" % self.protocol)
             # the link layer's header length is only known when its printer returns
             self.link_length = 0
-        options = self.options
-        if options.hex_ascii or options.hex or options.ascii:
-            out.append(tcpdump_hex.dump(options, data, self.link_length))
+        if self._dumps:
+            out.append(tcpdump_hex.dump(self.options, data, self.link_length))
         out.append("\n")
         return "".join(out)
 
@@ -117,10 +130,11 @@ class Printer:
         """The packet's decoded layers, a JSON-ready dict (schema "pytcpdump/1")."""
         from pynettools.decode.records import packet_record
 
-        return packet_record(packet, self.names)
+        return packet_record(packet, tcpdump_link.interface_name)
 
-    @staticmethod
-    def _invalid(packet, out):
+    def _invalid(self, packet):
+        """tcpdump's line for a record header it does not believe (no time stamp)."""
+        out = ["%5u  " % self.count] if self._numbered else []
         problems = []
         if not packet.data:
             problems.append(" caplen==0")
@@ -128,7 +142,6 @@ class Printer:
             problems.append(" len==0")
         elif packet.wire_length < len(packet.data):
             problems.append(" len(%u) < caplen(%u)" % (packet.wire_length, len(packet.data)))
-        del out[-1]  # tcpdump prints no time stamp for such a header
         return "".join(out) + "[Invalid header:" + ",".join(problems) + "]\n"
 
     # Time stamps, as ts_print formats them (local time: TZ applies).
@@ -154,11 +167,13 @@ class Printer:
         return ".%06u" % (stamp // 1000 % 1_000_000)
 
     def _time_of_day(self, stamp):
-        seconds = stamp // 1_000_000_000
+        seconds, fraction = divmod(stamp, 1_000_000_000)
         if seconds != self._second:
             self._second = seconds
-            self._second_text = "%02d:%02d:%02d" % time.localtime(seconds)[3:6]
-        return self._second_text + self._fraction(stamp) + " "
+            self._second_text = "%02d:%02d:%02d." % time.localtime(seconds)[3:6]
+        if self.options.nanoseconds:
+            return f"{self._second_text}{fraction:09d} "
+        return f"{self._second_text}{fraction // 1000:06d} "
 
     def _date_stamp(self, stamp):
         seconds = stamp // 1_000_000_000

@@ -10,6 +10,7 @@ import socket
 
 from pynettools.decode import dns as wire
 from pynettools.decode import names as tables
+from pynettools.output.tcpdump_common import Truncated
 
 RESPONSE_CODES = ("", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused",
                   " YXDomain", " YXRRSet", " NXRRSet", " NotAuth", " NotZone", " Resp11",
@@ -35,8 +36,6 @@ def print_domain(p, data, start, length, over_tcp, multicast=False):
             out.append(" [DNS over TCP: length %u < 2] (invalid)" % length)
             return
         if start + 2 > p.end:
-            from pynettools.output.tcpdump_common import Truncated
-
             raise Truncated()
         length -= 2
         prefix = data[start] << 8 | data[start + 1]

@@ -41,8 +41,11 @@ def _long(data, at):
     return int.from_bytes(data[at:at + 4], "big")
 
 
-def print_icmp(p, data, offset, length, fragmented, ip_offset):
+def print_icmp(p, data, offset, length, version, fragmented, ip_offset):
     out = p.out
+    if version != 4:
+        out.append("[ICMP requires IPv4] (invalid)")
+        return
     p.protocol = "icmp"
     _need(p, offset, 2)
     kind, code = data[offset], data[offset + 1]
@@ -59,9 +62,7 @@ def print_icmp(p, data, offset, length, fragmented, ip_offset):
         inner = offset + 8
         saved_end = p.end
         _need(p, inner, 4)
-        from pynettools.output.tcpdump_ip import print_ipv4
-
-        print_ipv4(p, data, inner, _word(data, inner + 2))
+        p.print_ipv4(p, data, inner, _word(data, inner + 2))
         p.end = saved_end
     if p.verbose and length > EXTENDED_MINIMUM and kind in icmp.EXTENDED_TYPES:
         _print_extension(p, data, offset, length)

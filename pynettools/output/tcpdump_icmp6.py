@@ -27,8 +27,11 @@ def _lifetime(value):
     return "infinity" if value == 0xFFFFFFFF else "%us" % value
 
 
-def print_icmp6(p, data, offset, length, fragmented, ip_offset):
+def print_icmp6(p, data, offset, length, version, fragmented, ip_offset):
     out = p.out
+    if version != 6:
+        out.append("[ICMPv6 requires IPv6] (invalid)")
+        return
     p.protocol = "icmp6"
     _need(p, offset, 2)
     kind, code = data[offset], data[offset + 1]

@@ -1,5 +1,7 @@
 """IPv4 and IPv6 as tcpdump prints them (ip_print, ip6_print, ip_demux_print)."""
 
+import struct
+
 from pynettools.decode import checksum, ipv4
 from pynettools.decode import names as tables
 from pynettools.output.tcpdump_common import Truncated, should_be
@@ -21,27 +23,31 @@ def _flags_text(flags):
         return text
 
 
-def print_ip_version(p, data, offset, length):
-    """ipN_print: IPv4 or IPv6 by the version nibble."""
-    p.protocol = "ipn"
-    if length < 1:
-        p.out.append("truncated-ip %u" % length)
-        return
-    if p.end <= offset:
-        raise Truncated()
-    version = data[offset] & 0xF0
-    if version == 0x40:
-        print_ipv4(p, data, offset, length)
-    elif version == 0x60:
-        print_ipv6(p, data, offset, length)
-    else:
-        p.out.append("unknown ip %u" % (version >> 4))
+_LENGTHS = struct.Struct("!HxxHxB")  # total length, flags and offset, protocol
 
 
 def print_ipv4(p, data, offset, length):
     out = p.out
     p.protocol = "ip"
     end = p.end
+    if data[offset:offset + 1] == b"\x45" and end - offset >= 20 and not p.verbose:
+        # the common case first: no options, nothing to show of the header
+        total, fragment, protocol = _LENGTHS.unpack_from(data, offset + 2)
+        if not fragment & 0x1FFF and 20 <= total <= length:
+            if not p.eflag:
+                out.append("IP ")
+            if offset + total < end:
+                p.end = offset + total
+            printer = p.transports.get(protocol)
+            if printer is None:
+                out.append(host_pair(p, data, offset + 12, 4))
+                demux(p, data, offset + 20, total - 20, 4, fragment & 0x2000, protocol, offset)
+            else:
+                if protocol != TCP and protocol != UDP:
+                    out.append(host_pair(p, data, offset + 12, 4))
+                printer(p, data, offset + 20, total - 20, 4, fragment & 0x2000, offset)
+            p.end = end
+            return
     if end <= offset:
         raise Truncated()
     version = data[offset] >> 4
@@ -99,7 +105,7 @@ def print_ipv4(p, data, offset, length):
             return
     if fragment & ipv4.OFFSET_MASK == 0:
         if protocol not in _ADDRESSES_FROM_TRANSPORT:
-            out.append("%s > %s: " % (names.ipv4(source), names.ipv4(destination)))
+            out.append(host_pair(p, data, offset + 12, 4))
         if end - offset < header_length:
             out.append(" [remaining caplen(%u) < header length(%u)]" % (end - offset,
                                                                         header_length))
@@ -111,6 +117,20 @@ def print_ipv4(p, data, offset, length):
         name = None if p.names.numeric else tables.PROTOCOL_NAMES.get(protocol)
         out.append(" %s" % name if name else " ip-proto-%u" % protocol)
     p.end = saved_end
+
+
+def host_pair(p, data, at, size):
+    """"source > destination: " for the two addresses of `size` bytes at `at`."""
+    key = data[at:at + 2 * size]
+    try:
+        return p.host_pairs[key]
+    except KeyError:
+        host = p.names.ipv4 if size == 4 else p.names.ipv6
+        text = "%s > %s: " % (host(key[:size]), host(key[size:]))
+        if len(p.host_pairs) > 65536:
+            p.host_pairs.clear()
+        p.host_pairs[key] = text
+        return text
 
 
 def _print_options(p, data, start, length):
@@ -214,40 +234,13 @@ def _print_timestamps(p, option):
 
 
 def demux(p, data, offset, length, version, fragmented, protocol, ip_offset):
-    """ip_demux_print: the payload after the IP headers."""
-    from pynettools.output import tcpdump_transport
-
-    if protocol == TCP:
-        tcpdump_transport.print_tcp(p, data, offset, length, version, fragmented, ip_offset)
-    elif protocol == UDP:
-        tcpdump_transport.print_udp(p, data, offset, length, version, fragmented, ip_offset)
-    elif protocol == ICMP:
-        if version == 4:
-            from pynettools.output.tcpdump_icmp import print_icmp
-
-            print_icmp(p, data, offset, length, fragmented, ip_offset)
-        else:
-            p.out.append("[ICMP requires IPv4] (invalid)")
-    elif protocol == ICMP6:
-        if version == 6:
-            from pynettools.output.tcpdump_icmp6 import print_icmp6
-
-            print_icmp6(p, data, offset, length, fragmented, ip_offset)
-        else:
-            p.out.append("[ICMPv6 requires IPv6] (invalid)")
-    elif protocol == 4:
-        print_ipv4(p, data, offset, length)
-    elif protocol == 41:
-        print_ipv6(p, data, offset, length)
+    """ip_demux_print: the payload after the IP headers, by protocol number."""
+    printer = p.transports.get(protocol)
+    if printer is not None:
+        printer(p, data, offset, length, version, fragmented, ip_offset)
     elif protocol == NONE:
         p.out.append("no next header")
     else:
         name = None if p.names.numeric else tables.PROTOCOL_NAMES.get(protocol)
         p.out.append(" %s %u" % (name, length) if name else " ip-proto-%u %u" % (protocol,
                                                                                  length))
-
-
-def print_ipv6(p, data, offset, length):
-    from pynettools.output.tcpdump_ip6 import print_ipv6 as ip6
-
-    ip6(p, data, offset, length)

@@ -6,7 +6,7 @@ import struct
 from pynettools.decode import ipv6
 from pynettools.decode import names as tables
 from pynettools.output.tcpdump_common import Cut, Truncated
-from pynettools.output.tcpdump_ip import demux
+from pynettools.output.tcpdump_ip import demux, host_pair
 
 _ADDRESSES_FROM_TRANSPORT = (6, 17, 33, 132)
 PAD1, PADN, JUMBO, ROUTER_ALERT, HOME_ADDRESS = 0, 1, 0xC2, 5, 0xC9
@@ -60,9 +60,7 @@ def _extension_headers(p, data, offset, total, next_header, hop_limit):
         start += advance
         remaining -= advance
         if start == offset + 40 and next_header not in _ADDRESSES_FROM_TRANSPORT:
-            names = p.names
-            out.append("%s > %s: " % (names.ipv6(data[offset + 8:offset + 24]),
-                                      names.ipv6(data[offset + 24:offset + 40])))
+            out.append(host_pair(p, data, offset + 8, 16))
         if next_header in (ipv6.HOP_BY_HOP, ipv6.DESTINATION):
             advance = _options_header(p, data, start, next_header == ipv6.HOP_BY_HOP)
         elif next_header == ipv6.FRAGMENT:

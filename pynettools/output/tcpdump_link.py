@@ -6,14 +6,22 @@ import socket
 from pynettools.capture import linktypes
 from pynettools.decode import link
 from pynettools.decode import names as tables
-from pynettools.output import tcpdump_hex, tcpdump_ip
+from pynettools.output import tcpdump_hex
 from pynettools.output.tcpdump_arp import print_arp
-from pynettools.output.tcpdump_ip import print_ipv4, print_ipv6
+from pynettools.output.tcpdump_common import Truncated
+from pynettools.output.tcpdump_ip import print_ipv4
+from pynettools.output.tcpdump_ip6 import print_ipv6
 
 ETHERTYPE_IPV4, ETHERTYPE_IPV6, ETHERTYPE_ARP, ETHERTYPE_RARP = 0x0800, 0x86DD, 0x0806, 0x8035
 VLAN_TYPES = link.VLAN_TYPES
 MAX_LENGTH_VALUE = 1500
 SLL_PACKET_TYPES = {0: "In", 1: "B", 2: "M", 3: "P", 4: "Out"}
+
+
+def vlan_text(tci):
+    """tcpdump's ieee8021q_tci_string: "vlan 10, p 3" and ", DEI" when set."""
+    vlan, priority, eligible = link.vlan_fields(tci)
+    return "vlan %u, p %u%s" % (vlan, priority, ", DEI" if eligible else "")
 
 
 def ethertype_text(p, ethertype):
@@ -44,9 +52,13 @@ def print_ethernet(p, packet, data):
         out.append(" [|ether]")
         p.link_length = min(caplen, length)
         return
+    ethertype = data[12] << 8 | data[13]
+    if ethertype == ETHERTYPE_IPV4 and not p.eflag:  # the common case, first
+        p.link_length = 14
+        print_ipv4(p, data, 14, length - 14)
+        return
     names = p.names
     header = "%s > %s, " % (names.mac(data[6:12]), names.mac(data[0:6]))
-    ethertype = data[12] << 8 | data[13]
     if p.eflag:
         out.append(header)
         if ethertype <= MAX_LENGTH_VALUE:
@@ -64,7 +76,7 @@ def print_ethernet(p, packet, data):
         tci = data[offset] << 8 | data[offset + 1]
         ethertype = data[offset + 2] << 8 | data[offset + 3]
         if p.eflag:
-            out.append(link.vlan_text(tci) + ", ")
+            out.append(vlan_text(tci) + ", ")
             if ethertype > MAX_LENGTH_VALUE:
                 out.append(ethertype_text(p, ethertype))
         offset += 4
@@ -83,7 +95,8 @@ def print_ethernet(p, packet, data):
             out.append(tcpdump_hex.hex_ascii(data[offset:]))
 
 
-def _interface_name(index):
+def interface_name(index):
+    """The name tcpdump shows for an interface index: this machine's, or "?"."""
     try:
         return socket.if_indextoname(index)
     except OSError:
@@ -124,7 +137,7 @@ def print_cooked(p, packet, data):
     type_name = SLL_PACKET_TYPES.get(packet_type, "?")
     header = (version2, type_name, index, address_length, address)
     if version2:
-        out.append("%-5s %-3s " % (_interface_name(index), type_name))
+        out.append("%-5s %-3s " % (interface_name(index), type_name))
     if p.eflag:
         _cooked_header(p, *header, protocol, length)
     offset = header_length
@@ -134,7 +147,7 @@ def print_cooked(p, packet, data):
             p.link_length = caplen
             return
         if p.eflag:
-            out.append(link.vlan_text(data[offset] << 8 | data[offset + 1]) + ", ")
+            out.append(vlan_text(data[offset] << 8 | data[offset + 1]) + ", ")
         protocol = data[offset + 2] << 8 | data[offset + 3]
         if protocol <= MAX_LENGTH_VALUE:
             protocol = 4
@@ -161,7 +174,24 @@ def print_raw(p, packet, data):
     elif packet.linktype == linktypes.IPV6:
         print_ipv6(p, data, 0, length)
     else:
-        tcpdump_ip.print_ip_version(p, data, 0, length)
+        _print_ip_version(p, data, 0, length)
+
+
+def _print_ip_version(p, data, offset, length):
+    """ipN_print: IPv4 or IPv6 by the version nibble."""
+    p.protocol = "ipn"
+    if length < 1:
+        p.out.append("truncated-ip %u" % length)
+        return
+    if p.end <= offset:
+        raise Truncated()
+    version = data[offset] & 0xF0
+    if version == 0x40:
+        print_ipv4(p, data, offset, length)
+    elif version == 0x60:
+        print_ipv6(p, data, offset, length)
+    else:
+        p.out.append("unknown ip %u" % (version >> 4))
 
 
 def unsupported(p, packet, data):

@@ -1,12 +1,18 @@
 """TCP and UDP as tcpdump prints them (tcp_print, udp_print), DNS above them."""
 
+import struct
+
 from pynettools.decode import checksum, ipv4, ipv6, tcp
 from pynettools.decode import names as tables
 from pynettools.output.tcpdump_common import Cut, Truncated, should_be
+from pynettools.output.tcpdump_dns import print_domain
 
 FIN, SYN, RST, PUSH, ACK, URG = 0x01, 0x02, 0x04, 0x08, 0x10, 0x20
 DOMAIN, MAX_RST_DATA = 53, 30
 _FLAGS = {}
+_TIMESTAMPS = struct.Struct("!II")
+_UDP = struct.Struct("!HHH")
+_SACK_MARK, _TIMESTAMP_MARK = object(), object()  # where a template cannot be fixed text
 
 
 class _OptionCut(Exception):
@@ -48,105 +54,188 @@ def _pseudo_sum(data, ip_offset, version, protocol, length, end):
 
 
 def print_tcp(p, data, offset, length, version, fragmented, ip_offset):
+    p.protocol = "tcp"
+    if p.end - offset < 20:
+        _print_short_tcp(p, data, offset, version, ip_offset)
+        return
+    out = p.out
+    sport, dport, seq, ack, header_word, flags, window, field, urgent = \
+        tcp.HEADER.unpack_from(data, offset)
+    prefix, conversation, reverse = _tcp_prefix(p, data, offset, version, ip_offset)
+    header_length = (header_word >> 4) << 2
+    if header_length < 20:
+        out.append("%s tcp %u [bad hdr length %u - too short, < 20]" % (
+            prefix, length - header_length, header_length))
+        return
+    if p.qflag:
+        out.append("%stcp %u" % (prefix, length - header_length))
+        if header_length > length:
+            out.append(" [bad hdr length %u - too long, > %u]" % (header_length, length))
+        return
+    base_seq = base_ack = 0
+    if flags & ACK and not p.options.absolute_sequence:
+        bases = p.tcp_bases.get(conversation)
+        if bases is None or flags & SYN:
+            bases = ((ack - 1) & 0xFFFFFFFF, seq) if reverse else (seq, (ack - 1) & 0xFFFFFFFF)
+            p.tcp_bases[conversation] = bases
+        elif reverse:
+            seq, ack = (seq - bases[1]) & 0xFFFFFFFF, (ack - bases[0]) & 0xFFFFFFFF
+        else:
+            seq, ack = (seq - bases[0]) & 0xFFFFFFFF, (ack - bases[1]) & 0xFFFFFFFF
+        base_seq, base_ack = bases
+    else:
+        reverse = False
+    flag_text = _FLAGS.get(flags) or _flags_text(flags)
+    if header_length > length:
+        out.append("%sFlags [%s] [bad hdr length %u - too long, > %u]" % (
+            prefix, flag_text, header_length, length))
+        return
+    payload = length - header_length
+    checked = ""
+    numbered = payload > 0 or flags & (SYN | FIN | RST)
+    if p.verbose:
+        checked = _tcp_checksum(p, data, offset, length, version, fragmented, ip_offset, field)
+        numbered = numbered or p.verbose > 1
+    if numbered:
+        numbers = f", seq {seq}:{(seq + payload) & 0xFFFFFFFF}" if payload > 0 else f", seq {seq}"
+    else:
+        numbers = ""
+    if flags & ACK:
+        numbers = f"{numbers}, ack {ack}"
+    if flags & URG:
+        out.append(f"{prefix}Flags [{flag_text}]{checked}{numbers}, win {window}, urg {urgent}")
+    else:
+        out.append(f"{prefix}Flags [{flag_text}]{checked}{numbers}, win {window}")
+    if header_length > 20:
+        start = offset + 20
+        if header_length == 32 and data[start:start + 4] == b"\x01\x01\x08\x0a" and \
+                offset + 32 <= p.end:
+            value, echo = _TIMESTAMPS.unpack_from(data, start + 4)
+            out.append(f", options [nop,nop,TS val {value} ecr {echo}]")
+        elif offset + header_length <= p.end and _templated_options(p, data, start,
+                                                                    header_length - 20):
+            pass
+        else:
+            try:
+                _print_options(p, data, start, header_length - 20, reverse, base_seq, base_ack)
+            except _OptionCut as cut:
+                # tcp_print's own truncation label closes the bracket it opened
+                out.append(" [|tcp]>" if cut.args[0] else " [|tcp]")
+                return
+    out.append(f", length {payload}")
+    if payload <= 0:
+        return
+    if flags & RST:
+        if p.verbose:
+            _print_rst_data(p, data, offset + header_length, payload)
+    elif sport == DOMAIN or dport == DOMAIN:
+        print_domain(p, data, offset + header_length, payload, True)
+
+
+def _tcp_prefix(p, data, offset, version, ip_offset):
+    """("src.port > dst.port: ", the conversation's key, whether this segment
+    goes the reverse way), kept per addresses and ports."""
+    if version == 4:
+        addresses = data[ip_offset + 12:ip_offset + 20]
+    else:
+        addresses = data[ip_offset + 8:ip_offset + 40]
+    key = addresses + data[offset:offset + 4]
+    try:
+        return p.tcp_prefixes[key]
+    except KeyError:
+        pass
+    half = len(addresses) // 2
+    source, destination = addresses[:half], addresses[half:]
+    sport, dport = data[offset] << 8 | data[offset + 1], data[offset + 2] << 8 | data[offset + 3]
+    names = p.names
+    host = names.ipv6 if version == 6 else names.ipv4
+    if version == 4 or data[ip_offset + 6] == 6:
+        prefix = "%s.%s > %s.%s: " % (host(source), names.tcp_port(sport), host(destination),
+                                      names.tcp_port(dport))
+    else:
+        prefix = "%s > %s: " % (names.tcp_port(sport), names.tcp_port(dport))
+    reverse = sport > dport or (sport == dport and source > destination)
+    conversation = destination + source + data[offset + 2:offset + 4] + \
+        data[offset:offset + 2] if reverse else key
+    if len(p.tcp_prefixes) > 65536:
+        p.tcp_prefixes.clear()
+    p.tcp_prefixes[key] = entry = (prefix, conversation, reverse)
+    return entry
+
+
+def _print_short_tcp(p, data, offset, version, ip_offset):
+    """A TCP header cut short: what tcp_print prints before it stops."""
     out = p.out
     names = p.names
-    p.protocol = "tcp"
-    end = p.end
     source, destination, next_header = _addresses(data, ip_offset, version)
     host = names.ipv6 if version == 6 else names.ipv4
-    if end - offset < 4:
+    if p.end - offset < 4:
         out.append("%s > %s: [|tcp]" % (host(source), host(destination)))
         return
     sport = data[offset] << 8 | data[offset + 1]
     dport = data[offset + 2] << 8 | data[offset + 3]
-    port = names.tcp_port
     if next_header == 6:
-        out.append("%s.%s > %s.%s: " % (host(source), port(sport), host(destination),
-                                        port(dport)))
+        out.append("%s.%s > %s.%s: " % (host(source), names.tcp_port(sport), host(destination),
+                                        names.tcp_port(dport)))
     else:
-        out.append("%s > %s: " % (port(sport), port(dport)))
-    if end - offset < 20:
-        raise Cut()
-    _sport, _dport, seq, ack, header_word, flags, window, field, urgent = \
-        tcp.HEADER.unpack_from(data, offset)
-    header_length = (header_word >> 4) * 4
-    if header_length < 20:
-        out.append(" tcp %u [bad hdr length %u - too short, < 20]" % (length - header_length,
-                                                                      header_length))
-        return
-    if p.qflag:
-        out.append("tcp %u" % (length - header_length))
-        if header_length > length:
-            out.append(" [bad hdr length %u - too long, > %u]" % (header_length, length))
-        return
-    out.append("Flags [%s]" % _flags_text(flags))
-    reverse, base_seq, base_ack = False, 0, 0
-    if flags & ACK and not p.options.absolute_sequence:
-        seq, ack, reverse, base_seq, base_ack = _relative(p, source, destination, sport, dport,
-                                                          seq, ack, flags)
-    if header_length > length:
-        out.append(" [bad hdr length %u - too long, > %u]" % (header_length, length))
-        return
-    if p.verbose and not p.kflag and not fragmented and offset + length <= end and \
-            (version == 4 or data[ip_offset + 4:ip_offset + 6] != b"\0\0"):
-        computed = checksum.checksum(data[offset:offset + length],
-                                     _pseudo_sum(data, ip_offset, version, 6, length, end))
-        if computed:
-            out.append(", cksum 0x%04x (incorrect -> 0x%04x)" % (field, should_be(field,
-                                                                                  computed)))
-        else:
-            out.append(", cksum 0x%04x (correct)" % field)
-    payload = length - header_length
-    if p.verbose > 1 or payload > 0 or flags & (SYN | FIN | RST):
-        if payload > 0:
-            out.append(", seq %u:%u" % (seq, (seq + payload) & 0xFFFFFFFF))
-        else:
-            out.append(", seq %u" % seq)
-    if flags & ACK:
-        out.append(", ack %u" % ack)
-    out.append(", win %u" % window)
-    if flags & URG:
-        out.append(", urg %u" % urgent)
-    if header_length > 20:
-        try:
-            _print_options(p, data, offset + 20, header_length - 20, reverse, base_seq,
-                           base_ack)
-        except _OptionCut as cut:
-            # tcp_print's own truncation label closes the bracket it opened
-            out.append(" [|tcp]>" if cut.args[0] else " [|tcp]")
-            return
-    out.append(", length %u" % payload)
-    if payload <= 0:
-        return
-    start = offset + header_length
-    if flags & RST:
-        if p.verbose:
-            _print_rst_data(p, data, start, payload)
-    elif sport == DOMAIN or dport == DOMAIN:
-        from pynettools.output.tcpdump_dns import print_domain
-
-        print_domain(p, data, start, payload, True)
+        out.append("%s > %s: " % (names.tcp_port(sport), names.tcp_port(dport)))
+    raise Cut()
 
 
-def _relative(p, source, destination, sport, dport, seq, ack, flags):
-    """Relative sequence numbers: the first segment with ACK seen of a
-    conversation (or any SYN) sets its bases, later ones print against them."""
-    reverse = sport > dport or (sport == dport and source > destination)
-    key = (destination, source, dport, sport) if reverse else (source, destination, sport, dport)
-    bases = p.tcp_bases.get(key)
-    if bases is None or flags & SYN:
-        bases = (ack - 1) & 0xFFFFFFFF, seq
-        if not reverse:
-            bases = seq, (ack - 1) & 0xFFFFFFFF
-        p.tcp_bases[key] = bases
-    elif reverse:
-        seq, ack = (seq - bases[1]) & 0xFFFFFFFF, (ack - bases[0]) & 0xFFFFFFFF
+def _tcp_checksum(p, data, offset, length, version, fragmented, ip_offset, field):
+    """", cksum 0x1234 (correct)" at -v when the whole segment was captured."""
+    if p.kflag or fragmented or offset + length > p.end or \
+            (version == 6 and data[ip_offset + 4:ip_offset + 6] == b"\0\0"):
+        return ""
+    computed = checksum.checksum(data[offset:offset + length],
+                                 _pseudo_sum(data, ip_offset, version, 6, length, p.end))
+    if computed:
+        return ", cksum 0x%04x (incorrect -> 0x%04x)" % (field, should_be(field, computed))
+    return ", cksum 0x%04x (correct)" % field
+
+
+def _templated_options(p, data, start, size):
+    """Options printed from a template kept per layout, where the option bytes
+    other than a timestamp's values decide the text (no SACK, all captured).
+    False when there is none to use."""
+    options = data[start:start + size]
+    at = options.find(b"\x08\x0a")
+    key = options if at < 0 else bytes((at,)) + options[:at] + options[at + 10:]
+    templates = p.option_templates
+    template = templates.get(key)
+    if template is None:
+        template = templates[key] = _option_template(p, options, at)
+        if len(templates) > 4096:
+            templates.clear()
+    if template is False:
+        return False
+    if at < 0 or len(template) == 1:
+        p.out.append(template[0])
     else:
-        seq, ack = (seq - bases[0]) & 0xFFFFFFFF, (ack - bases[1]) & 0xFFFFFFFF
-    return seq, ack, reverse, bases[0], bases[1]
+        value, echo = _TIMESTAMPS.unpack_from(options, at + 2)
+        p.out.append(f"{template[0]}TS val {value} ecr {echo}{template[1]}")
+    return True
 
 
-def _print_options(p, data, start, remaining, reverse, base_seq, base_ack):
+def _option_template(p, options, at):
+    """(text,) or (text before the timestamp, text after it), or False."""
+    saved, p.out = p.out, []
+    try:
+        _print_options(p, options, 0, len(options), False, 0, 0, timestamp_at=at)
+        parts = p.out
+    except (_OptionCut, Truncated):
+        return False
+    finally:
+        p.out = saved
+    if _SACK_MARK in parts:
+        return False
+    if _TIMESTAMP_MARK in parts:
+        split = parts.index(_TIMESTAMP_MARK)
+        return "".join(parts[:split]), "".join(parts[split + 1:])
+    return ("".join(parts),)
+
+
+def _print_options(p, data, start, remaining, reverse, base_seq, base_ack, timestamp_at=None):
     out = p.out
     out.append(", options [")
     separator = ""
@@ -170,6 +259,15 @@ def _print_options(p, data, start, remaining, reverse, base_seq, base_ack):
             remaining -= 1
         remaining -= 1
         out.append(tables.TCP_OPTIONS.get(kind, "unknown-%u" % kind))
+        if timestamp_at is not None:
+            if kind == tcp.SACK:
+                out.append(_SACK_MARK)
+            elif kind == tcp.TIMESTAMP and at - 2 == timestamp_at and length == 10:
+                out[-1] = _TIMESTAMP_MARK
+                at += 8
+                remaining -= 8
+                separator = ","
+                continue
         size = _print_option(p, data, at, kind, length, remaining, reverse, base_seq, base_ack,
                              bool(separator))
         if size is None:
@@ -256,43 +354,71 @@ def print_udp(p, data, offset, length, version, fragmented, ip_offset):
     out = p.out
     p.protocol = "udp"
     end = p.end
-    source, destination, next_header = _addresses(data, ip_offset, version)
-    if end - offset < 4:
-        _udp_addresses(p, source, destination, next_header, version, None, None)
-        raise Cut()
-    sport = data[offset] << 8 | data[offset + 1]
-    dport = data[offset + 2] << 8 | data[offset + 3]
-    if length < 8:
-        _udp_addresses(p, source, destination, next_header, version, sport, dport)
-        out.append("truncated-udp %u" % length)
+    if end - offset < 8 or length < 8:
+        _print_short_udp(p, data, offset, length, version, ip_offset)
         return
-    if end - offset < 6:
-        _udp_addresses(p, source, destination, next_header, version, sport, dport)
-        raise Truncated()
-    field_length = data[offset + 4] << 8 | data[offset + 5]
+    sport, dport, field_length = _UDP.unpack_from(data, offset)
     if field_length == 0 and length > 65535:
         field_length = length
+    prefix = _udp_prefix(p, data, offset, version, ip_offset)
     if field_length < 8:
-        _udp_addresses(p, source, destination, next_header, version, sport, dport)
-        out.append("truncated-udplength %u" % field_length)
+        out.append("%struncated-udplength %u" % (prefix, field_length))
         return
     field_length -= 8
     length -= 8
     if field_length < length:
         length = field_length
-    _udp_addresses(p, source, destination, next_header, version, sport, dport)
-    if offset + 8 > end:
-        raise Cut()
+    out.append(prefix)
     if p.verbose and not p.kflag and not fragmented:
         _udp_checksum(p, data, offset, length, version, ip_offset)
     if not p.qflag and (sport == DOMAIN or dport == DOMAIN):
-        from pynettools.output.tcpdump_dns import print_domain
-
         print_domain(p, data, offset + 8, length, False)
     elif field_length > length and not fragmented:
         out.append("UDP, bad length %u > %u" % (field_length, length))
     else:
-        out.append("UDP, length %u" % field_length)
+        out.append(f"UDP, length {field_length}")
+
+
+def _udp_prefix(p, data, offset, version, ip_offset):
+    """udpipaddr_print's "src.port > dst.port: ", kept per addresses and ports."""
+    if version == 4:
+        key = data[ip_offset + 12:ip_offset + 20] + data[offset:offset + 4]
+    else:
+        key = data[ip_offset + 6:ip_offset + 7] + data[ip_offset + 8:ip_offset + 40] + \
+            data[offset:offset + 4]
+    try:
+        return p.udp_prefixes[key]
+    except KeyError:
+        pass
+    source, destination, next_header = _addresses(data, ip_offset, version)
+    sport, dport = data[offset] << 8 | data[offset + 1], data[offset + 2] << 8 | data[offset + 3]
+    prefix = _udp_addresses(p, source, destination, next_header, version, sport, dport)
+    if len(p.udp_prefixes) > 65536:
+        p.udp_prefixes.clear()
+    p.udp_prefixes[key] = prefix
+    return prefix
+
+
+def _print_short_udp(p, data, offset, length, version, ip_offset):
+    """A UDP header cut short or shorter than 8 bytes."""
+    out = p.out
+    source, destination, next_header = _addresses(data, ip_offset, version)
+    if p.end - offset < 4:
+        out.append(_udp_addresses(p, source, destination, next_header, version, None, None))
+        raise Cut()
+    sport = data[offset] << 8 | data[offset + 1]
+    dport = data[offset + 2] << 8 | data[offset + 3]
+    out.append(_udp_addresses(p, source, destination, next_header, version, sport, dport))
+    if length < 8:
+        out.append("truncated-udp %u" % length)
+        return
+    if p.end - offset < 6:
+        raise Truncated()
+    field_length = data[offset + 4] << 8 | data[offset + 5]
+    if field_length < 8:
+        out.append("truncated-udplength %u" % field_length)
+        return
+    raise Cut()
 
 
 def _udp_addresses(p, source, destination, next_header, version, sport, dport):
@@ -301,12 +427,12 @@ def _udp_addresses(p, source, destination, next_header, version, sport, dport):
     host = names.ipv6 if version == 6 else names.ipv4
     if next_header == 17:
         if sport is None:
-            p.out.append("%s > %s: " % (host(source), host(destination)))
-        else:
-            p.out.append("%s.%s > %s.%s: " % (host(source), names.udp_port(sport),
-                                              host(destination), names.udp_port(dport)))
-    elif sport is not None:
-        p.out.append("%s > %s: " % (names.udp_port(sport), names.udp_port(dport)))
+            return "%s > %s: " % (host(source), host(destination))
+        return "%s.%s > %s.%s: " % (host(source), names.udp_port(sport), host(destination),
+                                    names.udp_port(dport))
+    if sport is not None:
+        return "%s > %s: " % (names.udp_port(sport), names.udp_port(dport))
+    return ""
 
 
 def _udp_checksum(p, data, offset, length, version, ip_offset):
