@@ -287,8 +287,49 @@ def _edns_option(message, at, parts):
     if at + size > len(data):
         raise _Cut()
     if size:
-        parts.append(" " + data[at:at + size].hex())
+        parts.append(" " + _option_value(code, data[at:at + size]))
     return at + size
+
+
+# the algorithms of the DAU, DHU and N3U options (RFC 6975)
+_ALGORITHMS = {5: {0: "DELETE", 1: "RSAMD5", 2: "DH", 3: "DS", 5: "RSASHA1",
+                   6: "DSA-NSEC3-SHA1", 7: "RSASHA1-NSEC3-SHA1", 8: "RSASHA256",
+                   10: "RSASHA512", 12: "ECC-GOST", 13: "ECDSAP256SHA256",
+                   14: "ECDSAP384SHA384", 15: "ED25519", 16: "ED448", 252: "INDIRECT",
+                   253: "PRIVATEDNS", 254: "PRIVATEOID"},
+               6: {1: "SHA-1", 2: "SHA-256", 3: "GOST_R_34.11-94", 4: "SHA-384"},
+               7: {1: "SHA-1"}}
+
+
+def _option_value(code, value):
+    """edns0_opt_print's words for an option's data (hex for the rest)."""
+    if code == 8:  # client subnet
+        return _client_subnet(value)
+    if code == 11:  # TCP keepalive, in units of 100 ms
+        return "%0.1f sec" % ((value[0] << 8 | value[1]) / 10) if len(value) == 2 \
+            else " (invalid)"
+    if code == 9:  # expire
+        return "%u sec" % int.from_bytes(value, "big") if len(value) == 4 else " (invalid)"
+    if code == 12:  # padding: its length only
+        return "(%u)" % len(value)
+    if code in _ALGORITHMS:
+        names = _ALGORITHMS[code]
+        return " ".join(names.get(byte, "Alg_%u" % byte) for byte in value)
+    return value.hex()
+
+
+def _client_subnet(value):
+    if len(value) < 4:
+        return " (invalid)"
+    family, source, scope = value[0] << 8 | value[1], value[2], value[3]
+    bits = {1: 32, 2: 128}.get(family)
+    if bits is None or len(value) - 4 > bits // 8 or source > bits or scope > bits or \
+            (source + 7) // 8 != len(value) - 4:
+        return " (invalid)"
+    address = value[4:] + bytes(bits // 8 - (len(value) - 4))
+    text = socket.inet_ntoa(address) if family == 1 else \
+        socket.inet_ntop(socket.AF_INET6, address)
+    return "%s/%d/%d" % (text, source, scope)
 
 
 def _relative_time(seconds):
@@ -337,20 +378,28 @@ def _name(message, at, parts):
 
 
 def _broken_name(message, at, parts):
-    """What tcpdump prints of a name dnspython will not read: the labels up to
-    the fault, then <BAD PTR> (a pointer that does not point back) or <ELT n>,
-    or the truncation mark."""
+    """fqdn_print for the names dnspython will not read: bit-string labels
+    (\\[x...] as tcpdump shows them), and the faults it names: <BAD PTR> for a
+    pointer that does not point back, <ELT n> for an unknown label type, or
+    the truncation mark.  The offset after the name where it is written."""
     data = message.wire
     end = len(data)
+    limit = at
+    after = None
     if at >= end:
         raise _Cut()
-    limit = at
-    while True:
-        size = data[at]
-        at += 1
-        if size & wire.POINTER == wire.POINTER:
+    size = data[at]
+    at += 1
+    if not size:
+        parts.append(".")
+        return at
+    while size:
+        kind = size & wire.POINTER
+        if kind == wire.POINTER:
             if at >= end:
                 raise _Cut()
+            if after is None:
+                after = at + 1
             target = (size & 0x3F) << 8 | data[at]
             if target >= limit:
                 parts.append("<BAD PTR>")
@@ -358,18 +407,50 @@ def _broken_name(message, at, parts):
             limit = at = target
             if at >= end:
                 raise _Cut()
+            size = data[at]
+            at += 1
             continue
-        if size & wire.POINTER:
+        if kind == wire.EXTENDED and size & 0x3F == 1:
+            if at >= end:
+                raise _Cut()
+            at = _bit_label(data, at, parts)
+        elif kind:
             parts.append("<ELT %d>" % (size & 0x3F))
             raise _Cut()
-        if not size:
-            if not parts or not parts[-1].endswith("."):
-                parts.append(".")
-            raise _Cut()
-        if at + size > end:
-            parts.append(_printable(data[at:end]))
-            raise _Cut()
-        parts.append(_printable(data[at:at + size]) + ".")
-        at += size
+        else:
+            if at + size > end:
+                parts.append(_printable(data[at:end]))
+                raise _Cut()
+            parts.append(_printable(data[at:at + size]))
+            at += size
+        parts.append(".")
         if at >= end:
             raise _Cut()
+        size = data[at]
+        at += 1
+    return at if after is None else after
+
+
+def _bit_label(data, at, parts):
+    """An EDNS0 bit-string label: \\[x<hex>/<bits>]; the offset after it."""
+    bits = data[at] or 256
+    size = (bits + 7) // 8
+    label = data[at + 1:at + 1 + size]
+    text = ["\\[x"]
+    left = bits
+    index = 0
+    while index < len(label) and left > 7:
+        text.append("%02x" % label[index])
+        index += 1
+        left -= 8
+    if index == len(label) and left > 0:
+        text.append("...")
+    elif left > 4:
+        text.append("%02x" % (label[index] & (0xFF << (8 - left)) & 0xFF))
+    elif left > 0:
+        text.append("%1x" % ((label[index] >> 4) & (0x0F << (4 - left)) & 0x0F))
+    text.append("/%d]" % bits)
+    parts.append("".join(text))
+    if at + 1 + size > len(data):
+        raise _Cut()
+    return at + 1 + size

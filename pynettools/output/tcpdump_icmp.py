@@ -65,6 +65,7 @@ def print_icmp(p, data, offset, length, version, fragmented, ip_offset):
         p.print_ipv4(p, data, inner, _word(data, inner + 2))
         p.end = saved_end
     if p.verbose and length > EXTENDED_MINIMUM and kind in icmp.EXTENDED_TYPES:
+        p.protocol = "icmp"
         _print_extension(p, data, offset, length)
 
 
@@ -78,7 +79,7 @@ def _message(p, data, offset, kind, code):
         return _unreachable(p, data, offset, code)
     if kind == icmp.REDIRECT:
         _check(p, offset, 28)
-        text = REDIRECT_FORMATS.get(code, "redirect-#%u %%s to net %%s" % code)
+        text = REDIRECT_FORMATS.get(code, "redirect-#%u %%s to %%s" % code)
         return text % (host(data[offset + 24:offset + 28]), host(data[offset + 4:offset + 8]))
     if kind == icmp.ROUTER_ADVERTISEMENT:
         return _router_advertisement(p, data, offset)
@@ -130,7 +131,7 @@ def _unreachable(p, data, offset, code):
         if mtu:
             return "%s unreachable - need to frag (mtu %u)" % (destination, mtu)
         return "%s unreachable - need to frag" % destination
-    return UNREACHABLE_FORMATS.get(code, "#%u %%s unreachable" % code) % destination
+    return UNREACHABLE_FORMATS.get(code, "%%s unreachable - #%u" % code) % destination
 
 
 def _router_advertisement(p, data, offset):

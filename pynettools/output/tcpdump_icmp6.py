@@ -324,6 +324,15 @@ def _options(p, data, start, remaining):
             out.append(" lifetime %us," % int.from_bytes(data[at + 4:at + 8], "big"))
             for index in range((units - 1) // 2):
                 out.append(" addr: %s" % _host(p, data, at + 8 + 16 * index))
+        elif kind == icmp6.ROUTE_INFORMATION:
+            _need(p, at, 8)
+            if units > 3:
+                raise Cut()
+            prefix = data[at + 8:at + 8 * units].ljust(16, b"\0")
+            _need(p, at, 8 * units)
+            out.append(" %s/%u, pref=%s, lifetime=%s" % (
+                p.names.ipv6(prefix), data[at + 2], _PREFERENCES[(data[at + 3] & 0x18) >> 3],
+                _lifetime(int.from_bytes(data[at + 4:at + 8], "big"))))
         elif kind == icmp6.ADVERTISEMENT_INTERVAL:
             _need(p, at, 8)
             out.append(" %ums" % int.from_bytes(data[at + 4:at + 8], "big"))

@@ -169,6 +169,8 @@ def print_raw(p, packet, data):
     """RAW: IPv4 or IPv6 by the version nibble (ipN_print); IPV4, IPV6: as named."""
     p.link_length = 0
     length = packet.wire_length
+    if p.eflag:
+        p.out.append("ip: ")
     if packet.linktype == linktypes.IPV4:
         print_ipv4(p, data, 0, length)
     elif packet.linktype == linktypes.IPV6:

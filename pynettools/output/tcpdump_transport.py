@@ -8,7 +8,7 @@ from pynettools.output.tcpdump_common import Cut, Truncated, should_be
 from pynettools.output.tcpdump_dns import print_domain
 
 FIN, SYN, RST, PUSH, ACK, URG = 0x01, 0x02, 0x04, 0x08, 0x10, 0x20
-DOMAIN, MAX_RST_DATA = 53, 30
+DOMAIN, MULTICAST_DNS, MAX_RST_DATA = 53, 5353, 30
 _FLAGS = {}
 _TIMESTAMPS = struct.Struct("!II")
 _UDP = struct.Struct("!HHH")
@@ -65,10 +65,10 @@ def print_tcp(p, data, offset, length, version, fragmented, ip_offset):
     header_length = (header_word >> 4) << 2
     if header_length < 20:
         out.append("%s tcp %u [bad hdr length %u - too short, < 20]" % (
-            prefix, length - header_length, header_length))
+            prefix, (length - header_length) & 0xFFFFFFFF, header_length))
         return
     if p.qflag:
-        out.append("%stcp %u" % (prefix, length - header_length))
+        out.append("%stcp %u" % (prefix, (length - header_length) & 0xFFFFFFFF))
         if header_length > length:
             out.append(" [bad hdr length %u - too long, > %u]" % (header_length, length))
         return
@@ -130,6 +130,8 @@ def print_tcp(p, data, offset, length, version, fragmented, ip_offset):
             _print_rst_data(p, data, offset + header_length, payload)
     elif sport == DOMAIN or dport == DOMAIN:
         print_domain(p, data, offset + header_length, payload, True)
+    elif sport == MULTICAST_DNS or dport == MULTICAST_DNS:
+        print_domain(p, data, offset + header_length, payload, True, True)
 
 
 def _tcp_prefix(p, data, offset, version, ip_offset):
@@ -373,6 +375,8 @@ def print_udp(p, data, offset, length, version, fragmented, ip_offset):
         _udp_checksum(p, data, offset, length, version, ip_offset)
     if not p.qflag and (sport == DOMAIN or dport == DOMAIN):
         print_domain(p, data, offset + 8, length, False)
+    elif not p.qflag and (sport == MULTICAST_DNS or dport == MULTICAST_DNS):
+        print_domain(p, data, offset + 8, length, False, True)
     elif field_length > length and not fragmented:
         out.append("UDP, bad length %u > %u" % (field_length, length))
     else:

@@ -142,6 +142,26 @@ def icmp6_send(interface, destination, kind):
     sock.close()
 
 
+def tun_hold(name, *addresses):
+    """Create tun device NAME (raw IP, no packet information), put ADDRESSES on
+    it and keep it up, reading and dropping what is routed to it."""
+    import fcntl
+    import os
+    import subprocess
+
+    descriptor = os.open("/dev/net/tun", os.O_RDWR)
+    fcntl.ioctl(descriptor, 0x400454CA, struct.pack("16sH", name.encode(), 0x0001 | 0x1000))
+    for address in addresses:
+        subprocess.run(["ip", "addr", "add", address, "dev", name, "nodad"] if ":" in address
+                       else ["ip", "addr", "add", address, "dev", name], check=True)
+    subprocess.run(["ip", "link", "set", name, "up"], check=True)
+    print("ready", flush=True)
+    deadline = time.monotonic() + LIFETIME
+    while time.monotonic() < deadline:
+        if select.select([descriptor], [], [], 1)[0]:
+            os.read(descriptor, 65536)
+
+
 def raw_send(family, destination, hexdata):
     """One whole packet sent as given, checksums and all: an IP packet ("4", "6";
     the kernel fills in an IPv4 header's length and checksum) or an Ethernet

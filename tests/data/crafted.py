@@ -194,8 +194,160 @@ def vlan_frames(interface, a4, r4, a6, r6):
         yield "eth", interface, header + struct.pack("!H", ethertype) + payload
 
 
+def icmp6_packets(a6, b6):
+    """ICMPv6 codes, router advertisement options, MLDv2 with sources."""
+    target = socket.inet_pton(socket.AF_INET6, b6)
+    quoted = ipv6(b6, a6, 17, udp(9, 1, b""))
+    prefix = socket.inet_pton(socket.AF_INET6, "2001:db8:7::")
+    options = (struct.pack("!BBBBIII", 3, 4, 48, 0xE0, 0xFFFFFFFF, 600, 0) + prefix +
+               struct.pack("!BBHI", 5, 2, 0, 1280) + bytes(8) +
+               struct.pack("!BBHI", 25, 3, 0, 300) + target +
+               struct.pack("!BBBBI", 24, 2, 48, 0x08, 900) + bytes(8) +
+               struct.pack("!BBHI", 7, 1, 0, 5000) + struct.pack("!BBHhH", 8, 1, 0, 5, 60) +
+               struct.pack("!BB", 99, 1) + bytes(6))
+    query = struct.pack("!BBHHH", 130, 0, 0, 0x8123, 0) + bytes(16) + \
+        struct.pack("!BBH", 0x0A, 200, 2) + target + target
+    record = struct.pack("!BBH", 5, 1, 1) + socket.inet_pton(socket.AF_INET6, "ff3e::1") + \
+        target + bytes(4)
+    messages = [struct.pack("!BBHI", 1, 2, 0, 0) + quoted,
+                struct.pack("!BBHI", 1, 5, 0, 0) + quoted,
+                struct.pack("!BBHI", 3, 1, 0, 0) + quoted,
+                struct.pack("!BBHI", 3, 7, 0, 0) + quoted,
+                struct.pack("!BBHI", 4, 1, 0, 6) + quoted,
+                struct.pack("!BBHI", 4, 9, 0, 6) + quoted,
+                struct.pack("!BBHBBHII", 134, 0, 0, 255, 0x38, 1800, 0, 0) + options,
+                struct.pack("!BBHI", 135, 0, 0, 0) + target + struct.pack("!BB", 14, 1) +
+                bytes(6),
+                struct.pack("!BBHI", 137, 0, 0, 0) + target + target +
+                struct.pack("!BBHI", 4, 6, 0, 0) + quoted,
+                query,
+                struct.pack("!BBHHH", 143, 0, 0, 0, 2) + record + record,
+                struct.pack("!BBHHH", 130, 0, 0, 100, 0) + bytes(18)]
+    for message in messages:
+        value = checksum(_pseudo6(a6, b6, 58, len(message)) + message)
+        yield "6", b6, ipv6(a6, b6, 58, message[:2] + struct.pack("!H", value) + message[4:])
+
+
 def packets(a4, b4, a6, b6):
+    yield from dns_packets(a4, b4, a6, b6)
+    yield from icmp6_packets(a6, b6)
+    yield from more_ip_packets(a4, b4, a6, b6)
     yield from tcp_packets(a4, b4, a6, b6)
     yield from ip_packets(a4, b4, a6, b6)
     yield from icmp_packets(a4, b4, a6, b6)
     yield from frames("a0", a4, b4)
+
+
+def _name(text):
+    """A DNS name in wire form (labels given as bytes or text, dot-separated)."""
+    if isinstance(text, str):
+        text = text.encode()
+    if text in (b"", b"."):
+        return b"\0"
+    return b"".join(bytes((len(label),)) + label for label in text.rstrip(b".").split(b".")) + \
+        b"\0"
+
+
+def dns_message(ident, flags, questions=(), answers=(), authorities=(), additionals=(),
+                counts=None):
+    """A DNS message: questions are (name, type, class), records (name, type, class, ttl,
+    rdata bytes), names in wire form; `counts` overrides the header's four counts."""
+    body = b"".join(name + struct.pack("!HH", kind, rdclass) for name, kind, rdclass in questions)
+    for section in (answers, authorities, additionals):
+        body += b"".join(name + struct.pack("!HHIH", kind, rdclass, ttl, len(rdata)) + rdata
+                         for name, kind, rdclass, ttl, rdata in section)
+    counts = counts or (len(questions), len(answers), len(authorities), len(additionals))
+    return struct.pack("!HH4H", ident, flags, *counts) + body
+
+
+def dns_messages():
+    """Messages with the flags, counts, names and records tcpdump has words for."""
+    example, pointer = _name("example.com"), b"\xc0\x0c"
+    question = [(example, 1, 1)]
+    txt = b"\x05hello\x05world\x00"
+    soa = _name("ns1.example.com") + _name("hostmaster.example.com") + \
+        struct.pack("!5I", 1, 7200, 3600, 1209600, 300)
+    opt = (b"\0", 41, 4096, 0x01008000, b"")  # extended rcode 1 (BADVERS with 0), DO
+    options = struct.pack("!HH", 8, 7) + bytes((0, 1, 24, 0, 192, 0, 2)) + \
+        struct.pack("!HHH", 11, 2, 300) + struct.pack("!HH", 12, 3) + bytes(3) + \
+        struct.pack("!HH", 65001, 2) + b"\xab\xcd" + struct.pack("!HH", 5, 3) + \
+        bytes((8, 13, 99)) + struct.pack("!HHB", 6, 1, 2) + struct.pack("!HHB", 7, 1, 1) + \
+        struct.pack("!HHI", 9, 4, 3600) + struct.pack("!HH", 8, 4) + bytes((0, 3, 0, 0))
+    opt_options = (b"\0", 41, 1232, 0, options)
+    yield dns_message(1, 0x2100, question)                     # notify, recursion desired
+    yield dns_message(2, 0x2800, [(example, 6, 1)])            # update
+    yield dns_message(3, 0x0130, question)                     # AD and CD set
+    yield dns_message(4, 0x0100 | 0x0400 | 0x000F, question)   # AA and an rcode: weird bits
+    yield dns_message(5, 0x0800, [], [(example, 1, 1, 60, bytes(4))])  # inverse query
+    yield dns_message(6, 0x0100, question * 2, [(pointer, 1, 1, 60, bytes(4))],
+                      [(pointer, 2, 1, 60, _name("ns"))])
+    yield dns_message(7, 0x87A5, [])                           # AA TC RD RA AD, refused
+    yield dns_message(8, 0x8180, question, [(b"\xc0\x40", 1, 1, 60, bytes(4))])  # bad pointer
+    yield dns_message(9, 0x0100, [(_name(b"a\x01b.\xffc"), 16, 1)])
+    yield dns_message(10, 0x0100, [(b"\0", 2, 1)])             # the root
+    yield dns_message(11, 0x0000, [(_name("version.bind"), 16, 3)])  # CHAOS
+    yield dns_message(12, 0x0100, [(example, 65280, 1)])
+    yield dns_message(13, 0x8180, question, [
+        (pointer, 16, 1, 3725, txt), (pointer, 6, 1, 86400, soa),
+        (pointer, 15, 1, 60, b"\0\x0a" + _name("mail.example.com")),
+        (pointer, 33, 1, 60, struct.pack("!HHH", 1, 2, 5060) + _name("sip")),
+        (pointer, 39, 1, 60, _name("example.net")),
+        (pointer, 28, 1, 60, bytes(15) + b"\x01"), (pointer, 65280, 1, 0, b"\x01\x02"),
+        (pointer, 1, 4, 60, bytes(4))], [], [])
+    yield dns_message(14, 0x8180, question, [], [], [opt])     # BADVERS through OPT, DO
+    yield dns_message(15, 0x0100, question, [], [], [opt_options])
+    yield b"\x00\x10\x01\x00"                                  # shorter than a header
+    yield dns_message(18, 0x0100, [(b"\x41\x10\xab\xcd" + _name("example"), 1, 1)])  # bits
+    yield dns_message(19, 0x0100, [(b"\x83abc\x84", 1, 1)], counts=(1, 0, 0, 0))  # cut
+
+
+def dns_packets(a4, b4, a6, b6):
+    """DNS over UDP to port 53 (nothing listens: b answers with port unreachable),
+    mDNS with its QU and cache-flush bits, and DNS over TCP with a wrong prefix."""
+    for index, message in enumerate(dns_messages()):
+        datagram = udp(40300 + index, 53, message)
+        datagram = with_checksum(datagram, _pseudo4(a4, b4, 17, len(datagram)), 6)
+        yield "4", b4, ipv4(a4, b4, 17, datagram)
+    example = _name("example.local")
+    for message in (dns_message(0, 0x0000, [(example, 1, 0x8001)]),
+                    dns_message(0, 0x8400, [], [(example, 1, 0x8001, 120, bytes(4))])):
+        datagram = udp(5353, 5353, message)
+        datagram = with_checksum(datagram, _pseudo4(a4, "224.0.0.251", 17, len(datagram)), 6)
+        yield "4", "224.0.0.251", ipv4(a4, "224.0.0.251", 17, datagram, ttl=255)
+    message = dns_message(16, 0x0100, [(_name("example.com"), 1, 1)])
+    for prefix in (len(message), len(message) + 5):
+        segment = tcp(40400, 53, 100, 200, ACK | PSH, payload=struct.pack("!H", prefix) + message)
+        yield "4", b4, ipv4(a4, b4, 6, with_checksum(segment, _pseudo4(a4, b4, 6, len(segment)),
+                                                    16))
+    datagram = udp(40500, 53, dns_message(17, 0x0100, [(_name("example.com"), 28, 1)]))
+    datagram = with_checksum(datagram, _pseudo6(a6, b6, 17, len(datagram)), 6)
+    yield "6", b6, ipv6(a6, b6, 17, datagram)
+
+
+def more_ip_packets(a4, b4, a6, b6):
+    """IP in IP, ICMP codes and a multi-part ICMP extension, TCP oddities."""
+    inner = ipv4("192.0.2.77", "198.51.100.77", 1, struct.pack("!BBHHH", 8, 0, 0xF7FD, 1, 1))
+    yield "4", b4, ipv4(a4, b4, 4, inner)
+    echo6 = struct.pack("!BBHHH", 128, 0, 0, 1, 1)
+    echo6 = echo6[:2] + struct.pack("!H", checksum(_pseudo6(a6, b6, 58, 8) + echo6)) + echo6[4:]
+    yield "4", b4, ipv4(a4, b4, 41, ipv6(a6, b6, 58, echo6))
+    quoted = ipv4(b4, a4, 17, udp(33434, 33435, bytes(12)))
+    for kind, code, extra in ((3, 5, 0), (3, 7, 0), (3, 9, 0), (3, 12, 0), (3, 15, 0),
+                              (3, 20, 0), (3, 4, 0), (5, 0, 0), (5, 2, 0), (5, 7, 0),
+                              (11, 1, 0), (11, 5, 0), (12, 1, 0), (18, 0, 0xFFFFFF00)):
+        message = struct.pack("!BBHI", kind, code, 0, extra) + quoted
+        message = message[:2] + struct.pack("!H", checksum(message)) + message[4:]
+        yield "4", b4, ipv4(a4, b4, 1, message)
+    padded = quoted + bytes(128 - len(quoted))
+    extension = struct.pack("!BBH", 0x20, 0, 0) + struct.pack("!HBB", 8, 1, 1) + \
+        struct.pack("!I", (16001 << 12) | (5 << 9) | 0x100 | 64)
+    extension = extension[:2] + struct.pack("!H", checksum(extension)) + extension[4:]
+    message = struct.pack("!BBHBBH", 11, 0, 0, 0, 32, 0) + padded + extension
+    message = message[:2] + struct.pack("!H", checksum(message)) + message[4:]
+    yield "4", b4, ipv4(a4, b4, 1, message)
+    for segment in (struct.pack("!HHIIBBHHH", 40600, 9, 1, 0, 0x40, SYN, 512, 0, 0),
+                    tcp(40601, 9, 1, 0, SYN, b"\x02\x04\x05\xb4" * 10)[:20]):
+        yield "4", b4, ipv4(a4, b4, 6, with_checksum(segment, _pseudo4(a4, b4, 6,
+                                                                        len(segment)), 16))
+    reset = tcp(40602, 9, 5, 6, RST | ACK, payload=b"connection refused: no listener\x01")
+    yield "4", b4, ipv4(a4, b4, 6, with_checksum(reset, _pseudo4(a4, b4, 6, len(reset)), 16))

@@ -51,8 +51,9 @@ SNAPLENS = (34, 42, 54, 64, 80, 100)
 class Lab:
     """The three namespaces, wired; run(ns, argv) runs a command in one of them."""
 
-    def __init__(self, stack):
+    def __init__(self, stack, directory):
         self.ns = {role: stack.enter_context(Namespace("pc-" + role)) for role in "arb"}
+        self.directory = directory
         self._wire()
 
     def _ip(self, role, *commands):
@@ -227,6 +228,20 @@ def crafted(lab):
         lab.python("a", "raw-send", family, destination, data.hex())
 
 
+def raw(lab):
+    """Traffic routed into a tun device: tcpdump writes it as link type RAW."""
+    holder = lab.start("a", sys.executable, "-m", "tests.data.corpus_traffic", "tun-hold",
+                       "tun0", "203.0.113.1/24", "2001:db8:3::1/64")
+    time.sleep(0.3)
+    with capturing(lab, "a", lab.directory / "raw.pcap", interface="tun0"):
+        lab.run("a", "ping", "-n", "-c", "1", "-W", "1", "203.0.113.2")
+        lab.run("a", "ping", "-6", "-n", "-c", "1", "-W", "1", "2001:db8:3::2")
+        lab.python("a", "udp-send", "203.0.113.2", "9", "40050", "into a tun")
+        lab.python("a", "tcp-refused", "203.0.113.2", "9")
+        lab.python("a", "dns-queries", "203.0.113.2", "example.com/A")
+    holder.kill()
+
+
 def mix(lab):
     """A little of everything, for the cooked and truncated captures."""
     lab.flush_neighbours()
@@ -249,7 +264,9 @@ def mix(lab):
 
 SCENARIOS = {"icmp": icmp, "icmp6": icmp6, "tcp": tcp, "udp": udp, "dns": dns,
              "traceroute": traceroute, "fragments": fragments, "vlan": vlan, "crafted": crafted,
-             "mix": mix}
+             "raw": raw, "mix": mix}
+# scenarios that capture on their own devices rather than on a0
+OWN_CAPTURES = ("raw",)
 
 
 def mix_captures(lab, directory):
@@ -258,6 +275,7 @@ def mix_captures(lab, directory):
     yield "a", directory / "mix-any-sll1.pcap", ("-y", "LINUX_SLL"), "any"
     yield "r", directory / "mix-router-any.pcap", (), "any"
     yield "a", directory / "mix-nano.pcap", ("--time-stamp-precision=nano",), "a0"
+    yield "a", directory / "mix-any-s64.pcap", ("-s", "64"), "any"
     for snaplen in SNAPLENS:
         yield "a", directory / ("mix-s%d.pcap" % snaplen), ("-s", str(snaplen)), "a0"
 
@@ -265,12 +283,13 @@ def mix_captures(lab, directory):
 def generate(names, directory):
     directory.mkdir(parents=True, exist_ok=True)
     with contextlib.ExitStack() as stack:
-        lab = Lab(stack)
+        lab = Lab(stack, directory)
         lab.run("a", "ping", "-n", "-c", "1", "-W", "1", B4)  # settle the routes
         time.sleep(0.5)
         for name in names:
             with contextlib.ExitStack() as captures:
-                captures.enter_context(capturing(lab, "a", directory / (name + ".pcap")))
+                if name not in OWN_CAPTURES:
+                    captures.enter_context(capturing(lab, "a", directory / (name + ".pcap")))
                 if name == "mix":
                     for role, path, options, interface in mix_captures(lab, directory):
                         captures.enter_context(capturing(lab, role, path, *options,
