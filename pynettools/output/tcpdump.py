@@ -7,7 +7,7 @@ the previous and first time stamps (-ttt, -ttttt), the packet count (-#)
 and the TCP sequence bases behind relative sequence numbers.
 
 The protocol printers (tcpdump_link, tcpdump_ip, tcpdump_icmp,
-tcpdump_transport, tcpdump_dns) read the bytes straight, as tcpdump does,
+tcpdump_tcp, tcpdump_udp, tcpdump_dns) read the bytes straight, as tcpdump does,
 checking each field against the captured length: a field past it ends the
 line with tcpdump's truncation mark (`Truncated`).  What a packet holds is
 decoded by `pynettools.decode`; only how it reads is here.
@@ -16,7 +16,7 @@ decoded by `pynettools.decode`; only how it reads is here.
 import time
 
 from pynettools.output import (tcpdump_hex, tcpdump_icmp, tcpdump_icmp6, tcpdump_ip,
-                               tcpdump_ip6, tcpdump_link, tcpdump_transport)
+                               tcpdump_ip6, tcpdump_link, tcpdump_tcp, tcpdump_udp)
 from pynettools.output.tcpdump_common import Cut, Truncated
 from pynettools.output.tcpdump_names import Names
 
@@ -92,7 +92,7 @@ class Printer:
         # what the IP printers hand their payload to, by protocol number
         self.print_ipv4 = tcpdump_ip.print_ipv4
         self.transports = {
-            6: tcpdump_transport.print_tcp, 17: tcpdump_transport.print_udp,
+            6: tcpdump_tcp.print_tcp, 17: tcpdump_udp.print_udp,
             1: tcpdump_icmp.print_icmp, 58: tcpdump_icmp6.print_icmp6,
             4: lambda p, data, offset, length, *_: tcpdump_ip.print_ipv4(p, data, offset,
                                                                          length),

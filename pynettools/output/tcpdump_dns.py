@@ -11,6 +11,7 @@ import socket
 from pynettools.decode import dns as wire
 from pynettools.decode import names as tables
 from pynettools.output.tcpdump_common import Truncated
+from pynettools.output.tcpdump_dns_names import Cut, name, printable
 
 RESPONSE_CODES = ("", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused",
                   " YXDomain", " YXRRSet", " NXRRSet", " NotAuth", " NotZone", " Resp11",
@@ -22,10 +23,6 @@ OPCODES = ("", " inv_q", " stat", " op3", " notify", " update", " op6", " op7", 
 _UNITS = ((31536000, "y"), (604800, "w"), (86400, "d"), (3600, "h"), (60, "m"), (1, "s"))
 _CACHE_LIMIT = 4096
 _cache = {}
-
-
-class _Cut(Exception):
-    """The message ends (as captured) before what is printed next: " [|domain]"."""
 
 
 def print_domain(p, data, start, length, over_tcp, multicast=False):
@@ -62,7 +59,7 @@ def _message_text(p, message, length, multicast):
         return " [|domain]"
     try:
         _print_message(p, message, parts, multicast)
-    except _Cut:
+    except Cut:
         parts.append(" [|domain]")
         return "".join(parts)
     parts.append(" (%u)" % length)
@@ -89,7 +86,7 @@ def _print_message(p, message, parts, multicast):
             else:
                 at = message.skip_name(at)
                 if at is None:
-                    raise _Cut()
+                    raise Cut()
                 at += 4
         parts.append(" %u/%u/%u" % (answers, authorities, additionals))
         at = _records(p, message, at, answers, parts, "", multicast, always=True)
@@ -115,7 +112,7 @@ def _print_message(p, message, parts, multicast):
         at = 12
         for index in range(questions):
             if index and at >= len(message.wire):
-                raise _Cut()
+                raise Cut()
             at = _question(message, at, parts, multicast)
         if verbose > 1:
             at = _records(p, message, at, answers, parts, "", multicast, always=True)
@@ -155,7 +152,7 @@ def _question(message, at, parts, multicast):
     """ns_qprint: " A? name." (the class too when it is not IN)."""
     end = message.skip_name(at)
     if end is None or end + 4 > len(message.wire):
-        raise _Cut()
+        raise Cut()
     kind, rdclass = message.word(end), message.word(end + 2)
     parts.append(" %s" % tables.DNS_TYPES.get(kind, "Type%u" % kind))
     shown = rdclass & 0x7FFF if multicast else rdclass
@@ -164,7 +161,7 @@ def _question(message, at, parts, multicast):
     if multicast:
         parts.append(" (QU)" if rdclass & 0x8000 else " (QM)")
     parts.append("? ")
-    name_end = _name(message, at, parts)
+    name_end = name(message, at, parts)
     return name_end + 4
 
 
@@ -174,7 +171,7 @@ def _records(p, message, at, count, parts, title, multicast, always=False):
     if not count:
         return at
     if not always and at >= end:
-        raise _Cut()
+        raise Cut()
     parts.append(title)
     at = _record(p, message, at, parts, multicast)
     count -= 1
@@ -183,7 +180,7 @@ def _records(p, message, at, count, parts, title, multicast, always=False):
         at = _record(p, message, at, parts, multicast)
         count -= 1
     if count:
-        raise _Cut()
+        raise Cut()
     return at
 
 
@@ -193,7 +190,7 @@ def _record(p, message, at, parts, multicast):
     end = len(wire_bytes)
     if p.verbose:
         parts.append(" ")
-        at = _name(message, at, parts)
+        at = name(message, at, parts)
     else:
         at = message.skip_name(at)
     if at is None or at + 10 > end:
@@ -214,7 +211,7 @@ def _record(p, message, at, parts, multicast):
     after = at + size
     parts.append(" %s" % tables.DNS_TYPES.get(kind, "Type%u" % kind))
     if after > end:
-        raise _Cut()
+        raise Cut()
     _rdata(p, message, kind, shown, at, after, size, option_flags, parts)
     return after
 
@@ -223,46 +220,46 @@ def _rdata(p, message, kind, rdclass, at, after, size, option_flags, parts):
     data = message.wire
     if kind == 1:
         if at + 4 > len(data):
-            raise _Cut()
+            raise Cut()
         parts.append(" %s" % socket.inet_ntoa(data[at:at + 4]))
     elif kind in (2, 5, 12, 39):  # NS, CNAME, PTR, DNAME
         parts.append(" ")
-        _name(message, at, parts)
+        name(message, at, parts)
     elif kind == 6:  # SOA
         if p.verbose:
             parts.append(" ")
-            at = _name(message, at, parts)
+            at = name(message, at, parts)
             parts.append(" ")
-            at = _name(message, at, parts)
+            at = name(message, at, parts)
             if at + 20 > len(data):
-                raise _Cut()
+                raise Cut()
             parts.append("".join(" %u" % message.long(at + 4 * index) for index in range(5)))
     elif kind == 15:  # MX
         parts.append(" ")
         if at + 2 > len(data):
-            raise _Cut()
-        _name(message, at + 2, parts)
+            raise Cut()
+        name(message, at + 2, parts)
         parts.append(" %u" % message.word(at))
     elif kind == wire.TXT:
         while at < after:
             parts.append(' "')
             length = data[at]
             if at + 1 + length > len(data):
-                parts.append(_printable(data[at + 1:]))
-                raise _Cut()
-            parts.append(_printable(data[at + 1:at + 1 + length]))
+                parts.append(printable(data[at + 1:]))
+                raise Cut()
+            parts.append(printable(data[at + 1:at + 1 + length]))
             parts.append('"')
             at += 1 + length
     elif kind == 33:  # SRV
         parts.append(" ")
         if at + 6 > len(data):
-            raise _Cut()
-        _name(message, at + 6, parts)
+            raise Cut()
+        name(message, at + 6, parts)
         parts.append(":%u %u %u" % (message.word(at + 4), message.word(at),
                                     message.word(at + 2)))
     elif kind == 28:  # AAAA
         if at + 16 > len(data):
-            raise _Cut()
+            raise Cut()
         parts.append(" %s" % socket.inet_ntop(socket.AF_INET6, data[at:at + 16]))
     elif kind == wire.OPT:
         parts.append(" UDPsize=%u" % rdclass)
@@ -280,12 +277,12 @@ def _rdata(p, message, kind, rdclass, at, after, size, option_flags, parts):
 def _edns_option(message, at, parts):
     data = message.wire
     if at + 4 > len(data):
-        raise _Cut()
+        raise Cut()
     code, size = message.word(at), message.word(at + 2)
     parts.append(tables.EDNS_OPTIONS.get(code, "Opt%u" % code))
     at += 4
     if at + size > len(data):
-        raise _Cut()
+        raise Cut()
     if size:
         parts.append(" " + _option_value(code, data[at:at + size]))
     return at + size
@@ -342,115 +339,3 @@ def _relative_time(seconds):
             text.append("%u%s" % (seconds // unit, letter))
             seconds %= unit
     return "".join(text)
-
-
-def _printable(label):
-    """fn_print_char for each byte: M- for the high bit, ^ for control characters."""
-    if label.isascii() and all(0x20 <= byte < 0x7F for byte in label):
-        return label.decode("ascii")
-    text = []
-    for byte in label:
-        if byte > 0x7F:
-            text.append("M-")
-            byte &= 0x7F
-        if not 0x20 <= byte < 0x7F:
-            text.append("^")
-            byte ^= 0x40
-        text.append(chr(byte))
-    return "".join(text)
-
-
-def _name(message, at, parts):
-    """fqdn_print: the labels each followed by a dot ("." alone for the root);
-    the offset after the name where it is written."""
-    import dns.exception
-
-    try:
-        name, after = message.name(at)
-    except dns.exception.DNSException:
-        return _broken_name(message, at, parts)
-    labels = name.labels
-    if len(labels) == 1:
-        parts.append(".")
-    else:
-        parts.append("".join(_printable(label) + "." for label in labels[:-1]))
-    return after
-
-
-def _broken_name(message, at, parts):
-    """fqdn_print for the names dnspython will not read: bit-string labels
-    (\\[x...] as tcpdump shows them), and the faults it names: <BAD PTR> for a
-    pointer that does not point back, <ELT n> for an unknown label type, or
-    the truncation mark.  The offset after the name where it is written."""
-    data = message.wire
-    end = len(data)
-    limit = at
-    after = None
-    if at >= end:
-        raise _Cut()
-    size = data[at]
-    at += 1
-    if not size:
-        parts.append(".")
-        return at
-    while size:
-        kind = size & wire.POINTER
-        if kind == wire.POINTER:
-            if at >= end:
-                raise _Cut()
-            if after is None:
-                after = at + 1
-            target = (size & 0x3F) << 8 | data[at]
-            if target >= limit:
-                parts.append("<BAD PTR>")
-                raise _Cut()
-            limit = at = target
-            if at >= end:
-                raise _Cut()
-            size = data[at]
-            at += 1
-            continue
-        if kind == wire.EXTENDED and size & 0x3F == 1:
-            if at >= end:
-                raise _Cut()
-            at = _bit_label(data, at, parts)
-        elif kind:
-            parts.append("<ELT %d>" % (size & 0x3F))
-            raise _Cut()
-        else:
-            if at + size > end:
-                parts.append(_printable(data[at:end]))
-                raise _Cut()
-            parts.append(_printable(data[at:at + size]))
-            at += size
-        parts.append(".")
-        if at >= end:
-            raise _Cut()
-        size = data[at]
-        at += 1
-    return at if after is None else after
-
-
-def _bit_label(data, at, parts):
-    """An EDNS0 bit-string label: \\[x<hex>/<bits>]; the offset after it."""
-    bits = data[at] or 256
-    size = (bits + 7) // 8
-    label = data[at + 1:at + 1 + size]
-    text = ["\\[x"]
-    left = bits
-    index = 0
-    while index < len(label) and left > 7:
-        text.append("%02x" % label[index])
-        index += 1
-        left -= 8
-    if index == len(label) and left > 0:
-        text.append("...")
-    elif left > 4:
-        text.append("%02x" % (label[index] & (0xFF << (8 - left)) & 0xFF))
-    elif left > 0:
-        text.append("%1x" % ((label[index] >> 4) & (0x0F << (4 - left)) & 0x0F))
-    text.append("/%d]" % bits)
-    parts.append("".join(text))
-    if at + 1 + size > len(data):
-        raise _Cut()
-    return at + 1 + size
