@@ -61,6 +61,13 @@ class PrintOptions:
 class Printer:
     """Formats packets as tcpdump does, one call per packet, in capture order."""
 
+    # slots: the protocol printers read these for every packet
+    __slots__ = ("options", "names", "verbose", "eflag", "qflag", "kflag", "relative",
+                 "suppress_default", "tcp_bases", "count", "_first", "_previous", "_second",
+                 "_second_text", "_stamp", "_numbered", "_dumps", "out", "end", "protocol",
+                 "link_length", "tcp_prefixes", "option_templates", "udp_prefixes",
+                 "host_pairs", "_link_printers", "_unsupported", "print_ipv4", "transports")
+
     def __init__(self, options=None):
         self.options = options = options or PrintOptions()
         self.names = Names(options)
@@ -68,12 +75,14 @@ class Printer:
         self.eflag = options.link_header
         self.qflag = options.quiet
         self.kflag = options.no_checksums
+        self.relative = not options.absolute_sequence
         # -q, -x and -X leave out the hex of payloads tcpdump cannot decode
         self.suppress_default = bool(options.quiet or options.hex or options.hex_ascii)
         self.tcp_bases = {}
         self.count = 0
         self._first = self._previous = None
         self._second = None
+        self._second_text = ""
         self._stamp = self._timestamp_function()
         self._numbered = options.packet_number
         self._dumps = bool(options.hex_ascii or options.hex or options.ascii)

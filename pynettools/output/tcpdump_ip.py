@@ -30,7 +30,7 @@ def print_ipv4(p, data, offset, length):
     out = p.out
     p.protocol = "ip"
     end = p.end
-    if data[offset:offset + 1] == b"\x45" and end - offset >= 20 and not p.verbose:
+    if end - offset >= 20 and data[offset] == 0x45 and not p.verbose:
         # the common case first: no options, nothing to show of the header
         total, fragment, protocol = _LENGTHS.unpack_from(data, offset + 2)
         if not fragment & 0x1FFF and 20 <= total <= length:

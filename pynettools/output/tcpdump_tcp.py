@@ -12,6 +12,7 @@ FIN, SYN, RST, PUSH, ACK, URG = 0x01, 0x02, 0x04, 0x08, 0x10, 0x20
 DOMAIN, MULTICAST_DNS, MAX_RST_DATA = 53, 5353, 30
 _FLAGS = {}
 _TIMESTAMPS = struct.Struct("!II")
+_HEADER = tcp.HEADER
 _SACK_MARK, _TIMESTAMP_MARK = object(), object()  # where a template cannot be fixed text
 
 
@@ -33,25 +34,26 @@ def _flags_text(flags):
 
 def print_tcp(p, data, offset, length, version, fragmented, ip_offset):
     p.protocol = "tcp"
-    if p.end - offset < 20:
+    end = p.end
+    if end - offset < 20:
         _print_short_tcp(p, data, offset, version, ip_offset)
         return
-    out = p.out
     sport, dport, seq, ack, header_word, flags, window, field, urgent = \
-        tcp.HEADER.unpack_from(data, offset)
-    prefix, conversation, reverse = _tcp_prefix(p, data, offset, version, ip_offset)
+        _HEADER.unpack_from(data, offset)
+    if version == 4:
+        key = data[ip_offset + 12:ip_offset + 20] + data[offset:offset + 4]
+    else:
+        key = data[ip_offset + 8:ip_offset + 40] + data[offset:offset + 4]
+    entry = p.tcp_prefixes.get(key)
+    if entry is None:
+        entry = _tcp_prefix(p, data, offset, version, ip_offset, key)
+    prefix, conversation, reverse = entry
     header_length = (header_word >> 4) << 2
-    if header_length < 20:
-        out.append("%s tcp %u [bad hdr length %u - too short, < 20]" % (
-            prefix, (length - header_length) & 0xFFFFFFFF, header_length))
-        return
-    if p.qflag:
-        out.append("%stcp %u" % (prefix, (length - header_length) & 0xFFFFFFFF))
-        if header_length > length:
-            out.append(" [bad hdr length %u - too long, > %u]" % (header_length, length))
+    if header_length < 20 or header_length > length or p.qflag:
+        _print_odd_header(p, prefix, flags, header_length, length)
         return
     base_seq = base_ack = 0
-    if flags & ACK and not p.options.absolute_sequence:
+    if flags & ACK and p.relative:
         bases = p.tcp_bases.get(conversation)
         if bases is None or flags & SYN:
             bases = ((ack - 1) & 0xFFFFFFFF, seq) if reverse else (seq, (ack - 1) & 0xFFFFFFFF)
@@ -63,17 +65,13 @@ def print_tcp(p, data, offset, length, version, fragmented, ip_offset):
         base_seq, base_ack = bases
     else:
         reverse = False
-    flag_text = _FLAGS.get(flags) or _flags_text(flags)
-    if header_length > length:
-        out.append("%sFlags [%s] [bad hdr length %u - too long, > %u]" % (
-            prefix, flag_text, header_length, length))
-        return
     payload = length - header_length
-    checked = ""
-    numbered = payload > 0 or flags & (SYN | FIN | RST)
     if p.verbose:
         checked = _tcp_checksum(p, data, offset, length, version, fragmented, ip_offset, field)
-        numbered = numbered or p.verbose > 1
+        numbered = True if p.verbose > 1 else payload > 0 or flags & (SYN | FIN | RST)
+    else:
+        checked = ""
+        numbered = payload > 0 or flags & (SYN | FIN | RST)
     if numbered:
         numbers = f", seq {seq}:{(seq + payload) & 0xFFFFFFFF}" if payload > 0 else f", seq {seq}"
     else:
@@ -81,26 +79,31 @@ def print_tcp(p, data, offset, length, version, fragmented, ip_offset):
     if flags & ACK:
         numbers = f"{numbers}, ack {ack}"
     if flags & URG:
-        out.append(f"{prefix}Flags [{flag_text}]{checked}{numbers}, win {window}, urg {urgent}")
+        numbers = f"{numbers}, win {window}, urg {urgent}"
     else:
-        out.append(f"{prefix}Flags [{flag_text}]{checked}{numbers}, win {window}")
-    if header_length > 20:
+        numbers = f"{numbers}, win {window}"
+    flag_text = _FLAGS.get(flags) or _flags_text(flags)
+    if header_length == 20:
+        p.out.append(f"{prefix}Flags [{flag_text}]{checked}{numbers}, length {payload}")
+    else:
         start = offset + 20
-        if header_length == 32 and data[start:start + 4] == b"\x01\x01\x08\x0a" and \
-                offset + 32 <= p.end:
+        if header_length == 32 and offset + 32 <= end and \
+                data[start:start + 4] == b"\x01\x01\x08\x0a":
             value, echo = _TIMESTAMPS.unpack_from(data, start + 4)
-            out.append(f", options [nop,nop,TS val {value} ecr {echo}]")
-        elif offset + header_length <= p.end and _templated_options(p, data, start,
-                                                                    header_length - 20):
-            pass
+            p.out.append(f"{prefix}Flags [{flag_text}]{checked}{numbers}, options "
+                         f"[nop,nop,TS val {value} ecr {echo}], length {payload}")
         else:
-            try:
-                _print_options(p, data, start, header_length - 20, reverse, base_seq, base_ack)
-            except _OptionCut as cut:
-                # tcp_print's own truncation label closes the bracket it opened
-                out.append(" [|tcp]>" if cut.args[0] else " [|tcp]")
-                return
-    out.append(f", length {payload}")
+            p.out.append(f"{prefix}Flags [{flag_text}]{checked}{numbers}")
+            if not (offset + header_length <= end and
+                    _templated_options(p, data, start, header_length - 20)):
+                try:
+                    _print_options(p, data, start, header_length - 20, reverse, base_seq,
+                                   base_ack)
+                except _OptionCut as cut:
+                    # tcp_print's own truncation label closes the bracket it opened
+                    p.out.append(" [|tcp]>" if cut.args[0] else " [|tcp]")
+                    return
+            p.out.append(f", length {payload}")
     if payload <= 0:
         return
     if flags & RST:
@@ -112,18 +115,24 @@ def print_tcp(p, data, offset, length, version, fragmented, ip_offset):
         print_domain(p, data, offset + header_length, payload, True, True)
 
 
-def _tcp_prefix(p, data, offset, version, ip_offset):
-    """("src.port > dst.port: ", the conversation's key, whether this segment
-    goes the reverse way), kept per addresses and ports."""
-    if version == 4:
-        addresses = data[ip_offset + 12:ip_offset + 20]
+def _print_odd_header(p, prefix, flags, header_length, length):
+    """A data offset below 20 bytes or past the segment, and -q's short form."""
+    if header_length < 20:
+        p.out.append("%s tcp %u [bad hdr length %u - too short, < 20]" % (
+            prefix, (length - header_length) & 0xFFFFFFFF, header_length))
+    elif p.qflag:
+        p.out.append("%stcp %u" % (prefix, (length - header_length) & 0xFFFFFFFF))
+        if header_length > length:
+            p.out.append(" [bad hdr length %u - too long, > %u]" % (header_length, length))
     else:
-        addresses = data[ip_offset + 8:ip_offset + 40]
-    key = addresses + data[offset:offset + 4]
-    try:
-        return p.tcp_prefixes[key]
-    except KeyError:
-        pass
+        p.out.append("%sFlags [%s] [bad hdr length %u - too long, > %u]" % (
+            prefix, _FLAGS.get(flags) or _flags_text(flags), header_length, length))
+
+
+def _tcp_prefix(p, data, offset, version, ip_offset, key):
+    """("src.port > dst.port: ", the conversation's key, whether this segment
+    goes the reverse way), kept per addresses and ports (`key`)."""
+    addresses = key[:-4]
     half = len(addresses) // 2
     source, destination = addresses[:half], addresses[half:]
     sport, dport = data[offset] << 8 | data[offset + 1], data[offset + 2] << 8 | data[offset + 3]
