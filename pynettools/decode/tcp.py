@@ -2,6 +2,8 @@
 
 import struct
 
+from pynettools.decode.options import walk
+
 HEADER = struct.Struct("!HHIIBBHHH")  # ports, sequence, acknowledgement, offset, flags,
 #                                       window, checksum, urgent pointer
 FLAG_NAMES = ("FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR")
@@ -13,22 +15,8 @@ VALUE_SIZES = {MSS: 2, WSCALE: 1, 6: 4, 7: 4, TIMESTAMP: 8, 11: 4, 12: 4, 13: 4,
 def options(data, start, end):
     """[(kind, value bytes)] of the options in data[start:end], up to EOL or to an
     option whose length is impossible (its kind is then listed with None)."""
-    found = []
-    while start < end:
-        kind = data[start]
-        if kind in (EOL, NOP):
-            found.append((kind, b""))
-            if kind == EOL:
-                break
-            start += 1
-            continue
-        length = data[start + 1] if start + 1 < end else 0
-        if length < 2 or start + length > end:
-            found.append((kind, None))
-            break
-        found.append((kind, data[start + 2:start + length]))
-        start += length
-    return found
+    return [(kind, option if option is None else option[2:]) for kind, option in
+            walk(data, start, end)]
 
 
 OPTION_NAMES = {EOL: "eol", NOP: "nop", MSS: "mss", WSCALE: "wscale",

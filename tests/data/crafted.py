@@ -7,14 +7,7 @@ Ethernet frame (destination then names the interface)."""
 import socket
 import struct
 
-
-def checksum(data):
-    if len(data) % 2:
-        data += b"\0"
-    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while total >> 16:
-        total = (total & 0xFFFF) + (total >> 16)
-    return ~total & 0xFFFF
+from pynettools.decode.checksum import checksum
 
 
 def ipv4(source, destination, protocol, payload, options=b"", ttl=64, ident=0x1234,

@@ -9,8 +9,6 @@ every option by tests/lab/test_pytcpdump_print.py, which needs no root.
 import os
 import subprocess
 import sys
-import time
-
 import pytest
 
 from tests.commands import needs_root
@@ -19,7 +17,7 @@ from tests.lab.netns import Namespace
 from tests.tcpdump_corpus import (CORPUS, numbered, printed, tcpdump_missing,
                                   tcpdump_printed)
 
-pytestmark = [needs_root, pytest.mark.lab,
+pytestmark = [needs_root, pytest.mark.lab, pytest.mark.usefixtures("utc"),
               pytest.mark.skipif(tcpdump_missing() is not None, reason=str(tcpdump_missing()))]
 OPTIONS = ((), ("-v",), ("-vvv",), ("-e",), ("-q",), ("-X",), ("-ttt",), ("-A",))
 HOSTS = "".join("%s %s\n" % pair for pair in (
@@ -32,15 +30,6 @@ def fresh(tmp_path_factory):
     directory = tmp_path_factory.mktemp("pcap")
     make_pcaps.generate(["icmp", "tcp", "dns", "crafted", "raw", "mix"], directory)
     return directory
-
-
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.mark.timeout(600)

@@ -4,24 +4,14 @@ corpus under every printing option, numeric and with names.
 Needs the tcpdump binary (the oracle), not root: both read the committed files.
 """
 
-import time
-
 import pytest
 
 from tests.tcpdump_corpus import (NAMED_OPTION_SETS, OPTION_SETS, corpus_files, numbered,
                                   printed, tcpdump_missing, tcpdump_printed)
 
-pytestmark = pytest.mark.skipif(tcpdump_missing() is not None, reason=str(tcpdump_missing()))
+pytestmark = [pytest.mark.skipif(tcpdump_missing() is not None, reason=str(tcpdump_missing())),
+              pytest.mark.usefixtures("utc")]
 FILES = corpus_files()
-
-
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def _same(path, argv):

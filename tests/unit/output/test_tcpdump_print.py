@@ -4,8 +4,6 @@ packets, names from a given resolver and services file, the raw dumps, and the
 JSON records of the whole corpus against the schema.  tests/lab/
 test_pytcpdump_print.py compares the corpus with the running tcpdump."""
 
-import time
-
 import pytest
 
 from pynettools.capture.packet import Packet
@@ -22,15 +20,7 @@ from tests.tcpdump_corpus import corpus_files, print_options
 A, B = "192.0.2.1", "198.51.100.2"
 ETHERNET = bytes.fromhex("020000000002020000000001") + b"\x08\x00"
 START = 1_700_000_000_123_456_000  # 2023-11-14 22:13:20.123456 UTC
-
-
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc")
 
 
 def segment(sport, dport, seq, ack, flags, payload=b"", source=A, destination=B):
