@@ -21,6 +21,9 @@ from pynettools.output.tcpdump_common import Cut, Truncated
 from pynettools.output.tcpdump_names import Names
 
 
+_DIGITS = tuple("%03d" % number for number in range(1000))
+
+
 class PrintOptions:
     """The printing flags of a tcpdump command line, as counts and switches.
 
@@ -81,7 +84,7 @@ class Printer:
         self.tcp_bases = {}
         self.count = 0
         self._first = self._previous = None
-        self._second = None
+        self._second = -1_000_000_000  # no second yet
         self._second_text = ""
         self._stamp = self._timestamp_function()
         self._numbered = options.packet_number
@@ -176,13 +179,20 @@ class Printer:
         return ".%06u" % (stamp // 1000 % 1_000_000)
 
     def _time_of_day(self, stamp):
-        seconds, fraction = divmod(stamp, 1_000_000_000)
-        if seconds != self._second:
-            self._second = seconds
-            self._second_text = "%02d:%02d:%02d." % time.localtime(seconds)[3:6]
+        # the second's text is kept: most packets share their second with the last
+        fraction = stamp - self._second
+        if not 0 <= fraction < 1_000_000_000:
+            fraction = self._new_second(stamp)
         if self.options.nanoseconds:
             return f"{self._second_text}{fraction:09d} "
-        return f"{self._second_text}{fraction // 1000:06d} "
+        micro = fraction // 1000
+        return self._second_text + _DIGITS[micro // 1000] + _DIGITS[micro % 1000] + " "
+
+    def _new_second(self, stamp):
+        seconds, fraction = divmod(stamp, 1_000_000_000)
+        self._second = seconds * 1_000_000_000
+        self._second_text = "%02d:%02d:%02d." % time.localtime(seconds)[3:6]
+        return fraction
 
     def _date_stamp(self, stamp):
         seconds = stamp // 1_000_000_000
