@@ -20,7 +20,7 @@ inetutils 2.4), observed on the wire:
 """
 
 from pynettools.telnet import constants as T
-from pynettools.telnet.facts import TerminalFacts, TerminalMode, slc_triplets  # noqa: F401
+from pynettools.telnet.facts import TerminalFacts, TerminalMode  # noqa: F401
 from pynettools.telnet.negotiation import Negotiation, command, subnegotiation  # noqa: F401
 from pynettools.telnet.options import OptionSide
 
