@@ -56,7 +56,9 @@ def our_program(expression, linktype=linktypes.ETHERNET, optimize=True, level=1)
 
 def tcpdump_selection(path, expression, optimize=True, packets=None):
     """The positions in PATH of the packets tcpdump -r selects, or ("error", reason)."""
-    argv = [TCPDUMP, "-r", str(path), "-w", "-"] + _privilege_options() + \
+    # nanosecond stamps both ways, so a nanosecond file's packets are found again
+    argv = [TCPDUMP, "--time-stamp-precision=nano", "-r", str(path), "-w", "-"] + \
+        _privilege_options() + \
         ([] if optimize else ["-O"]) + ["--", expression]
     completed = subprocess.run(argv, capture_output=True, timeout=60)
     if completed.returncode:
