@@ -48,6 +48,8 @@ def _link_layers(packet, data, layers, interface_name):
     elif kind in (linktypes.RAW, linktypes.IPV4, linktypes.IPV6):
         version = data[0] >> 4 if data else 0
         ethertype, offset = {4: 0x0800, 6: 0x86DD}.get(version), 0
+        if ethertype is None and data:
+            layers.append({"protocol": "unknown-ip", "version": version})
     else:
         layers.append({"protocol": "unknown", "linktype": kind})
         return
