@@ -17,3 +17,25 @@ def traceroute(host, **options):
     from pynettools.tracing import traceroute as trace
 
     return trace(host, **options)
+
+
+def traceroutes(hosts, **options):
+    """Trace the route to many hosts at once: an iterator of traces as they complete.
+
+    Parameters, the records it yields and the errors it raises are those of
+    `pynettools.batch.traceroutes` (imported on first call).
+    """
+    from pynettools.batch import traceroutes as trace_all
+
+    return trace_all(hosts, **options)
+
+
+def report(host, **options):
+    """mtr's report for host: a `pynettools.models.Report` with per-hop statistics.
+
+    Parameters, return value and errors are those of
+    `pynettools.reporting.report` (imported on first call).
+    """
+    from pynettools.reporting import report as run_report
+
+    return run_report(host, **options)

@@ -16,6 +16,7 @@ file), so that the error names the call or file that failed and its errno.
     ├── FileReadError         a file the user named cannot be read
     │   └── ServicesFileError ... a services(5) file
     ├── CaptureFileError      a savefile (pcap, pcapng) is not what it must be
+    ├── FilterError           a filter expression cannot be compiled
     └── UnsupportedError      something this build cannot do here
 """
 
@@ -119,6 +120,16 @@ class ServicesFileError(FileReadError):
 class CaptureFileError(PynettoolsError):
     """A savefile is not what it must be; `reason` in libpcap's words, as its
     error buffer says it ("truncated dump file; tried to read ...")."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class FilterError(PynettoolsError):
+    """A pcap-filter(7) expression cannot be compiled; `reason` in libpcap's
+    words, as tcpdump prints them after "tcpdump: " ("can't parse filter
+    expression: syntax error", "expression rejects all packets", ...)."""
 
     def __init__(self, reason):
         super().__init__(reason)

@@ -88,6 +88,46 @@ port: int (for "raw", the IP protocol is in the request, not here); first_hop,
 max_hops, queries: int; packet_length: int (bytes, as in the header line);
 hops: list of TraceHop (a generator while streaming).
 """),
+    "TraceFailure": (
+        "target error trace",
+        """A target of a batch (`pynettools.traceroutes`) whose trace did not run
+through.
+
+target: str (as given); error: the `pynettools.errors.PynettoolsError` it
+ended with (a ResolveError for a name that does not resolve); trace: the
+Trace as far as it went (its hops so far), or None when no probe was sent.
+"""),
+    "ReportHop": (
+        "ttl address name addresses names sent received loss last average best "
+        "worst stdev error",
+        """One hop of an mtr-style report: every probe sent to one TTL.
+
+ttl: int; address: str or None (the latest responder; None: nothing ever
+answered, mtr's `???`); name: str or None (its name, None with -n or when it
+has none); addresses: tuple of str, every responder in the order first seen
+(at most 8; more than one where paths balance or change); names: tuple of
+str or None, their names (as `name`, in the same order); sent, received:
+int (Snt, and the answers among them); loss: float, percent, to three
+decimals as mtr truncates it (Loss%); last, average, best, worst, stdev:
+float, milliseconds, to the microsecond as mtr keeps them (mtr's integer
+average and standard deviation, 0.0 when nothing answered); error: bool (the
+latest answer was an ICMP error other than port unreachable: the path ends
+here).
+"""),
+    "Report": (
+        "target address family method port first_hop max_hops packet_length tos "
+        "cycles interval started source hops",
+        """An mtr-style report (`pytraceroute --report`): `cycles` rounds of one probe
+to every hop.
+
+target: str (as given); address: str; family: 4 or 6; method, port, first_hop,
+max_hops, packet_length: as in Trace; tos: int; cycles: int; interval: float
+(seconds between rounds); started: float (time.time() when the first probe
+went out); source: str (this host's name, mtr's HOST); hops: tuple of
+ReportHop from first_hop to where the path ends by mtr's rules (the first hop
+answered by the target or with an error; else one hop past the last hop that
+answered, at most max_hops).
+"""),
     "TelnetSummary": (
         "host address port connect_seconds bytes_sent bytes_received "
         "local_options remote_options closed_by data_encoding data",

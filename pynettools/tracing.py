@@ -32,7 +32,8 @@ Request.__doc__ = """Everything a trace needs, checked and resolved (see `prepar
 def resolve(host, family=None):
     """(af, address) for host; the first IPv4 address when family is None and there is one.
 
-    That is traceroute's choice, whatever order getaddrinfo prefers;
+    That is traceroute's choice, whatever order getaddrinfo prefers; a
+    scoped IPv6 address is written `fe80::2%eth1`, as traceroute prints it.
     socket.gaierror when the name cannot be resolved.
     """
     af = {4: socket.AF_INET, 6: socket.AF_INET6}.get(family, socket.AF_UNSPEC)
@@ -40,6 +41,10 @@ def resolve(host, family=None):
     info = socket.getaddrinfo(host.encode("utf-8", "surrogateescape"), None, af,
                               socket.SOCK_DGRAM)
     chosen = next((entry for entry in info if entry[0] == socket.AF_INET), info[0])
+    if chosen[0] == socket.AF_INET6:  # a link-local address keeps its scope, as traceroute's
+        from pynettools.probe.family import scoped
+
+        return chosen[0], scoped(chosen[4][0], chosen[4][3])
     return chosen[0], chosen[4][0]
 
 
@@ -128,25 +133,45 @@ def default_packet_length(family, method):
 
 def hops(request, method):
     """Generate the TraceHop records of a trace as they complete (see open_method)."""
-    timing = schedule.Timing(request.first_hop, request.max_hops, request.queries,
-                             request.in_flight, *request.wait, request.sendwait)
-    names = {}
-    as_of = None
-    if request.as_lookup:
-        from pynettools.asn import AsLookup
-
-        as_of = AsLookup(request.as_server)
-    for slots in schedule.run(method, timing):
-        yield TraceHop(slots[0].ttl, tuple(_probe(request, slot, names, as_of)
-                                           for slot in slots))
+    records = HopRecords(request)
+    for slots in schedule.run(method, timing(request)):
+        yield records.hop(slots)
 
 
-def open_method(request):
+def timing(request):
+    """traceroute's schedule for `request` (see probe.schedule)."""
+    return schedule.Timing(request.first_hop, request.max_hops, request.queries,
+                           request.in_flight, *request.wait, request.sendwait)
+
+
+class HopRecords:
+    """TraceHop records from a hop's done Slots, responders named as traceroute does.
+
+    `names` caches reverse lookups (address -> name or None); traces may
+    share one.
+    """
+
+    def __init__(self, request, names=None):
+        self.request = request
+        self.names = {} if names is None else names
+        self.as_of = None
+        if request.as_lookup:
+            from pynettools.asn import AsLookup
+
+            self.as_of = AsLookup(request.as_server)
+
+    def hop(self, slots):
+        return TraceHop(slots[0].ttl, tuple(_probe(self.request, slot, self.names, self.as_of)
+                                            for slot in slots))
+
+
+def open_method(request, poller=None):
     """The probing method for `request`, its shared sockets open.
 
     -I tries a raw socket first, then (unless `privileged` forces raw) an
     unprivileged ICMP datagram socket, as traceroute does; when neither may
-    be opened, the raw socket's refusal is reported.
+    be opened, the raw socket's refusal is reported.  Its sockets join
+    `poller` (a `probe.poller.Poller`; a new one when None).
     """
     family = family_of(request.family)
     if request.method in ("tcp", "raw") or (request.method == "icmp" and
@@ -154,7 +179,7 @@ def open_method(request):
         from pynettools.probe.raw import RawMethod
 
         try:
-            return RawMethod(family, request)
+            return RawMethod(family, request, poller)
         except SocketCallError:
             if request.method != "icmp" or request.privileged or not _ping_allowed(family):
                 raise
@@ -163,7 +188,8 @@ def open_method(request):
     kind = {"udp-fixed": "udp"}.get(request.method, request.method)
     return DatagramMethod(family, request.address, kind, request.port,
                           request.method != "udp" or request.paris, request.packet_length,
-                          request.options, request.discover_mtu)
+                          request.options, request.discover_mtu, unconnected=request.paris,
+                          poller=poller)
 
 
 def _ping_allowed(family):
@@ -179,7 +205,7 @@ def _probe(request, slot, names, as_of):
     if reply is None:
         return TraceProbe(None, None, None, None, None, "", False, slot.mtu, None, (), None)
     rtt = max(0.0, (reply.received_at - slot.sent_at) * 1000.0)
-    name = None if request.numeric else _name(reply.address, names)
+    name = None if request.numeric else responder_name(reply.address, names)
     return TraceProbe(reply.address, name, rtt, reply.icmp_type, reply.icmp_code,
                       reply.annotation, reply.final, slot.mtu,
                       _back_hops(reply.ttl, slot.ttl) if request.back else None,
@@ -188,7 +214,7 @@ def _probe(request, slot, names, as_of):
                       as_of(reply.address) if as_of else None)
 
 
-def _name(address, names):
+def responder_name(address, names):
     """The responder's name from the system resolver (so /etc/hosts counts), or None."""
     if address not in names:
         try:

@@ -48,6 +48,18 @@ def run_inline(capfdbinary):
 
 
 @pytest.fixture
+def utc(monkeypatch):
+    """Local time is UTC (TZ=UTC), as the tcpdump printer tests run tcpdump."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
 def procfs_root(tmp_path, monkeypatch):
     """A fixture tree standing for /proc (with an empty net/): every reader in
     pynettools reads it instead, through `pynettools.procfs.PROCFS_PATH`."""

@@ -44,11 +44,15 @@ class ClifCommand(Command):
     `accumulating` names repeatable options whose converter is called with
     (text, the list so far) and returns the new list.
     `usage_synopsis` is the literal usage line, `arguments_help` the text
-    after the options in --help.
+    after the options in --help.  `first_operand_from` names an option
+    whose value, when given, stands for the first operand (which is then
+    None and not taken from the words).  The namespace's `given` maps each
+    option given to (its spelling, its argc).
     """
 
     def __init__(self, *args, converters=None, operand_names=(), operand_converters=(),
-                 usage_synopsis="", arguments_help="", accumulating=(), **kwargs):
+                 usage_synopsis="", arguments_help="", accumulating=(), first_operand_from=None,
+                 **kwargs):
         super().__init__(*args, **kwargs)
         self.converters = converters or {}
         self.operand_names = tuple(operand_names)
@@ -56,6 +60,7 @@ class ClifCommand(Command):
         self.usage_synopsis = usage_synopsis
         self.arguments_help = arguments_help
         self.accumulating = frozenset(accumulating)
+        self.first_operand_from = first_operand_from
 
     def parse(self, argv):
         return ClifParser(self).parse(argv)
@@ -106,7 +111,8 @@ class ClifParser:
         self.longs = {option.long: option for option in command.options if option.long}
         # `immediate`: --help or -V, read before anything else was wrong; not
         # `action`, which the shared runner would answer on stdout.
-        self.values = types.SimpleNamespace(operands=[], action=None, immediate=None, words=0)
+        self.values = types.SimpleNamespace(operands=[], action=None, immediate=None, words=0,
+                                            given={})
         for option in command.options:
             setattr(self.values, option.dest, [] if option.repeat else option.default)
 
@@ -125,6 +131,9 @@ class ClifParser:
             else:
                 index = self._shorts(word, argv, index)
         if self.values.immediate is None:
+            stand_in = self.command.first_operand_from
+            if stand_in and getattr(self.values, stand_in) is not None:
+                self.values.operands.append(None)
             for word, argc in pending:  # after the options: -6 may follow the host
                 self._operand(word, argc)
         return self.values
@@ -165,6 +174,7 @@ class ClifParser:
         return index
 
     def _store(self, option, spelled, text, argc):
+        self.values.given[option.dest] = (spelled, argc)
         if option.action:
             self.values.immediate = option.action  # it, too, acts as soon as it is read
             if option.action in RUNNER_ACTIONS:
@@ -200,11 +210,14 @@ class ClifParser:
         try:
             value = self.command.operand_converters[position - 1](word, self.values)
         except ValueError as error:
-            detail = str(error)
-            raise UsageError("%sCannot handle \"%s\" cmdline arg `%s' on position %d (argc %d)"
-                             % (detail + "\n" if detail else "", name, word, position, argc)
-                             ) from None
+            raise UsageError(operand_complaint(str(error), name, word, position, argc)) from None
         self.values.operands.append(value)
+
+
+def operand_complaint(detail, name, word, position, argc):
+    """traceroute's words for an operand its converter refused (with the converter's)."""
+    return "%sCannot handle \"%s\" cmdline arg `%s' on position %d (argc %d)" % (
+        detail + "\n" if detail else "", name, word, position, argc)
 
 
 def strtol(text):

@@ -66,3 +66,11 @@ def trace_object(kind, trace, hops):
     if kind == "trace":
         document["hops"] = [hop_object(hop) for hop in hops]
     return document
+
+
+def trace_text(trace, numeric=False, as_lookup=False, complete=True):
+    """A whole trace as pytraceroute streams it: the header and a line per hop, the
+    last line's newline only when the trace ran through (an error ends it there)."""
+    text = header_line(trace) + "".join("\n" + hop_line(hop, numeric, as_lookup)
+                                        for hop in trace.hops)
+    return text + "\n" if complete else text

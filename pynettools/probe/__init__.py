@@ -1,9 +1,10 @@
 """Probing: send probes with rising TTLs, collect who answers.  Never prints.
 
-`schedule.run` drives any method (`datagram`, `raw`) with traceroute's
-timing; a method sends a probe for a `Slot` and reports `Reply` records.
-Methods differ only in sockets and packets; IPv4 and IPv6 differ only in the
-constants of `family`.
+`schedule` drives any method (`datagram`, `raw`) with traceroute's timing,
+`cycles` with mtr's rounds, one trace or many on one `poller`; a method
+sends a probe for a `Slot` and reports `Reply` records when its sockets are
+ready.  Methods differ only in sockets and packets; IPv4 and IPv6 differ
+only in the constants of `family`.
 """
 
 from collections import namedtuple

@@ -17,7 +17,9 @@ import time
 from pynettools.errors import PrivilegeError, SocketCallError, UnsupportedError
 from pynettools.probe import Reply, Slot
 from pynettools.probe.errqueue import LocalError, enable, read_error
-from pynettools.probe.family import PMTUDISC_DONT, PMTUDISC_PROBE
+from pynettools.probe.family import PMTUDISC_DONT, PMTUDISC_PROBE, scoped, \
+    socket_address
+from pynettools.probe.poller import Poller
 
 SO_MARK = 36
 IPPROTO_UDPLITE = 136
@@ -104,11 +106,18 @@ class DatagramMethod:
     `kind` is "udp" (port rising per probe unless `fixed_port`), "udplite"
     or "icmp" (echo requests on a ping socket); `packet_length` is the whole
     IP packet; `discover_mtu` (--mtu) re-sends a probe that was too big at
-    the size the path allows.
+    the size the path allows.  `unconnected` (--paris) sends with sendto()
+    from sockets never connected: connect() gives a socket a random flow hash,
+    which its packets carry (in IPv6 as their flow label) and which a Linux
+    router balancing over equal-cost paths uses instead of the addresses and
+    ports, so each new connected socket could take another path.  `poller` is the
+    `probe.poller.Poller` its sockets join (a new one of its own when None).
     """
 
+    sees_every_message = False  # the kernel hands each socket its own errors
+
     def __init__(self, family, target, kind, port, fixed_port, packet_length, options,
-                 discover_mtu=False):
+                 discover_mtu=False, unconnected=False, poller=None):
         self.family = family
         self.target = target
         self.kind = kind
@@ -117,7 +126,8 @@ class DatagramMethod:
         self.packet_length = packet_length
         self.options = options
         self.discover_mtu = discover_mtu
-        self.poller = select.poll()
+        self.unconnected = unconnected and kind != "tcpconn"
+        self.poller = poller or Poller()
         self.by_fd = {}
         self.sequence = port if kind == "icmp" else 0
         if kind == "icmp":  # refused before the header, as traceroute's own socket is
@@ -154,23 +164,24 @@ class DatagramMethod:
             else self.port + slot.index
         slot.handle = sock
         self.by_fd[sock.fileno()] = slot
-        self.poller.register(sock, POLL_EVENTS | (select.POLLOUT if self.kind == "tcpconn" else 0))
+        self.poller.register(sock, POLL_EVENTS | (select.POLLOUT if self.kind == "tcpconn" else 0),
+                             self)
         if self.kind == "tcpconn":
             slot.sent_at = time.time()
             failure = sock.connect_ex(self._address(port & 0xFFFF))
             if failure not in (0, errno.EINPROGRESS):
                 raise fatal("connect", OSError(failure, os.strerror(failure)))
             return
-        try:
-            sock.connect(self._address(port & 0xFFFF))
-        except OSError as error:
-            raise fatal("connect", error) from None
+        self.destination = self._address(port & 0xFFFF)
+        if not self.unconnected:
+            try:
+                sock.connect(self.destination)
+            except OSError as error:
+                raise fatal("connect", error) from None
         self._transmit(slot)
 
     def _address(self, port):
-        if self.family.version == 6:
-            return (self.target, port, self.options.flow_label & 0xFFFFF, 0)
-        return (self.target, port)
+        return socket_address(self.family, self.target, port, self.options.flow_label & 0xFFFFF)
 
     def _payload(self, slot):
         body = b"@" * max(0, self.packet_length - self.family.header_length -
@@ -187,7 +198,10 @@ class DatagramMethod:
         slot.handle.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
         slot.sent_at = time.time()
         try:
-            slot.handle.send(self._payload(slot))
+            if self.unconnected:
+                slot.handle.sendto(self._payload(slot), self.destination)
+            else:
+                slot.handle.send(self._payload(slot))
         except OSError as error:
             if error.errno != errno.EMSGSIZE:
                 raise fatal("send", error) from None
@@ -201,20 +215,17 @@ class DatagramMethod:
         slot.mtu = self.packet_length
         self._transmit(slot)
 
-    def wait(self, timeout):
-        """(slot, reply) pairs that arrive within `timeout` seconds."""
-        answers = []
-        for fd, events in self.poller.poll(timeout * 1000):
-            slot = self.by_fd.get(fd)
-            if slot is None:
-                continue
-            found = self._errors(slot) if events & select.POLLERR else []
-            if not found and self.kind == "tcpconn":
-                found = self._connected(slot)
-            elif events & select.POLLIN:
-                found += self._data(slot)
-            answers += found
-        return answers
+    def answers(self, fd, events):
+        """(slot, reply) pairs for a ready probe socket (see probe.poller)."""
+        slot = self.by_fd.get(fd)
+        if slot is None:
+            return []
+        found = self._errors(slot) if events & select.POLLERR else []
+        if not found and self.kind == "tcpconn":
+            found = self._connected(slot)
+        elif events & select.POLLIN:
+            found += self._data(slot)
+        return found
 
     def _connected(self, slot):
         """-M tcpconn: the target accepted or refused the connection."""
@@ -248,8 +259,11 @@ class DatagramMethod:
 
     def _data(self, slot):
         try:
-            data = slot.handle.recv(2048)
+            data, source = slot.handle.recvfrom(2048)
         except OSError:
+            return []
+        if self.unconnected and scoped(source[0], source[3] if len(source) > 3 else 0) != \
+                self.target:  # any sender reaches an unconnected socket
             return []
         if self.kind != "icmp":
             return [(slot, self._target_answered())]

@@ -15,7 +15,7 @@ import time
 from collections import namedtuple
 
 from pynettools.probe import Reply
-from pynettools.probe.family import classify
+from pynettools.probe.family import classify, scoped
 from pynettools.probe.packets import ORIGINAL_LENGTH, parse_mpls
 
 LocalError = namedtuple("LocalError", "errno mtu")
@@ -93,13 +93,14 @@ def received_time(controls, family, now=None):
 
 
 def offender(family, data):
-    """The address in a sockaddr_in / sockaddr_in6, or None if there is none."""
+    """The address in a sockaddr_in / sockaddr_in6 (with its scope), or None if there is none."""
     if len(data) < 8:
         return None
     af = struct.unpack_from("=H", data)[0]
     if af == socket.AF_INET and len(data) >= 8:
         return socket.inet_ntop(socket.AF_INET, data[4:8])
     if af == socket.AF_INET6 and len(data) >= 24:
-        return socket.inet_ntop(socket.AF_INET6, data[8:24])
+        scope_id = struct.unpack_from("=I", data, 24)[0] if len(data) >= 28 else 0
+        return scoped(socket.inet_ntop(socket.AF_INET6, data[8:24]), scope_id)
     return None
 

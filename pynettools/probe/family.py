@@ -53,3 +53,34 @@ def classify(family, icmp_type, icmp_code, mtu):
     if icmp_type == family.too_big:
         return "!F-%d" % mtu, True
     return "!<%d-%d>" % (icmp_type, icmp_code), True
+
+
+def scoped(address, scope_id):
+    """`address` as traceroute prints it: with `%interface` when it has a scope (link-local)."""
+    if not scope_id:
+        return address
+    try:
+        return "%s%%%s" % (address, socket.if_indextoname(scope_id))
+    except OSError:  # the interface went away: its number, as getnameinfo gives it
+        return "%s%%%d" % (address, scope_id)
+
+
+def split_scope(text):
+    """(address, scope id) from an address as `scoped` writes it; scope 0 when it has none."""
+    address, _, scope = text.partition("%")
+    if not scope:
+        return address, 0
+    if scope.isdigit():
+        return address, int(scope)
+    try:
+        return address, socket.if_nametoindex(scope)
+    except OSError:
+        return address, 0
+
+
+def socket_address(family, text, port, flow_label=0):
+    """The socket address for `text` (scope included: link-local targets need it)."""
+    if family.version == 4:
+        return (text, port)
+    address, scope_id = split_scope(text)
+    return (address, port, flow_label, scope_id)

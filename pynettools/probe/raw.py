@@ -9,6 +9,7 @@ them.  Anything else is ignored.
 """
 
 import errno
+import itertools
 import os
 import select
 import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
@@ -17,24 +18,35 @@ import time
 from pynettools.probe import Reply, Slot
 from pynettools.probe.datagram import fatal, privileges_error
 from pynettools.probe.errqueue import SO_TIMESTAMP, received_time
-from pynettools.probe.family import classify
+from pynettools.probe.family import classify, scoped, socket_address, split_scope
 from pynettools.probe.packets import ACK, RST, SYN, ipv4_header, parse_icmp, parse_mpls, \
     parse_tcp, tcp_syn
+from pynettools.probe.poller import Poller
 
 DRAIN = 64  # messages read per wake-up at most
+_IDENTS = itertools.count(os.getpid())
 
 
 class RawMethod:
-    """ICMP echo or TCP SYN probes; `request` is a tracing.Request."""
+    """ICMP echo or TCP SYN probes; `request` is a tracing.Request.
 
-    def __init__(self, family, request):
+    `poller` is the `probe.poller.Poller` its sockets join (a new one of its
+    own when None).  Every raw socket sees every message, so the methods of
+    one process tell their probes apart by identifier: the first one's is
+    the process id, as traceroute's; each later one's is the next number.
+    """
+
+    sees_every_message = True  # a raw socket: every ICMP message the host receives
+
+    def __init__(self, family, request, poller=None):
         self.family = family
         self.request = request
-        self.target = request.address
+        self.target = request.address  # `fe80::2%eth1` for a scoped one: as replies are named
+        self.bare_target = split_scope(self.target)[0]  # as packets and quotes carry it
         self.tcp = request.method == "tcp"
         self.protocol = request.protocol if request.method == "raw" else None
         self.pending = {}  # probe key -> slot
-        self.ident = os.getpid() & 0xFFFF
+        self.ident = next(_IDENTS) & 0xFFFF
         if self.protocol is not None:  # opened first: its refusal is the one reported
             probe_socket = self._raw(self.protocol)
         # -I sends with icmplib; the others only read ICMP, on a plain raw
@@ -57,9 +69,9 @@ class RawMethod:
             if family.version == 6:
                 sock.setsockopt(family.level, family.recvttl_option, 1)
             request.options.apply(sock, family)
-        self.poller = select.poll()
+        self.poller = poller or Poller()
         for sock in self.sockets:
-            self.poller.register(sock, select.POLLIN)
+            self.poller.register(sock, select.POLLIN, self)
 
     def _echo_socket(self):
         from icmplib import ICMPv4Socket, ICMPv6Socket
@@ -122,7 +134,7 @@ class RawMethod:
         fixed = self.request.paris or self.request.options.source_port
         port = self.base_port if fixed else (self.base_port + slot.index) & 0xFFFF
         sequence = (self.base_sequence + slot.index) & 0xFFFFFFFF
-        segment = tcp_syn(self.family.af, self.source, self.target, port,
+        segment = tcp_syn(self.family.af, self.source, self.bare_target, port,
                           self.request.port & 0xFFFF, sequence)
         self._send_packet(slot, ("tcp", port, sequence), segment)
 
@@ -133,29 +145,29 @@ class RawMethod:
         sock.setsockopt(self.family.level, self.family.ttl_option, slot.ttl)
         slot.sent_at = time.time()
         try:
-            sock.sendto(packet, (self.target, 0))
+            sock.sendto(packet, socket_address(self.family, self.target, 0))
         except OSError as error:
             if error.errno != errno.EMSGSIZE:  # as traceroute: the probe counts as sent
                 raise fatal("send", error) from None
 
-    def wait(self, timeout):
+    def answers(self, fd, _events):
+        """(slot, reply) pairs for a ready socket (see probe.poller)."""
+        sock = next(sock for sock in self.sockets if sock.fileno() == fd)
         answers = []
-        for fd, _events in self.poller.poll(timeout * 1000):
-            sock = next(sock for sock in self.sockets if sock.fileno() == fd)
-            for _ in range(DRAIN):
-                try:
-                    data, controls, _flags, address = sock.recvmsg(4096, 256)
-                except (BlockingIOError, InterruptedError):
-                    break
-                found = self._match(sock, data, controls, address)
-                if found is not None:
-                    answers.append(found)
+        for _ in range(DRAIN):
+            try:
+                data, controls, _flags, address = sock.recvmsg(4096, 256)
+            except (BlockingIOError, InterruptedError):
+                break
+            found = self._match(sock, data, controls, address)
+            if found is not None:
+                answers.append(found)
         return answers
 
     def _match(self, sock, data, controls, address):
         """(slot, Reply) when the message answers a probe in flight, else None."""
         received_at, hop_limit = received_time(controls, self.family)
-        source, ttl = address[0], hop_limit
+        source, ttl = scoped(address[0], address[3]) if len(address) > 3 else address[0], hop_limit
         if self.family.version == 4:
             header = ipv4_header(data)
             if header is None:
@@ -197,7 +209,7 @@ class RawMethod:
     def _quoted_key(self, quote):
         """The pending-probe key the quoted header names, or None if it is not ours."""
         transport = quote.transport
-        if quote.destination != self.target or len(transport) < 8:
+        if quote.destination != self.bare_target or len(transport) < 8:
             return None
         if self.protocol is not None:
             return self._raw_key(transport) if quote.protocol == self.protocol else None
@@ -236,6 +248,8 @@ class RawMethod:
             del self.pending[key]
 
     def close(self):
+        for sock in self.sockets:
+            self.poller.unregister(sock)
         for sock in self.sockets[1:]:
             sock.close()
         (self.echo_socket or self.icmp_sock).close()
@@ -251,7 +265,7 @@ def _route_source(family, target):
     """The address the kernel would send from to `target` (no packet is sent)."""
     probe = socket.socket(family.af, socket.SOCK_DGRAM)
     try:
-        probe.connect((target, 9))
+        probe.connect(socket_address(family, target, 9))
         return probe.getsockname()[0]
     except OSError as error:
         raise fatal("connect", error) from None

@@ -2,30 +2,7 @@
 
 from pynettools.telnet import constants as T
 from pynettools.telnet.environ import EnvironmentTable
-
-# The LINEMODE functions telnet reports (RFC 1184 SLC numbers): all but BRK and EOR.
-SLC_FUNCTIONS = (1, 3, 4, 5) + tuple(range(7, 19))
-SLC_NOSUPPORT = 0
-SLC_VALUE = 2
-# Interrupt and abort flush both ways, suspend flushes input (as telnet reports).
-_SLC_FLUSHES = {3: 0x60, 7: 0x60, 9: 0x40}
-
-
-def slc_triplets(characters=None):
-    """SLC triplets (function, flags, value) for LINEMODE.
-
-    `characters` maps an SLC function to its byte value at the terminal;
-    without a terminal every function is reported as not supported, as
-    telnet reports them when its input is not a tty.
-    """
-    characters = characters or {}
-    triplets = bytearray()
-    for function in SLC_FUNCTIONS:
-        value = characters.get(function)
-        flags = SLC_VALUE | _SLC_FLUSHES.get(function, 0)
-        triplets += bytes((function, SLC_NOSUPPORT, 0) if value is None else
-                          (function, flags, value))
-    return bytes(triplets)
+from pynettools.telnet.slc import SpecialCharacters
 
 
 class TerminalFacts:
@@ -34,18 +11,19 @@ class TerminalFacts:
     terminal_type: str sent for TTYPE; window_size: (columns, rows) or None;
     speed: "in,out" for TSPEED; environment: the EnvironmentTable that
     NEW-ENVIRON and XDISPLOC answer from (a mapping gives a new table);
-    slc: LINEMODE special-character triplets (bytes).
+    characters: the SpecialCharacters LINEMODE reports and changes (by
+    default a table with every character off, as without a terminal).
     """
 
     def __init__(self, terminal_type="UNKNOWN", window_size=None, speed="0,0",
-                 environment=None, slc=None):
+                 environment=None, characters=None):
         self.terminal_type = terminal_type
         self.window_size = window_size
         self.speed = speed
         if not isinstance(environment, EnvironmentTable):
             environment = EnvironmentTable(dict(environment or {}))
         self.environment = environment
-        self.slc = slc_triplets() if slc is None else slc
+        self.characters = SpecialCharacters() if characters is None else characters
 
     def display(self):
         """DISPLAY as XDISPLOC sends it, or None."""

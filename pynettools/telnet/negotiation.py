@@ -10,7 +10,9 @@ of Debian's telnet and kept here:
   ENCRYPT (supporting no encryption type); asked of us: BINARY,
   NAWS, TSPEED, LFLOW, TTYPE, SGA, NEW-ENVIRON, XDISPLOC (when DISPLAY is
   defined) and LINEMODE, for which telnet asks for SGA first and reports
-  its special characters.  A refused request is answered every time.
+  its special characters; the server's SLC lists are answered and change
+  the characters in use (`pynettools.telnet.slc`).  A refused request is
+  answered every time.
 - DO TIMING-MARK is answered WILL and forgotten; the peer's WILL or WONT
   TIMING-MARK ends the discarding of output that an interrupt began.
 - `mode character` and `mode line` switch between LINEMODE and the old
@@ -124,6 +126,7 @@ class Negotiation:
             side.wanted = True
             self._send_verb(T.WILL, T.LINEMODE)
         side.enabled = True
+        self.facts.characters.start()
         if self.slc_source == "export":
             self._export_slc()
         else:
@@ -142,11 +145,20 @@ class Negotiation:
             self._import_slc(T.SLC_DEFAULT if source == "import" else T.SLC_VARIABLE)
 
     def _export_slc(self):
-        self._out.append(subnegotiation(T.LINEMODE, bytes((T.LM_SLC,)) + self.facts.slc))
+        self._send_slc(self.facts.characters.export())
         self.mode_changed = True
 
     def _import_slc(self, level):
-        self._out.append(subnegotiation(T.LINEMODE, bytes((T.LM_SLC, 0, level, 0))))
+        self._send_slc(bytes((0, level, 0)))
+
+    def check_characters(self):
+        """After `set` changed a character: the changed SLC functions, as telnet sends them."""
+        self._send_slc(self.facts.characters.check())
+        self.mode_changed = True
+
+    def _send_slc(self, triplets):
+        if triplets:
+            self._out.append(subnegotiation(T.LINEMODE, bytes((T.LM_SLC,)) + triplets))
 
     def _peer_dont(self, option):
         side = self.local[option]
@@ -220,7 +232,10 @@ class Negotiation:
             # telnet supports no FORWARDMASK (nor anything else offered here).
             refusal = T.DONT if kind == T.WILL else T.WONT
             self._out.append(subnegotiation(T.LINEMODE, bytes((refusal, body[1]))))
-        # SLC from the peer: telnet keeps its own characters; nothing to answer.
+        elif kind == T.LM_SLC:
+            answer, changed = self.facts.characters.receive(body[1:])
+            self._send_slc(answer)
+            self.mode_changed = self.mode_changed or changed
 
     def set_linemode(self, mode, acknowledge=False):
         """A LINEMODE MODE from the peer (acknowledged) or from `mode isig` and the like."""

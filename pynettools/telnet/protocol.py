@@ -23,7 +23,7 @@ import itertools
 import operator
 
 from pynettools.telnet import constants as T
-from pynettools.telnet.facts import TerminalFacts, TerminalMode, slc_triplets  # noqa: F401
+from pynettools.telnet.facts import TerminalFacts, TerminalMode  # noqa: F401
 from pynettools.telnet.negotiation import Negotiation, command, subnegotiation  # noqa: F401
 from pynettools.telnet.options import OptionSide
 

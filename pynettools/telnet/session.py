@@ -107,6 +107,9 @@ class TelnetSession:
         self.closed_by_peer = False
         self._buffer = bytearray()
         self.outgoing = bytearray()  # wire bytes not yet accepted by the socket
+        # Output is only queued while held (pytelnet's prompt after SIGINT, where
+        # telnet stops serving the connection); write_pending() still sends it.
+        self.held = False
         if negotiate:
             self.protocol.start()
             self.flush()
@@ -140,6 +143,9 @@ class TelnetSession:
             self._sendall(output)
 
     def _sendall(self, data):
+        if self.held:
+            self.outgoing += data
+            return
         if self.sock.getblocking() and not self.outgoing:
             self.sock.sendall(data)
             self.bytes_sent += len(data)

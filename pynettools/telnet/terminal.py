@@ -11,48 +11,36 @@ import os
 import struct
 import termios
 
-from pynettools.telnet.protocol import TerminalFacts, slc_triplets
+from pynettools.telnet.protocol import TerminalFacts
 
-# termios control characters telnet reports through LINEMODE SLC (RFC 1184).
-_SLC_CHARACTERS = {3: termios.VINTR, 4: termios.VDISCARD, 7: termios.VQUIT, 8: termios.VEOF,
-                   9: termios.VSUSP,
-                   10: termios.VERASE, 11: termios.VKILL, 12: termios.VWERASE,
-                   13: termios.VREPRINT, 14: termios.VLNEXT, 15: termios.VSTART,
-                   16: termios.VSTOP}
-_DISABLED = 0  # _POSIX_VDISABLE on Linux
+# The terminal's control characters by telnet's names for them (`display`, `set`,
+# the LINEMODE SLC functions that they hold).  telnet's forw2 is VEOL too, like
+# forw1 (see pynettools.telnet.slc): it never touches VEOL2.
+_CHARACTER_INDEXES = {"flushoutput": termios.VDISCARD, "interrupt": termios.VINTR,
+                      "quit": termios.VQUIT, "eof": termios.VEOF, "erase": termios.VERASE,
+                      "kill": termios.VKILL, "lnext": termios.VLNEXT, "susp": termios.VSUSP,
+                      "reprint": termios.VREPRINT, "worderase": termios.VWERASE,
+                      "start": termios.VSTART, "stop": termios.VSTOP, "forw1": termios.VEOL}
 
 
-def terminal_facts(fd, environ, environment):
-    """What TTYPE, NAWS, TSPEED, LINEMODE report for `fd`; NEW-ENVIRON `environment`."""
+def terminal_facts(fd, environ, environment, characters=None):
+    """What TTYPE, NAWS, TSPEED report for `fd`; NEW-ENVIRON `environment`; LINEMODE
+    `characters` (a SpecialCharacters, kept by the caller across connections)."""
     terminal_type = environ.get("TERM", "").upper() or "UNKNOWN"
     if not os.isatty(fd):
-        return TerminalFacts(terminal_type, None, "0,0", environment)
+        return TerminalFacts(terminal_type, None, "0,0", environment, characters)
     attributes = termios.tcgetattr(fd)
     speed = "%d,%d" % (_baud(attributes[4]), _baud(attributes[5]))
-    characters = {function: _byte(attributes[6][index])
-                  for function, index in _SLC_CHARACTERS.items()}
-    characters = {function: value for function, value in characters.items() if value}
-    return TerminalFacts(terminal_type, window_size(fd), speed, environment,
-                         slc_triplets(characters))
-
-
-# The terminal's characters by telnet's names for them (`display`).
-_NAMED_CHARACTERS = {"flushoutput": termios.VDISCARD, "interrupt": termios.VINTR,
-                     "quit": termios.VQUIT, "eof": termios.VEOF, "erase": termios.VERASE,
-                     "kill": termios.VKILL, "lnext": termios.VLNEXT, "susp": termios.VSUSP,
-                     "reprint": termios.VREPRINT, "worderase": termios.VWERASE,
-                     "start": termios.VSTART, "stop": termios.VSTOP, "forw1": termios.VEOL,
-                     "forw2": termios.VEOL2}
+    return TerminalFacts(terminal_type, window_size(fd), speed, environment, characters)
 
 
 def terminal_characters(fd=0):
-    """{telnet's name: byte value} of the characters set on the terminal on fd."""
+    """{telnet's name: byte value} of the characters set on the terminal on fd (0: off)."""
     try:
         characters = termios.tcgetattr(fd)[6]
     except termios.error:
         return {}
-    named = {name: _byte(characters[index]) for name, index in _NAMED_CHARACTERS.items()}
-    return {name: value for name, value in named.items() if value != _DISABLED}
+    return {name: _byte(characters[index]) for name, index in _CHARACTER_INDEXES.items()}
 
 
 def _byte(value):
@@ -90,13 +78,19 @@ class Terminal:
         self.original = termios.tcgetattr(fd)
         self.mode = None
 
-    def set_mode(self, mode):
-        """The terminal as telnet sets it for a TerminalMode (from the saved settings)."""
-        key = (mode.edit, mode.trapsig, mode.echo, mode.flow, mode.soft_tab, mode.lit_echo)
+    def set_mode(self, mode, characters=None):
+        """The terminal as telnet sets it for a TerminalMode, with `characters` in use
+        ({telnet's name: byte}, as SpecialCharacters keeps them) over the saved settings."""
+        characters = characters or {}
+        key = (mode.edit, mode.trapsig, mode.echo, mode.flow, mode.soft_tab, mode.lit_echo,
+               tuple(sorted(characters.items())))
         if self.mode == key:
             return
         iflag, oflag, cflag, lflag, ispeed, ospeed, chars = self.original
         chars = list(chars)
+        for name, value in characters.items():
+            if name in _CHARACTER_INDEXES:
+                chars[_CHARACTER_INDEXES[name]] = bytes((value,))
         if mode.echo:
             lflag, oflag = lflag | termios.ECHO, oflag | termios.ONLCR
         else:

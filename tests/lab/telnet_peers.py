@@ -135,12 +135,13 @@ class Telnetlib3Server:
 
 
 class RecordingRelay(_Server):
-    """Forwards one connection to 127.0.0.1:`port`, recording what the client sends."""
+    """Forwards one connection to 127.0.0.1:`port`, recording what each side sends."""
 
     def __init__(self, port, seconds=60):
         self.target = port
         self.seconds = seconds
         self.sent = b""  # by the client
+        self.received = b""  # by the server
         self.done = threading.Event()
 
     def _serve(self):
@@ -170,6 +171,8 @@ class RecordingRelay(_Server):
                 return False
             if source is client:
                 self.sent += data
+            else:
+                self.received += data
             (server if source is client else client).sendall(data)
         return True
 

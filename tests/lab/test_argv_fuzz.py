@@ -16,8 +16,9 @@ from tests.commands import command_path, needs_root
 from tests.jsoncheck import assert_valid
 from tests.lab.netns import Namespace
 
-# Options whose purpose is to run until interrupted: a timeout is their success.
-ENDLESS = {"netstat": {"-c", "--continuous"}}
+# Options whose purpose is to run until interrupted, or as long as they say
+# (--report --cycles=99999999999999999999): a timeout is their success.
+ENDLESS = {"netstat": {"-c", "--continuous"}, "traceroute": {"--cycles", "--interval"}}
 
 JUNK = ["", "-", "--", "-1", "0", "1", "65535", "65536", "99999999999999999999", "1.5",
         "abc", "127.0.0.1", "::1", "localhost", "192.0.2.1", "2001:db8::1", "%s", "\x7f",

@@ -6,6 +6,7 @@ same keys; what reaches the shell and what comes back must be the same.
 
 import os
 import re
+import select
 import signal
 import sys
 import termios
@@ -15,7 +16,8 @@ import pytest
 
 from tests.commands import command_path, needs_root
 from tests.lab.netns import Namespace
-from tests.lab.telnet_peers import COLUMNS, ROWS, PtyProgram, ScriptedServer, TelnetdServer
+from tests.lab.telnet_peers import (COLUMNS, ROWS, PtyProgram, ScriptedServer, TelnetdServer,
+                                    read_for)
 
 PROGRAMS = ["telnet", "pytelnet"]
 
@@ -289,3 +291,64 @@ def test_z_suspends_as_telnet_does():
     assert ours == telnet
     assert b"Stopped" in ours[0] and b"\r\n -icanon\r\n" not in ours[0]  # restored while stopped
     assert b"Operating in single character mode" in ours[0]
+
+
+def held_session(name, steps):
+    """Begun at the prompt, `open` a character-mode server, then `steps`: "SIGINT" or keys.
+
+    (screen, exit status, [(step, what the server read after it, whether it had
+    closed)]): the connection must stay open, unserved, until `close` or `quit`.
+    """
+    log, terminal = [], []
+
+    def play(connection):
+        connection.sendall(b"\xff\xfb\x01\xff\xfb\x03ready\r\n")
+        read_for(connection, 1.0)  # the answers to the greeting
+        for step in steps:
+            if step == "SIGINT":
+                os.kill(terminal[0].pid, signal.SIGINT)
+            else:
+                terminal[0].send(step)
+            data, closed = _read_or_end(connection, 0.8)
+            log.append((step, data, closed))
+            if closed:
+                return
+
+    with ScriptedServer(behaviour=play) as server:
+        terminal.append(PtyProgram([program_path(name)]))
+        try:
+            assert terminal[0].read_until(b"telnet> ")
+            terminal[0].send(b"open 127.0.0.1 %d\r" % server.port)
+            server.thread.join(len(steps) + 20)
+            status = terminal[0].finish(timeout=10)
+        finally:
+            terminal[0].kill()
+    return terminal[0].output.replace(b"%d" % server.port, b"PORT"), status, log
+
+
+def _read_or_end(connection, seconds):
+    data, deadline = b"", time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        readable, _, _ = select.select([connection], [], [], 0.05)
+        if readable:
+            chunk = connection.recv(65536)
+            if not chunk:
+                return data, True
+            data += chunk
+    return data, False
+
+
+@pytest.mark.parametrize("steps", [
+    ["SIGINT", b"status\r", b"send ayt\r", b"open x\r", b"\r", b"close\r", b"quit\r"],
+    ["SIGINT", b"\x04"],
+    ["SIGINT", "SIGINT", b"logout\r", b"quit\r"],
+], ids=["commands", "end-of-input", "sigint-blocked"])
+def test_sigint_in_a_session_begun_at_the_prompt_keeps_the_connection(steps):
+    """telnet jumps back to its prompt, the connection open but unserved (what is
+    queued stays unsent but for logout's), and SIGINT stays blocked from then on."""
+    telnet, ours = (held_session(name, steps) for name in PROGRAMS)
+    assert ours == telnet
+    assert b"ready\r\ntelnet> " in ours[0]
+    closing = [index for index, (_, _, closed) in enumerate(ours[2]) if closed]
+    if steps[-1] == b"quit\r" and b"close\r" in steps:
+        assert closing == [steps.index(b"close\r")]

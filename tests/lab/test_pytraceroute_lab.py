@@ -127,7 +127,7 @@ def test_closed_pipe_ends_quietly(lab):
     assert done.stdout.startswith(b"traceroute to ") and done.stderr == b""
 
 
-def test_interrupt_exits_130_quietly(lab):
+def test_interrupt_dies_of_sigint_quietly(lab):
     import signal
     import subprocess
     import time
@@ -139,4 +139,4 @@ def test_interrupt_exits_130_quietly(lab):
     time.sleep(0.5)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=10)
-    assert (first, process.returncode, err) == (b"traceroute to ", 130, b"")
+    assert (first, process.returncode, err) == (b"traceroute to ", -signal.SIGINT, b"")

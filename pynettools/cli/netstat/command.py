@@ -81,7 +81,9 @@ def selection(args):
 def execute(args):
     if args.action == "show-usage":  # -h: the usage on stdout, the families on stderr
         write(COMMAND.usage())
+        sys.stdout.flush()  # so that a terminal shows the three parts in this order
         write(ROUTING_FAMILIES, sys.stderr)
+        write(COMMAND.additions())
         return ExitStatus.OK
     if sum(bool(getattr(args, option)) for option in EXCLUSIVE) > 1:
         raise ShowUsage()

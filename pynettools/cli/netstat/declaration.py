@@ -98,6 +98,13 @@ class NetstatCommand(Command):
     def usage(self):
         return USAGE % {"prog": self.prog}
 
+    def additions(self):
+        """What --help adds after netstat's text: the options netstat lacks, in its layout."""
+        lines = ["%-25s%s" % ("--" + option.long, option.help)
+                 for option in self.options if option.extension]
+        return "\n  Beyond netstat (pynettools):\n" + "".join(
+            "        %s\n" % line for line in lines)
+
     def error_lines(self, error):
         if isinstance(error, Complaint):
             return [error.message]

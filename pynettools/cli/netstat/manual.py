@@ -31,7 +31,8 @@ namespace's sockets.""",
     "EXIT STATUS": """\
 0 on success; 1 when a requested address family is not supported or not present (as
 netstat), or for -M and -Z; 3 for a bad option, -? or conflicting modes (with netstat's
-usage text on stderr); 130 when interrupted.""",
+usage text on stderr). Interrupted (Ctrl-C), it dies of SIGINT, as netstat does, so a
+shell loop running it stops too.""",
     "JSON OUTPUT": """\
 With --json, pynetstat prints one JSON document instead of text, built from the same
 records: sockets, routes, interfaces or counters; the exit status and the messages on
@@ -90,7 +91,8 @@ The objects, as --json-schema prints them:""",
   $ pynetstat -tan --json""",
     "DIFFERENCES FROM NETSTAT": """\
 -V prints pynetstat's version, not net-tools' banner. --json and --json-schema are
-not in netstat.
+not in netstat; -h and --help print netstat's text, then a "Beyond netstat" list of
+them.
 Messages that start with `netstat:' start with `pynetstat:'. -Z always reports that
 SELinux is not enabled (for this application, when the machine has it).
 

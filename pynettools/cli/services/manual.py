@@ -28,7 +28,7 @@ a name). Names and protocols are case-sensitive.""",
     "EXIT STATUS": """\
 0 when every KEY was found (or the listing was printed), 2 when a KEY was not found,
 64 for a bad command line (as getent), 1 when the file named by -f cannot be read or
-another error occurs, 130 when interrupted.""",
+another error occurs. Interrupted (Ctrl-C), it dies of SIGINT, as getent does.""",
     "JSON OUTPUT": """\
 With --json, pyservices prints one JSON document instead of text; the exit status is
 the same. Example:

@@ -17,6 +17,7 @@ from pynettools.cli.telnet.messages import describe_escape, say
 from pynettools.cli.telnet.status import ExitStatus, PortOutOfRange
 from pynettools.telnet import constants as T
 from pynettools.telnet.protocol import TelnetProtocol
+from pynettools.telnet.slc import SpecialCharacters
 from pynettools.telnet.terminal import terminal_characters
 from pynettools.errors import ResolveError
 from pynettools.telnet.session import (TELNET_PORT, TelnetSession, local_address, open_socket,
@@ -51,6 +52,9 @@ class Client:
         self.session_ended = None
         self.mode = None  # the TerminalMode last applied (telnet's globalmode)
         self.slc_source = "export"  # `slc`: whose special characters LINEMODE uses
+        # The characters in use and the SLC table, read from the terminal once as
+        # telnet does (again after `z`), kept across connections.
+        self.characters = SpecialCharacters(terminal_characters(0))
         self.flush_deadline = None
         self._environment = None
 
@@ -106,7 +110,7 @@ class Client:
         user = user or (login_name() if self.args.login else None)
         if user:
             self.environ_table().define("USER", user)
-        facts = terminal_facts(0, os.environ, self.environ_table())
+        facts = terminal_facts(0, os.environ, self.environ_table(), self.characters)
         protocol = TelnetProtocol(facts, self.crlf)
         protocol.slc_source = self.slc_source
         protocol.autoflush = self.toggles.get("autoflush", True)
@@ -122,17 +126,22 @@ class Client:
         if self.input_buffer:  # typed after the `open` command
             self.session.send(bytes(self.input_buffer))
             self.input_buffer.clear()
+        ending = None
         try:
             with _Signals() as signals:
                 ending = self._loop(signals)
         finally:
             if self.terminal:
                 self.terminal.restore()
-            sock.close()
+            if ending != "held":
+                sock.close()
         return self._finish(ending)
 
     def _finish(self, ending):
         self.session_ended = ending
+        if ending == "held":
+            self._hold_session()
+            return ExitStatus.OK
         if self.args.json:
             self._print_summary(ending)
         elif ending == "peer":
@@ -208,7 +217,7 @@ class Client:
         if not data:
             if self.interactive and self.mode.local_characters:
                 # ^D on an editing terminal reads as nothing: telnet sends its EOF key.
-                data = bytes((terminal_characters().get("eof", 4),))
+                data = bytes((self.characters.characters["eof"],))
             else:
                 return None if self.interactive else "eof"
         if self.interactive and self.escape is not None and self.escape in data:
@@ -250,7 +259,7 @@ class Client:
         protocol.mode_changed = False
         self.mode = protocol.terminal_mode()
         if self.terminal:
-            self.terminal.set_mode(self.mode)
+            self.terminal.set_mode(self.mode, self.characters.characters)
             protocol.lf_is_newline = self.mode.edit
 
     def _on_signals(self, received):
@@ -262,7 +271,9 @@ class Client:
 
                 protocol.window_changed(window_size(0))
             elif signum == signal.SIGINT and not self.mode.trapsig:
-                return "interrupted"  # telnet leaves at once, quietly
+                # telnet leaves at once, quietly; begun at its prompt, it goes back
+                # there with the connection open.
+                return "held" if self.started_at_prompt else "interrupted"
             elif self.mode.trapsig and signum in _SIGNAL_COMMANDS:
                 protocol.interrupt(signal_command(signum, protocol))
         self.session.flush()
@@ -287,6 +298,22 @@ class Client:
             local_options=enabled_names(protocol.local), remote_options=enabled_names(protocol.remote),
             closed_by=ending, data_encoding=encoding, data=content)
         say(dumps(tagged("pytelnet", summary)))
+
+    def _hold_session(self):
+        """After SIGINT, back at the prompt: the connection stays open but unserved.
+
+        As telnet, which jumps back to its prompt from the signal handler: what
+        commands queue for the server is not sent (but for `logout`'s flush),
+        nothing is read, and SIGINT stays blocked from then on (telnet never
+        unblocks it after that jump).
+        """
+        self.session.held = True
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+    def end_held_session(self):
+        """The held connection was closed at the prompt (close, quit, end of input)."""
+        if self.session is not None and self.session.held:
+            self.session = None
 
     # -- the telnet> prompt ------------------------------------------------
 

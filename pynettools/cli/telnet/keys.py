@@ -3,11 +3,11 @@
 What the terminal passes on as data (its signal keys raise signals instead)
 is looked at as telnet's TerminalSpecialChars does: the interrupt, quit,
 suspend and flush-output keys become Telnet commands, and so does the EOF
-key under LINEMODE.
+key under LINEMODE.  The keys are the characters in use (which a server's
+LINEMODE SLC list may have changed), not necessarily the terminal's own.
 """
 
 from pynettools.telnet import constants as T
-from pynettools.telnet.terminal import terminal_characters
 
 _KEY_COMMANDS = (("interrupt", T.IP), ("quit", T.ABORT), ("susp", T.SUSP),
                  ("flushoutput", T.AO))
@@ -17,7 +17,7 @@ def special_keys(data, client):
     """`data` split into bytes to send and commands (ints) for the keys found."""
     protocol = client.session.protocol
     keys = {}
-    characters = terminal_characters()
+    characters = client.characters.enabled()
     for name, code in _KEY_COMMANDS:
         if name in characters:
             keys.setdefault(characters[name], code)

@@ -24,7 +24,11 @@ what environ export adds) and XDISPLOC (DISPLAY) on our side; BINARY, ECHO,
 SUPPRESS-GO-AHEAD and STATUS on the server's side; every other option is
 refused. Negotiation keeps telnet's own bookkeeping (the state, the
 wanted state and the answers due for each option), so the bytes sent and
-display's option list are telnet's. A
+display's option list are telnet's. Under LINEMODE the special characters
+(RFC 1184 SLC) are telnet's too: the terminal's are reported, a server's
+SLC list is answered as telnet answers it (each level, the ACK and flush
+bits), and the characters it sets become the terminal's editing and signal
+keys, those pytelnet recognises itself, and display's. A
 byte 255 in data is doubled; Enter is sent as CR LF in line mode and CR NUL
 in character mode.
 
@@ -48,8 +52,8 @@ close: close the connection (Connection closed.); the session ends.
 
 logout: ask the server to log out (DO LOGOUT) and close.
 
-display: show the toggles, the characters and, when connected, the state
-of every option as telnet lists it.
+display: show the toggles, the special characters in use and, when
+connected, the state of every option as telnet lists it.
 
 mode character, mode line: line offers LINEMODE (WILL LINEMODE, with DONT
 SGA while in the old line-by-line mode) and DONT ECHO; character withdraws
@@ -67,7 +71,11 @@ data), getstatus (STATUS SEND, when the server agreed to STATUS), and do,
 dont, will, wont followed by an option name or number.
 
 set NAME VALUE, unset NAME: set escape (^X notation, off when unset); set or
-unset a toggle.
+unset a toggle; set a special character (interrupt, quit, eof, erase, kill,
+susp, flushoutput, lnext, reprint, worderase, start, stop, forw1, forw2,
+ayt: ^X, ^?, a character or off) or unset it. After a set, the LINEMODE
+functions whose character changed are sent to the server, as telnet sends
+them; forw1 and forw2 are one character, as in telnet.
 
 toggle NAME...: flip a toggle: crlf (send Enter as CR LF instead of CR NUL),
 localchars, binary, inbinary, outbinary and telnet's others.
@@ -79,13 +87,20 @@ z: suspend pytelnet: the terminal is restored and the process group
 stopped; fg resumes the session in its mode (and reports a new window
 size).
 
-slc export|import|check, auth, encrypt: as telnet's (see DIFFERENCES).
+slc export|import|check: whose special characters LINEMODE uses: export
+sends the terminal's own (and puts them back in use), import asks for the
+server's defaults, check for its current values; status says which.
+
+auth, encrypt: as telnet's (see DIFFERENCES).
 
 Interrupt keys: while the terminal edits lines or traps signals, ^C sends
 IP, ^\\ BREAK (ABORT under LINEMODE), ^Z SUSP, ^O AO, each followed by DO
 TIMING-MARK; output is discarded until the server answers it. Outside that
 mode the keys are data, and a SIGINT ends pytelnet quietly (status 0), as
-it ends telnet.
+it ends telnet; in a session begun at the telnet> prompt it returns to that
+prompt instead, the connection still open as telnet leaves it: nothing more
+is read from it or sent to it (but for logout), close, quit or the end of
+input closes it, and SIGINT is blocked from then on, as in telnet.
 
 !: run a shell; ! COMMAND runs COMMAND.
 
@@ -100,7 +115,8 @@ prompt reaches quit or the end of its input; 1 when HOST or PORT cannot be
 resolved, PORT is out of range, no address accepts the connection, or an
 argument too many is given; 2 when --wait ended a piped session; 64 for a
 bad option (as telnet). SIGINT while connected is telnet's interrupt (see
-Interrupt keys).""",
+Interrupt keys); before a connection is made, pytelnet restores the terminal and
+dies of SIGINT, as telnet does.""",
     "JSON OUTPUT": """\
 With --json the session's data is not printed as it arrives, nor are the
 Trying and Connected messages; at the end one JSON document is printed. Example:
@@ -151,7 +167,10 @@ other byte; it opens the prompt only at a terminal. After an interrupt key
 (^C, ^Z, ^\\, ^O) telnet discards the server's output until it answers DO
 TIMING-MARK, however long that takes; pytelnet stops discarding after 2
 seconds, so a server that ignores the option cannot silence the session
-for ever.""",
+for ever. A second open in one run starts afresh: telnet keeps the last
+connection's option states, so it offers nothing to the next server (even
+on the telnet port) and starts in the old mode, which a script cannot rely
+on; pytelnet negotiates each connection as its first.""",
     "ENVIRONMENT": """\
 TERM: the terminal type sent (upper case; UNKNOWN when unset). USER: sent
 with -a. DISPLAY: offered through NEW-ENVIRON. PYNETTOOLS_DEBUG: when set,

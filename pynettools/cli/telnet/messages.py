@@ -14,12 +14,15 @@ def parse_escape(text):
     return ord(text[0]) & 0xFF
 
 
-def describe_escape(escape):
-    if escape is None:
+def describe_escape(character):
+    """A character (the escape or a special one) as telnet spells it: ^X, ^?, \\ooo, off."""
+    if character is None or character == 0:  # 0 is _POSIX_VDISABLE: not set
         return "off"
-    if escape < 0x20 or escape == 0x7F:
-        return "^" + chr(escape ^ 0x40)
-    return chr(escape)
+    if character < 0x20 or character == 0x7F:
+        return "^" + chr(character ^ 0x40)
+    if character >= 0x80:
+        return "\\%03o" % character
+    return chr(character)
 
 
 def say(text, stream=None):

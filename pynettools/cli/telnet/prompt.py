@@ -11,16 +11,18 @@ import subprocess
 import sys
 
 from pynettools.cli.telnet.authcommands import do_auth, do_encrypt
+from pynettools.cli.telnet.charcommands import (character_lines, check_characters,
+                                               set_character)
 from pynettools.cli.telnet.commandline import (AGAIN, NEED_CONNECTION, connected, lookup,
                                                make_argv)
 from pynettools.cli.telnet.environcommand import do_environ
 from pynettools.cli.telnet.messages import describe_escape, parse_escape, say
 from pynettools.cli.telnet.modecommands import do_mode, do_slc, slc_state
 from pynettools.cli.telnet.status import ExitStatus, failure
-from pynettools.cli.telnet.texts import (COMMAND_HELP, DISPLAYED_CHARACTERS, SEND_HELP,
-                                         SET_HELP, TOGGLES, toggle_help)
+from pynettools.cli.telnet.texts import COMMAND_HELP, SEND_HELP, SET_HELP, TOGGLES, toggle_help
 from pynettools.errors import PynettoolsError
 from pynettools.telnet import constants as T
+from pynettools.telnet.slc import CHARACTER_NAMES
 from pynettools.telnet.terminal import terminal_characters
 
 PROMPT = "telnet> "
@@ -32,6 +34,8 @@ def prompt_loop(client):
     """Commands until quit or end of input; the exit status of telnet."""
     while True:
         ending = run_command(client)
+        if ending == "eof" and client.session is not None:
+            do_quit(client, [])  # a connection held after SIGINT: telnet's quit closes it
         if ending == "quit" or ending == "eof":
             return ExitStatus.OK
         if ending == "peer" or ending == "silence":
@@ -82,6 +86,7 @@ def do_close(client, words):
         return AGAIN
     client.session.close()
     say("Connection closed.\n")
+    client.end_held_session()
     return "user"
 
 
@@ -89,6 +94,7 @@ def do_quit(client, words):
     if client.session is not None:
         client.session.close()
         say("Connection closed.\n")
+        client.end_held_session()
     return "quit"
 
 
@@ -96,6 +102,8 @@ def do_logout(client, words):
     if connected(client):
         client.session.protocol.ask_remote(18, True)  # DO LOGOUT (RFC 727)
         client.session.flush()
+        if client.session.held:
+            client.session.write_pending()  # telnet flushes here, even when held
     return None
 
 
@@ -254,7 +262,10 @@ def do_set(client, words, value=True):
             "?               display help information\n")
         return AGAIN  # telnet stays at its prompt after help
     name = words[0]
-    if name in TOGGLES:
+    if name in CHARACTER_NAMES:
+        if set_character(client, words, value) == AGAIN:
+            return AGAIN
+    elif name in TOGGLES:
         _set_toggle(client, name, value)
     elif name == "escape":
         if value and len(words) < 2:
@@ -265,6 +276,8 @@ def do_set(client, words, value=True):
     else:
         say("'%s': unknown argument ('%s ?' for help).\n" % (name, verb), sys.stderr)
         return AGAIN
+    if value:
+        check_characters(client)
     return None
 
 
@@ -314,10 +327,7 @@ def do_display(client, words):
              for name, (text, default) in TOGGLES.items() if text]
     lines += ["", "echo            [^E]", "escape          [%s]" % describe_escape(client.escape),
               "rlogin          [off]", 'tracefile       "(standard output)"']
-    characters = terminal_characters() if client.interactive else {}
-    lines += ["%-15s [%s]" % (name, describe_escape(characters.get(name)))
-              for name in DISPLAYED_CHARACTERS]
-    lines.append("ayt             [^T]")
+    lines += character_lines(client)
     say("\n".join(lines) + "\n")
     if client.session is not None:
         from pynettools.cli.telnet.optiondump import option_dump
@@ -345,6 +355,7 @@ def do_z(client, words):
             client.session.flush()
     if client.terminal:
         client.terminal.reread()  # the settings may have changed while stopped
+    client.characters.reset(terminal_characters(0))  # and so may the characters (as telnet)
     return None
 
 

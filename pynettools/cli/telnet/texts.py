@@ -98,10 +98,6 @@ ayt             alternate AYT character
 
 """
 
-# The terminal characters `display` shows after echo, escape, rlogin and tracefile.
-DISPLAYED_CHARACTERS = ("flushoutput", "interrupt", "quit", "eof", "erase", "kill", "lnext",
-                        "susp", "reprint", "worderase", "start", "stop", "forw1", "forw2")
-
 # name: (what `display` says it does, default); help text per name below.
 TOGGLES = {
     "autoflush": ("flush output when sending interrupt characters", True),

@@ -1,10 +1,13 @@
 """From parsed traceroute options to a checked `tracing.Request`.
 
 The checks run in traceroute's order, each with its words and exit status 2;
-options that only print something (`-O help`) come back as text.
+options that only print something (`-O help`) come back as text.  Those
+that do not depend on the target (`check_options`) run once, also for
+--targets; `target_request` makes each target's Request.
 """
 
 import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
+from collections import namedtuple
 
 from pynettools.cli.clif import strtol
 from pynettools.errors import UsageError
@@ -14,6 +17,8 @@ from pynettools.tracing import MAX_PACKET, default_packet_length, make_request
 MODULES = {"default": "udp", "udp": "udp-fixed", "udplite": "udplite", "icmp": "icmp",
            "tcp": "tcp", "tcpconn": "tcpconn", "dccp": "dccp", "raw": "raw"}
 DEFAULT_WAIT = (5.0, 3.0, 10.0)
+# Options with no place in mtr's report (dests): -q, --mtu, --back, -A, -e, --targets.
+REPORT_REFUSES = ("queries", "mtu", "back", "as_path_lookups", "extensions", "targets")
 NO_MODULE_OPTIONS = "No options for module `%s'\n"
 ICMP_OPTIONS = """\
   raw                         Use raw sockets way only. Default is try this way
@@ -69,8 +74,14 @@ def _module_help(name):
     return NO_MODULE_OPTIONS % ("default" if name in ("default", "tcp") else name)
 
 
-def build_request(args):
-    """(Request, None), or (None, text to print) for `-O help`."""
+Settings = namedtuple("Settings", "method max_hops first_hop queries wait given_length")
+Settings.__doc__ = """What the command line sets for every target, checked (see check_options)."""
+
+
+def check_options(args):
+    """The checks that do not depend on the target: (Settings, None), or (None, the
+    text to print) for `-O help`."""
+    _check_modes(args)
     module = _module(args)
     if "help" in ",".join(args.options).split(","):
         return None, _module_help(module)
@@ -78,22 +89,44 @@ def build_request(args):
         raise UsageError('Specify "host" missing argument.')
     if module not in MODULES:
         raise UsageError("Unknown traceroute module %s" % module)
-    method = MODULES[module]
     max_hops = 30 if args.max_hops is None else args.max_hops
     first_hop = 1 if args.first is None else args.first
     queries = 3 if args.queries is None else args.queries
     wait = _check_ranges(args, max_hops, first_hop, queries)
-    target, af, address = args.operands[0]
-    family = family_of(af)
     given_length = args.operands[1] if len(args.operands) > 1 else None
     if given_length is not None and _unsigned(given_length) > MAX_PACKET:
         raise UsageError("too big packetlen %d specified" % given_length)
+    return Settings(MODULES[module], max_hops, first_hop, queries, wait, given_length), None
+
+
+def target_request(args, settings, operand):
+    """The Request for one target, the operand (host, af, address) as parsed."""
+    target, af, address = operand
+    family = family_of(af)
     if args.source is not None and (":" in args.source) != (family.version == 6):
         raise UsageError("IP version mismatch in addresses specified")
     source_route = _source_route(args.gateway, family, address)
-    packet_length = _packet_length(args, given_length, family, method, len(source_route))
-    return _request(args, target, family, address, method, max_hops, first_hop, queries, wait,
-                    packet_length, source_route), None
+    packet_length = _packet_length(args, settings.given_length, family, settings.method,
+                                   len(source_route))
+    return _request(args, target, family, address, settings, packet_length, source_route)
+
+
+def _check_modes(args):
+    """--report and --targets take options of their own and refuse some of traceroute's."""
+    if args.report:
+        for dest in REPORT_REFUSES:
+            _refuse(args, dest, "cannot be used with `--report'")
+    else:
+        for dest in ("cycles", "interval"):
+            _refuse(args, dest, "needs `--report'")
+    if args.targets is None:
+        _refuse(args, "rate", "needs `--targets'")
+
+
+def _refuse(args, dest, complaint):
+    if dest in args.given:
+        spelled, argc = args.given[dest]
+        raise UsageError("Option `%s' (argc %d) %s" % (spelled, argc, complaint))
 
 
 def _source_route(words, family, target):
@@ -146,12 +179,11 @@ def _sendwait(value):
     return value / 1000.0 if value > 10 else value
 
 
-def _request(args, target, family, address, method, max_hops, first_hop, queries, wait,
-             packet_length, source_route):
+def _request(args, target, family, address, settings, packet_length, source_route):
     return make_request(
-        target, address, family.version, method, port=args.port, first_hop=first_hop,
-        max_hops=max_hops, queries=queries,
-        in_flight=16 if args.sim_queries is None else args.sim_queries, wait=wait,
+        target, address, family.version, settings.method, port=args.port,
+        first_hop=settings.first_hop, max_hops=settings.max_hops, queries=settings.queries,
+        in_flight=16 if args.sim_queries is None else args.sim_queries, wait=settings.wait,
         sendwait=_sendwait(args.sendwait), packet_length=packet_length,
         numeric=bool(args.numeric), tos=args.tos or 0,
         dont_fragment=bool(args.dont_fragment), source=args.source,

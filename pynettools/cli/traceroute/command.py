@@ -1,11 +1,13 @@
 """pytraceroute: Linux traceroute 2.1, same options, output and exit statuses.
 
-Lines stream: a hop is printed as soon as its probes are done.
+Lines stream: a hop is printed as soon as its probes are done.  --report
+prints mtr's report instead (`report`), --targets many traces at once
+(`targets`).
 """
 
 import sys
 
-from pynettools.cli.traceroute.checks import build_request
+from pynettools.cli.traceroute.checks import check_options, target_request
 from pynettools.cli.traceroute.declaration import COMMAND
 from pynettools.cli.traceroute.status import ExitStatus, failure  # noqa: F401 - the runner's
 from pynettools.output import write
@@ -20,11 +22,21 @@ def execute(args):
 
         write("pytraceroute (pynettools) %s\n" % __version__, sys.stderr)
         return ExitStatus.OK
-    request, help_text = build_request(args)
+    settings, help_text = check_options(args)
     if help_text is not None:
         write(help_text, sys.stderr)
         return ExitStatus.OK
-    from pynettools.cli.traceroute.show import show
+    if args.targets is not None:
+        from pynettools.cli.traceroute.targets import trace_targets
 
-    show(request, args.json)
+        return trace_targets(args, settings)
+    request = target_request(args, settings, args.operands[0])
+    if args.report:
+        from pynettools.cli.traceroute.report import show_report
+
+        show_report(request, args)
+    else:
+        from pynettools.cli.traceroute.show import show
+
+        show(request, args.json)
     return ExitStatus.OK

@@ -1,6 +1,6 @@
 """pytraceroute's declaration: Linux traceroute 2.1's options, parsed in its
-"clif" style (see `pynettools.cli.clif`), plus --json, --json-schema, --paris and
---as-server.
+"clif" style (see `pynettools.cli.clif`), plus --json, --json-schema, --paris,
+--as-server, --report (mtr's report) and --targets (many traces at once).
 
 Option arguments are converted as traceroute converts them, while parsing.
 """
@@ -70,6 +70,18 @@ def _host(text, values):
 
 def _packet_length(text, values):
     return strtol(text)
+
+
+def _positive(convert):
+    """A converter that takes only values above 0."""
+
+    def positive(text):
+        value = convert(text)
+        if not value > 0:
+            raise ValueError("")
+        return value
+
+    return positive
 
 
 COMMAND = ClifCommand(
@@ -146,6 +158,18 @@ COMMAND = ClifCommand(
         Option(None, "json", "Print the trace as JSON Lines: a line per hop as soon as it is "
                "complete, then a closing line", extension=True),
         json_schema_option("Print the JSON Schema of the --json output and exit"),
+        Option(None, "report", "Print mtr's report instead of the trace: Loss%, Snt, Last, Avg, "
+               "Best, Wrst and StDev per hop over --cycles rounds of one probe to every hop",
+               extension=True),
+        Option(None, "cycles", "Rounds of probes for --report (default 10)", metavar="N",
+               extension=True),
+        Option(None, "interval", "Seconds one round of --report takes (default 1, float point "
+               "values allowed too)", metavar="SECONDS", extension=True),
+        Option(None, "targets", "Trace every host listed in FILE, one a line (`-' for the "
+               "standard input), all at once; each trace is printed whole when it is done",
+               metavar="FILE", extension=True, completes="file"),
+        Option(None, "rate", "Send no more than PPS probes per second over all --targets "
+               "(default 1000)", metavar="PPS", extension=True),
         Option("V", "version", "Print version info and exit", action="version"),
         Option(None, "help", "Read this help and exit", action="help"),
     ],
@@ -155,11 +179,13 @@ COMMAND = ClifCommand(
         "first": strtol, "max_hops": strtol, "sim_queries": strtol, "port": strtol,
         "tos": strtol, "flowlabel": strtol, "queries": strtol, "sport": strtol,
         "fwmark": strtol, "wait": _wait_spec, "sendwait": strtod, "source": _address_option,
-        "gateway": _gateways, "protocol": _protocol_number,
+        "gateway": _gateways, "protocol": _protocol_number, "cycles": _positive(strtol),
+        "interval": _positive(strtod), "rate": _positive(strtod),
     },
     operand_names=("host", "packetlen"),
     operand_converters=(_host, _packet_length),
     usage_synopsis=SYNOPSIS,
     arguments_help=ARGUMENTS,
     accumulating=("gateway",),
+    first_operand_from="targets",
 )

@@ -57,12 +57,65 @@ same IPv6 flow label. Load balancers that hash those fields then send every prob
 same way, so the hops shown belong to one path. For UDP that means one probe in flight
 at a time (-N 1), as with --sport, so that an answer can only be for the probe out; TCP
 probes are told apart by their sequence numbers. ICMP echo probes keep the identifier
-but not the checksum (the sequence number changes), which some load balancers hash.""",
+but not the checksum (the sequence number changes), which some load balancers hash.
+Datagram probes (UDP, UDPLITE, unprivileged ICMP) go out from sockets that are never
+connected: Linux gives a connected socket a random flow hash, which its packets carry
+(on IPv6 as their flow label, across a veth too) and which a Linux router balancing
+over equal-cost paths uses instead of the addresses and ports. -M tcpconn cannot avoid
+it (each probe is a new connection), so with --paris its probes may still take
+different paths behind such a router.""",
+    "REPORT MODE": """\
+With --report, pytraceroute prints mtr 0.95's report (mtr --report) instead of the
+trace: --cycles rounds (default 10, mtr's -c) of one probe to every hop, a round taking
+--interval seconds (default 1, mtr's -i), then the Start: line, the HOST: line and one
+line per hop with Loss%, Snt, Last, Avg, Best, Wrst and StDev in mtr's columns and number
+formats, ??? for a hop that never answered, and one line under a hop for each other
+address that answered it (    |  `|-- ADDRESS). The probes are sent as mtr sends them:
+one every interval/N seconds, N being the hops the last round probed, a round ending at
+the hop where the target answered, at the maximum TTL (-m), or once more than 12 hops
+below never answered. The report shows the hops from -f to the first hop that the
+target answered or that answered with an ICMP error other than port unreachable (the
+path ends there), else to one hop past the last hop that answered. Loss% is the share
+of a hop's probes (Snt) that got no answer within MAX seconds (the first part of -w,
+default 5); the other parts of -w, -q, -N and -z do not apply.
+
+The method is pytraceroute's: the default UDP probes compare with mtr -u, -I with
+plain mtr (ICMP echo), -T with mtr -T; -U, -UL, -P, -M tcpconn, -6, -4, -n, -p, -f, -m,
+-s, -i, -t, -l, -F, --fwmark, --sport, --paris and -g apply as they do to a trace.
+Options with no place in the report are refused with status 2: -q, --mtu, --back, -A,
+-e and --targets. With --json the report is mtr's --json document (see JSON OUTPUT).
+On a terminal, stderr shows the cycle under way (erased when the report is printed).""",
+    "MANY TARGETS": """\
+With --targets=FILE (--targets=- for the standard input), pytraceroute traces every host
+listed in FILE, one a line (blank lines, lines starting with # and what follows a # are
+skipped), all in one process with the probes of every trace in flight at once: each
+trace keeps its own -N, -w and -z, and all the traces together send no more than
+--rate probes a second (default 1000, in bursts of at most a hundredth of that). Every
+option applies to every target; a packetlen operand may follow as usual.
+
+Each target's output is exactly what pytraceroute OPTIONS TARGET prints alone, TARGET
+standing where --targets=FILE stands (so an unknown host gives traceroute's two lines
+with the same argc), and it is printed whole as soon as that trace is complete, so
+traces never interleave; they come in the order they complete, not the file's. A host
+line longer than 4096 bytes is refused (Line N of `FILE' is longer than 4096 bytes),
+and the batch goes on. Checks that do not depend on the target (-m, -q, -w, -z, -M, -O
+help, packetlen) are made once, before the file is read. The file is read as traces
+start, so a file of any length takes bounded memory: at most 512 traces are under way
+at once (fewer where the open-file limit is low, and 16 with the raw methods, whose
+every socket receives every ICMP message the host gets).
+
+With --json each trace is one "trace" line (see JSON OUTPUT), written when it is
+complete. On a terminal, stderr shows a progress line (traces done, of how many once
+FILE is read, and probes in flight), erased when the batch ends; never when stderr is
+not a terminal. Reverse lookups (without -n) and name resolution are synchronous and
+shared by every trace.""",
     "EXIT STATUS": """\
 0 when the trace ran, whether or not it reached the host; 2 for a bad command line or
 an unknown host (with traceroute's message); 1 for an error while tracing (e.g.
 bind: Cannot assign requested address, or You do not have enough privileges to use
-this traceroute method.); 130 when interrupted.""",
+this traceroute method.). Interrupted (Ctrl-C), it dies of SIGINT, as traceroute does,
+so a shell loop running it stops too. With --targets: 0 when every trace ran, else the
+highest status any target would have had alone; 2 when FILE cannot be read.""",
     "JSON OUTPUT": """\
 With --json, pytraceroute prints JSON Lines instead of text: one compact object per
 line, each written and flushed as soon as it is known, so that a script can follow a
@@ -85,6 +138,17 @@ and exit statuses are as without --json. Example, in the test lab
   192.0.2.14
   203.0.113.2
 
+With --targets, each trace is one "trace" line, written when the trace is complete:
+the end line's settings and "reached" with its "hops" in it. A target that fails prints
+its message on stderr and no line, as it would alone.
+
+With --report, the document is mtr 0.95's --json document with every key mtr prints,
+plus "schema" first: {"schema", "report": {"mtr": {"src" (this host's name), "dst" (the
+target as given), "tos", "tests" (the cycles), "psize" (the packet length, a string),
+"bitpattern" ("0x40", the padding byte)}, "hubs": [{"count" (the hop's TTL), "host"
+(name, address or "???"), "Loss%", "Snt", "Last", "Avg", "Best", "Wrst", "StDev"}, ...]}},
+numbers rounded as mtr rounds them (five significant digits), indented by four spaces.
+
 The objects, as --json-schema prints them:""",
     "PYTHON API": """\
   import pynettools
@@ -92,15 +156,28 @@ The objects, as --json-schema prints them:""",
   for hop in trace.hops:
       print(hop.ttl, [probe.address for probe in hop.probes])
 
-The keywords are those of pynettools.tracing.traceroute; the records hold what the
-JSON lines show (round trips unrounded).""",
+  report = pynettools.report("192.0.2.7", cycles=10, interval=1.0, method="icmp")
+  for hop in report.hops:
+      print(hop.ttl, hop.address, hop.loss, hop.sent, hop.average)
+
+  for trace in pynettools.traceroutes(["192.0.2.7", "2001:db8::7"], rate=1000):
+      print(trace.target, len(trace.hops))   # or a TraceFailure(target, error, trace)
+
+The keywords are those of pynettools.tracing.traceroute (pynettools.reporting.report
+and pynettools.batch.traceroutes add theirs); the records (pynettools.models: Trace,
+TraceHop, TraceProbe, Report, ReportHop, TraceFailure) hold what the JSON output shows
+(round trips unrounded).""",
     "EXAMPLES": """\
   $ pytraceroute example.org
   $ pytraceroute -n -q 1 -w 1 -m 12 192.0.2.7
   $ pytraceroute -I 2001:db8::7            # ICMP echo, raw as root, else datagram
   $ sudo pytraceroute -T -p 443 192.0.2.7  # TCP SYN
   $ pytraceroute --mtu 192.0.2.7           # shows F=MTU where the path MTU drops
-  $ pytraceroute --json 192.0.2.7 | jq -c 'select(.type == "end") | .reached'""",
+  $ pytraceroute --json 192.0.2.7 | jq -c 'select(.type == "end") | .reached'
+  $ pytraceroute --report -n 192.0.2.7     # mtr -r -u -n 192.0.2.7
+  $ pytraceroute --report --cycles=100 --interval=0.2 -I --json 192.0.2.7
+  $ pytraceroute -n -w 1 -m 8 --targets=hosts.txt
+  $ cut -d, -f1 hosts.csv | pytraceroute --targets=- --json --rate=200""",
     "DIFFERENCES FROM TRACEROUTE": """\
 -V prints pytraceroute's own version. -D (DCCP) is not implemented: on a kernel that
 has DCCP pytraceroute says so and exits 1 (where it has none, the failure is
@@ -112,7 +189,13 @@ IPV6_RTHDR: Invalid argument", exit status 1).
 style zones) with dnspython instead of asking a whois server; --as-server names the
 DNS server. --mtu works with the datagram methods (default, -U, -UL, unprivileged -I)
 only. -O takes help, raw and dgram; other module options are ignored. --json, --json-schema,
---paris and --as-server are not in traceroute.""",
+--paris, --as-server, --report, --cycles, --interval, --targets and --rate are not in
+traceroute.
+--report differs from mtr in these: the method is UDP unless -I or -T says otherwise;
+pytraceroute ends a round at a hop that answered with an ICMP error (mtr probes on to
+the maximum TTL; the hops past it are never shown); it ends once every probe is
+answered or MAX seconds old (mtr always waits 5 seconds more); names come from the
+system resolver, as a trace's do.""",
     "ENVIRONMENT": """\
 PYNETTOOLS_DEBUG: when set, an internal error shows its Python traceback.""",
 }

@@ -9,8 +9,8 @@ line in progress (the header, or a hop), then `call: strerror`.
 from enum import IntEnum
 
 from pynettools.cli.failure import Failure
-from pynettools.errors import (PrivilegeError, ResolveError, SocketCallError, UnsupportedError,
-                               UsageError)
+from pynettools.errors import (FileReadError, PrivilegeError, ResolveError, SocketCallError,
+                               UnsupportedError, UsageError)
 
 NO_PRIVILEGES = "You do not have enough privileges to use this traceroute method."
 
@@ -27,6 +27,8 @@ def failure(error):
         return Failure(ExitStatus.USAGE, error.message + "\n")
     if isinstance(error, ResolveError):
         return Failure(ExitStatus.USAGE, "%s: %s\n" % (error.host, error.reason))
+    if isinstance(error, FileReadError):  # --targets=FILE, a file named on the command line
+        return Failure(ExitStatus.USAGE, "%s: %s\n" % (error.path, error.reason))
     if isinstance(error, PrivilegeError):
         return Failure(ExitStatus.FAILED,
                        "%s\n%s: %s\n" % (NO_PRIVILEGES, error.call, error.strerror))

@@ -17,8 +17,24 @@ def netstat(argv):
     return as_pynetstat(done.stdout), as_pynetstat(done.stderr), done.returncode
 
 
+@pytest.mark.parametrize("argv", [["-h"], ["--help"], ["--he"], ["-h", "-q"], ["-th"]])
+def test_help_is_netstats_then_names_the_additions(run_inline, argv):
+    from pynettools.cli.netstat.declaration import COMMAND
+
+    out, err, status = run_inline("netstat", argv)
+    their_out, their_err, their_status = netstat(argv)
+    assert (err, status) == (their_err, their_status)
+    assert out.startswith(their_out)
+    added = out[len(their_out):].decode()
+    assert added.startswith("\n  Beyond netstat (pynettools):\n")
+    extensions = [option.long for option in COMMAND.options if option.extension]
+    assert "json" in extensions
+    assert [line.split()[0] for line in added.splitlines()[2:]] == \
+        ["--" + name for name in extensions]
+
+
 @pytest.mark.parametrize("argv", [
-    ["-h"], ["--help"], ["-?"], ["-tq"], ["--bogus"], ["--route=x"], ["-A"], ["--in"], ["--n"],
+    ["-?"], ["-tq"], ["--bogus"], ["--route=x"], ["-A"], ["--in"], ["--n"],
     ["-ri"], ["-is"], ["-M"], ["-rM"], ["-Z"], ["-A", "foo"], ["-A", "inet6,foo"],
     ["-A", "x" * 300], ["--tcpip", "-rn"], ["-A", "ipx", "-rn"], ["-A", "ax25", "-rn"],
     ["-A", "ddp", "-rn"], ["-A", "x25", "-rn"], ["-A", "netrom", "-rn"], ["-A", "rose", "-rn"],

@@ -50,7 +50,8 @@ def test_closed_pipe_ends_by_sigpipe_without_a_word(tmp_path):
     assert writer.returncode == -signal.SIGPIPE
 
 
-def test_ctrl_c_exits_130_quietly(tmp_path):
+def test_ctrl_c_dies_of_sigint_quietly(tmp_path):
+    """As the C originals: killed by SIGINT (not exit 130), so a shell loop stops too."""
     fifo = tmp_path / "services"
     os.mkfifo(fifo)  # opening it blocks until a writer comes: a command caught mid-work
     process = subprocess.Popen([command_path("pyservices"), "-f", str(fifo)],
@@ -61,7 +62,20 @@ def test_ctrl_c_exits_130_quietly(tmp_path):
         out, err = process.communicate(timeout=10)
     finally:
         process.kill()
-    assert (out, err, process.returncode) == (b"", b"", 130)
+    assert (out, err, process.returncode) == (b"", b"", -signal.SIGINT)
+
+
+def test_ctrl_c_inline_unwinds_to_the_caller(run_inline, monkeypatch):
+    """run() lets KeyboardInterrupt through: a test harness (or SIGTERM turned into
+    KeyboardInterrupt by conftest) unwinds instead of the process being killed."""
+    import pynettools.cli.services.command
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pynettools.cli.services.command, "execute", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_inline("services", [])
 
 
 def _wait_until_blocked_in_open(pid, attempts=200):

@@ -64,6 +64,17 @@ def test_prompt_as_telnet(run_inline_with_input, script):
     assert as_telnet(run_inline_with_input("telnet", [], script)) == telnet([], script)
 
 
+CHARACTERS = (b"set interrupt ^X\nset quit off\nset erase\nset kill ^?\nset forw1 a\n"
+              b"set ayt ^A\nunset susp\nunset eof\nset eof ^\nset lnext \xe9\ndisplay\nquit\n")
+
+
+def test_special_characters_at_the_prompt_as_telnet(run_inline_with_input):
+    """set/unset of a character and display's list (forw2 is forw1, as in telnet)."""
+    ours = as_telnet(run_inline_with_input("telnet", [], CHARACTERS))
+    assert ours == telnet([], CHARACTERS)
+    assert b"forw1           [a]\nforw2           [a]\n" in ours[0]
+
+
 def wire_inline(run_inline_with_input, greeting, args=()):
     """What pytelnet sends to a server that sends `greeting`, and what it shows."""
     with ScriptedServer(greeting, listen_seconds=1.0) as server:

@@ -289,9 +289,11 @@ def test_character_mode_sends_a_typed_lf_as_it_is():
 
 
 def test_slc_flags_for_interrupt_abort_and_suspend():
-    from pynettools.telnet.protocol import slc_triplets
+    from pynettools.telnet.slc import SpecialCharacters
 
-    triplets = slc_triplets({3: 3, 7: 0x1C, 9: 0x1A, 10: 0x7F})
+    characters = SpecialCharacters({"interrupt": 3, "quit": 0x1C, "susp": 0x1A, "erase": 0x7F})
+    characters.start()
+    triplets = characters.export()
     assert b"\x03\x62\x03" in triplets and b"\x07\x62\x1c" in triplets
     assert b"\x09\x42\x1a" in triplets and b"\x0a\x02\x7f" in triplets
 
