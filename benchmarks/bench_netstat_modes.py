@@ -80,5 +80,7 @@ def _comparisons(inside):
             commands[" ".join(iproute) + " (iproute2)"] = inside(iproute)
         if number == len(cases) - 1:
             commands["python -c pass (bare interpreter)"] = inside([sys.executable, "-c", "pass"])
+        ours, theirs = "pynetstat " + " ".join(argv), "netstat " + " ".join(argv)
         yield Comparison("pynetstat " + title, commands, baseline=next(iter(commands)),
-                         rounds=15, note=NOTES.get(number, ""))
+                         rounds=15, note=NOTES.get(number, ""),
+                         same_output=[] if argv[0] == "-s" else [(ours, theirs)])

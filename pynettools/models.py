@@ -5,43 +5,64 @@ importing `dataclasses` pulls in `inspect` and `re`, about 15 ms, which is
 more than a whole `pyservices` lookup may cost.  They are immutable; the
 JSON writer turns them into objects field by field
 (`pynettools.output.jsonout`), so a field added here appears in both outputs.
+
+Each record module lists its records in RECORDS (name: fields, docstring)
+and makes each named tuple the first time it is imported (`lazy_records`):
+a named tuple costs ~0.1 ms to build, and a command that needs two of a
+module's twelve should not build the other ten at every start.
 """
 
 from collections import namedtuple
 
-ServiceEntry = namedtuple("ServiceEntry", "name port protocol aliases comment")
-ServiceEntry.__doc__ = """One parsed line of a services(5) file.
+
+def lazy_records(records, module):
+    """A module __getattr__ (PEP 562) that builds the named tuple called `name`
+    from `records` ({name: (fields, docstring)}) on first use, into `module`
+    (the module's globals)."""
+
+    def __getattr__(name):
+        if name not in records:
+            raise AttributeError("module %r has no attribute %r" % (module["__name__"], name))
+        fields, doc = records[name]
+        record = namedtuple(name, fields, module=module["__name__"])
+        record.__doc__ = doc
+        module[name] = record
+        return record
+
+    return __getattr__
+
+
+RECORDS = {
+    "ServiceEntry": (
+        "name port protocol aliases comment",
+        """One parsed line of a services(5) file.
 
 name: str; port: int (0-65535, after glibc's truncation to 16 bits);
 protocol: str (as written, may be empty); aliases: tuple of str;
 comment: str or None (the text after `#`, stripped).
-"""
-
-ServiceLookup = namedtuple("ServiceLookup", "key entry")
-ServiceLookup.__doc__ = """The answer to one `pyservices KEY`: entry is None when not found."""
-
-ListeningSocket = namedtuple(
-    "ListeningSocket", "protocol family address port pid process service"
-)
-ListeningSocket.__doc__ = """A local socket that accepts traffic, with its service.
+"""),
+    "ServiceLookup": (
+        "key entry",
+        """The answer to one `pyservices KEY`: entry is None when not found."""),
+    "ListeningSocket": (
+        "protocol family address port pid process service",
+        """A local socket that accepts traffic, with its service.
 
 protocol: "tcp" or "udp"; family: "inet" or "inet6"; address: str; port: int;
 pid: int or None (None when the owner cannot be seen, e.g. without root);
 process: str or None; service: ServiceEntry or None.
-"""
-
-MplsLabel = namedtuple("MplsLabel", "label exp bottom ttl")
-MplsLabel.__doc__ = """One MPLS label stack entry an ICMP extension reported (RFC 4950).
+"""),
+    "MplsLabel": (
+        "label exp bottom ttl",
+        """One MPLS label stack entry an ICMP extension reported (RFC 4950).
 
 label: int (20 bits); exp: int (3 bits, traffic class); bottom: int (1 at the
 bottom of the stack); ttl: int.
-"""
-
-TraceProbe = namedtuple(
-    "TraceProbe", "address name rtt icmp_type icmp_code annotation final mtu back_hops "
-                  "mpls asn"
-)
-TraceProbe.__doc__ = """One probe of a traceroute hop and what answered it.
+"""),
+    "TraceProbe": (
+        "address name rtt icmp_type icmp_code annotation final mtu back_hops "
+        "mpls asn",
+        """One probe of a traceroute hop and what answered it.
 
 address: str or None (None: no answer, `*`); name: str or None (the
 responder's name, None with -n or when it has none); rtt: float, milliseconds,
@@ -52,37 +73,34 @@ reply; None when the answer was not ICMP: a UDP datagram, a TCP segment); annota
 hop); mtu: int or None (--mtu: the path MTU this probe found, `F=`);
 back_hops: int or None (--back: hops on the way back, shown when they differ);
 mpls: tuple of MplsLabel (-e); asn: str or None (-A, e.g. "AS64500").
-"""
-
-TraceHop = namedtuple("TraceHop", "ttl probes")
-TraceHop.__doc__ = """One hop: ttl: int; probes: tuple of TraceProbe, in sending order."""
-
-Trace = namedtuple(
-    "Trace", "target address family method port first_hop max_hops queries packet_length hops"
-)
-Trace.__doc__ = """A whole trace.
+"""),
+    "TraceHop": (
+        "ttl probes",
+        """One hop: ttl: int; probes: tuple of TraceProbe, in sending order."""),
+    "Trace": (
+        "target address family method port first_hop max_hops queries "
+        "packet_length hops",
+        """A whole trace.
 
 target: str (as given); address: str; family: 4 or 6; method: "udp" (traceroute's
 default), "udp-fixed" (-U), "udplite", "icmp", "tcp", "tcpconn", "dccp" or "raw" (-P);
 port: int (for "raw", the IP protocol is in the request, not here); first_hop,
 max_hops, queries: int; packet_length: int (bytes, as in the header line);
 hops: list of TraceHop (a generator while streaming).
-"""
-
-TraceFailure = namedtuple("TraceFailure", "target error trace")
-TraceFailure.__doc__ = """A target of a batch (`pynettools.traceroutes`) whose trace did not run
+"""),
+    "TraceFailure": (
+        "target error trace",
+        """A target of a batch (`pynettools.traceroutes`) whose trace did not run
 through.
 
 target: str (as given); error: the `pynettools.errors.PynettoolsError` it
 ended with (a ResolveError for a name that does not resolve); trace: the
 Trace as far as it went (its hops so far), or None when no probe was sent.
-"""
-
-ReportHop = namedtuple(
-    "ReportHop", "ttl address name addresses names sent received loss last average best worst "
-                 "stdev error"
-)
-ReportHop.__doc__ = """One hop of an mtr-style report: every probe sent to one TTL.
+"""),
+    "ReportHop": (
+        "ttl address name addresses names sent received loss last average best "
+        "worst stdev error",
+        """One hop of an mtr-style report: every probe sent to one TTL.
 
 ttl: int; address: str or None (the latest responder; None: nothing ever
 answered, mtr's `???`); name: str or None (its name, None with -n or when it
@@ -95,13 +113,11 @@ float, milliseconds, to the microsecond as mtr keeps them (mtr's integer
 average and standard deviation, 0.0 when nothing answered); error: bool (the
 latest answer was an ICMP error other than port unreachable: the path ends
 here).
-"""
-
-Report = namedtuple(
-    "Report", "target address family method port first_hop max_hops packet_length tos cycles "
-              "interval started source hops"
-)
-Report.__doc__ = """An mtr-style report (`pytraceroute --report`): `cycles` rounds of one probe
+"""),
+    "Report": (
+        "target address family method port first_hop max_hops packet_length tos "
+        "cycles interval started source hops",
+        """An mtr-style report (`pytraceroute --report`): `cycles` rounds of one probe
 to every hop.
 
 target: str (as given); address: str; family: 4 or 6; method, port, first_hop,
@@ -111,18 +127,17 @@ went out); source: str (this host's name, mtr's HOST); hops: tuple of
 ReportHop from first_hop to where the path ends by mtr's rules (the first hop
 answered by the target or with an error; else one hop past the last hop that
 answered, at most max_hops).
-"""
-
-TelnetSummary = namedtuple(
-    "TelnetSummary",
-    "host address port connect_seconds bytes_sent bytes_received local_options "
-    "remote_options closed_by data_encoding data",
-)
-TelnetSummary.__doc__ = """One pytelnet session, for --json.
+"""),
+    "TelnetSummary": (
+        "host address port connect_seconds bytes_sent bytes_received "
+        "local_options remote_options closed_by data_encoding data",
+        """One pytelnet session, for --json.
 
 host: str as given; address: str connected to; port: int; connect_seconds: float;
 bytes_sent, bytes_received: int counted on the wire (protocol bytes included);
 local_options, remote_options: [str] names of the options in effect at the end
 (ours, the peer's); closed_by: "peer", "silence" (--wait), "user" or "quit";
 data_encoding: "text" (UTF-8) or "base64"; data: str, everything shown.
-"""
+"""),
+}
+__getattr__ = lazy_records(RECORDS, globals())

@@ -39,3 +39,16 @@ def is_default_root():
     """True when the root is the kernel's own /proc, not a fixture tree: only then
     do answers from the kernel itself (netlink, ioctls) describe the same system."""
     return PROCFS_PATH == SHOWN_ROOT
+
+
+def has_kernel_net():
+    """True when /proc/net is the kernel's own, under the default root: only
+    then does netlink (sock_diag) describe the tables a reader of /proc/net
+    would see.  In procfs /proc/net is a link to self/net; a tree mounted
+    over /proc (the crafted-table tests' tmpfs) has a directory there."""
+    if not is_default_root():
+        return False
+    try:
+        return os.readlink(PROCFS_PATH + "/net") == "self/net"
+    except OSError:
+        return False

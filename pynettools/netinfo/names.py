@@ -5,7 +5,7 @@ network names from /etc/networks (glibc's getnetbyaddr, "files" only), each
 answer cached for the run as netstat caches it.
 """
 
-import socket
+import _socket as socket  # the C module: `socket` costs ~4 ms of enum set-up
 
 from pynettools.resolve import host_name
 

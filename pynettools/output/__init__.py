@@ -16,9 +16,14 @@ def encode(text):
 
 def write(text, stream=None):
     """Write str to a text stream's binary buffer (stdout by default)."""
+    write_bytes(encode(text), stream)
+
+
+def write_bytes(data, stream=None):
+    """Write bytes as they are to a text stream's binary buffer (stdout by default)."""
     stream = sys.stdout if stream is None else stream
     stream.flush()
-    stream.buffer.write(encode(text))
+    stream.buffer.write(data)
 
 
 def write_lines(lines, stream=None):

@@ -111,7 +111,7 @@ def internet_lines(sockets, names, layout):
     for sock in sockets:
         (protocol, family, recv_queue, send_queue, local_address, local_port, remote_address,
          remote_port, state, uid, inode, _timer, owner) = sock
-        table = _TABLES[protocol]
+        table = PORT_TABLES[protocol]
         line = "%-5s %6d %6d %-23s %-23s %-11s" % (
             protocol, recv_queue, send_queue,
             endpoint(hosts.get(local_address) or host_of(local_address, family),
@@ -132,7 +132,7 @@ def internet_lines(sockets, names, layout):
 
 
 # The services table netstat looks port names up in, by protocol (UDP-Lite uses UDP's).
-_TABLES = {"tcp": "tcp", "tcp6": "tcp", "udp": "udp", "udp6": "udp", "udpl": "udp",
+PORT_TABLES = {"tcp": "tcp", "tcp6": "tcp", "udp": "udp", "udp6": "udp", "udpl": "udp",
            "udpl6": "udp", "raw": "raw", "raw6": "raw"}
 
 
@@ -171,7 +171,7 @@ def internet_objects(sockets, names):
     from pynettools.output.jsonout import to_json_value  # json: not for the text
 
     for sock in sockets:
-        table, family = _TABLES[sock.protocol], sock.family
+        table, family = PORT_TABLES[sock.protocol], sock.family
         name, seconds = timer_state(sock)
         yield {
             "protocol": sock.protocol, "family": family, "recv_queue": sock.recv_queue,

@@ -8,10 +8,21 @@ LISTENING_HEADER = "Proto Local Address                            Port Service 
 
 def service_line(entry):
     """An entry as `getent services` prints it."""
-    name = entry.name
-    width = len(name) if name.isascii() else len(encode(name))
-    line = "%s%s %d/%s" % (name, " " * (NAME_WIDTH - width), entry.port, entry.protocol)
-    return line + " " + " ".join(entry.aliases) if entry.aliases else line
+    fields = (encode(entry.name), entry.port, encode(entry.protocol),
+              list(map(encode, entry.aliases)), None)
+    return raw_service_text([fields])[:-1].decode("utf-8", "surrogateescape")
+
+
+def raw_service_text(block):
+    """The lines of a block of raw fields (bytes, see services.raw_fields), each
+    ending in a newline, as bytes.  The name's width counts bytes, as printf's
+    does; the comment is not shown.  One comprehension, no call a line: blocks
+    hold tens of thousands."""
+    if not block:
+        return b""
+    join, width = b" ".join, NAME_WIDTH
+    return b"\n".join([join([name.ljust(width), b"%d/%s" % (port, protocol), *aliases])
+                       for name, port, protocol, aliases, _comment in block]) + b"\n"
 
 
 def listening_lines(sockets):

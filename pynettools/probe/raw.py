@@ -50,7 +50,7 @@ class RawMethod:
         if self.protocol is not None:  # opened first: its refusal is the one reported
             probe_socket = self._raw(self.protocol)
         # -I sends with icmplib; the others only read ICMP, on a plain raw
-        # socket (importing icmplib costs ~200 ms: it loads asyncio).
+        # socket (importing icmplib costs ~60 ms: it loads asyncio).
         self.echo_socket = self._echo_socket() if request.method == "icmp" else None
         self.icmp_sock = self.echo_socket.sock if self.echo_socket else \
             self._raw(family.icmp_protocol)

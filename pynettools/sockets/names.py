@@ -63,6 +63,17 @@ class Names:
             self._ports = _port_names(self._services_db)
         return self._ports.get((port, table)) or str(port)
 
+    def service_texts(self, table):
+        """{port: text} of every port whose text in `table` is not its number:
+        what `service` answers, for callers that map whole columns of ports."""
+        texts = {0: "*"}
+        if not self.numeric_ports and table in SERVICE_TABLES:
+            if self._ports is None:
+                self._ports = _port_names(self._services_db)
+            texts.update((port, name) for (port, kind), name in self._ports.items()
+                         if kind == table and name)
+        return texts
+
     def user(self, uid):
         """The login name of `uid`, or the number."""
         name = self._users.get(uid)

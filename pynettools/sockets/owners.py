@@ -8,12 +8,17 @@ system calls: psutil's Process objects cost more than the whole scan (see
 benchmarks/bench_netstat.py).  Processes that exit mid-scan are skipped.
 """
 
+import functools
+import itertools
+import operator
 import os
 
 from pynettools import procfs
 from pynettools.sockets.records import SocketOwner
 
 CMDLINE_BYTES = 511  # netstat reads at most this much of /proc/<pid>/cmdline
+SOCKET_LINK, OLD_SOCKET_LINK = "socket:[", "[0000]:"  # an fd's link text: socket:[inode]
+_NUMBER = operator.itemgetter(slice(len(SOCKET_LINK), -1))
 
 
 class Owners:
@@ -41,10 +46,10 @@ class Owners:
 
 def socket_inode(link):
     """The inode in an fd's link text (`socket:[123]`, `[0000]:123`), or None."""
-    if link.startswith("socket:[") and link.endswith("]"):
-        number = link[8:-1]
-    elif link.startswith("[0000]:"):
-        number = link[7:]
+    if link.startswith(SOCKET_LINK) and link.endswith("]"):
+        number = link[len(SOCKET_LINK):-1]
+    elif link.startswith(OLD_SOCKET_LINK):
+        number = link[len(OLD_SOCKET_LINK):]
     else:
         return None
     return int(number) if number.isdigit() else None
@@ -62,9 +67,11 @@ def scan():
         pids = os.listdir(procfs.PROCFS_PATH)
     except OSError:
         return Owners({}, False, unreadable=True)
-    by_inode, denied = {}, False
+    found, denied, itself = [], False, str(os.getpid())
     for pid in pids:
-        if not pid.isdigit():
+        if not pid.isdigit() or pid == itself:
+            # netstat holds no socket while it scans; this process may (sock_diag's
+            # dump runs meanwhile), and would change which warning is given
             continue
         try:
             fd_directory = os.open(procfs.path(pid, "fd"), os.O_RDONLY | os.O_DIRECTORY)
@@ -74,32 +81,53 @@ def scan():
         except OSError:  # exited meanwhile
             continue
         try:
-            _scan_process(pid, fd_directory, by_inode)
+            inodes = socket_inodes(_links(fd_directory))
         finally:
             os.close(fd_directory)
+        owner = _owner(pid) if inodes else None
+        if owner is not None:
+            found.append(dict.fromkeys(inodes, owner))
+    by_inode = {}
+    for owned in reversed(found):  # earlier processes last: the first found wins
+        by_inode.update(owned)
     return Owners(by_inode, denied)
 
 
-def _scan_process(pid, fd_directory, by_inode):
-    """Add the sockets among one process's fds; links are read relative to the
-    open fd directory, which spares the kernel a path walk per fd."""
-    owner = None
+def _links(fd_directory):
+    """The link texts of the fds in an open fd directory.  Read relative to it,
+    which spares the kernel a path walk per fd, and all in one C-level map;
+    fds closed meanwhile are skipped."""
     try:
         fds = os.listdir(fd_directory)
     except OSError:
-        return
-    for fd in fds:
-        try:
-            inode = socket_inode(os.readlink(fd, dir_fd=fd_directory))
-        except OSError:
-            continue
-        if inode is None:
-            continue
-        if owner is None:
-            owner = _owner(pid)
-            if owner is None:
+        return []
+    read = functools.partial(os.readlink, dir_fd=fd_directory)
+    try:
+        return list(map(read, fds))
+    except OSError:  # an fd went away mid-scan: again, one at a time
+        links = []
+        for fd in fds:
+            try:
+                links.append(read(fd))
+            except OSError:
                 continue
-        by_inode.setdefault(inode, owner)
+        return links
+
+
+def socket_inodes(links):
+    """The inodes of the socket links among `links`, as socket_inode reads them.
+
+    Tens of thousands of fds are parsed with C-level maps when every socket
+    link is the kernel's `socket:[N]`; anything else goes link by link.
+    """
+    sockets = list(itertools.compress(links, map(str.startswith, links,
+                                                  itertools.repeat(SOCKET_LINK))))
+    numbers = list(map(_NUMBER, sockets))
+    if (not any(map(str.startswith, links, itertools.repeat(OLD_SOCKET_LINK)))
+            and all(map(str.endswith, sockets, itertools.repeat("]")))
+            and ("".join(numbers).isdigit() or not numbers)):
+        return list(map(int, numbers))
+    return [inode for inode in map(socket_inode, links) if inode is not None]
 
 
 def _owner(pid):

@@ -158,6 +158,13 @@ def connected(kind, remote_address, remote_port):
     return bool(remote_port) if kind == "tcp" else remote_address not in ("0.0.0.0", "::")
 
 
+def state_texts(kind):
+    """What netstat shows for each value of the state byte in a `kind` table
+    ("tcp", "udp", "udpl"): a 256-tuple."""
+    known = _STATE_TEXTS[kind]
+    return tuple(known.get(code, _other_state(kind, code)) for code in range(256))
+
+
 def _other_state(kind, code):
     """Text for a state the table of `kind` does not name (raw: every state)."""
     if kind == "raw":

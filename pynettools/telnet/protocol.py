@@ -19,6 +19,9 @@ inetutils 2.4), observed on the wire:
   so a peer cannot make it grow without bound.
 """
 
+import itertools
+import operator
+
 from pynettools.telnet import constants as T
 from pynettools.telnet.facts import TerminalFacts, TerminalMode  # noqa: F401
 from pynettools.telnet.negotiation import Negotiation, command, subnegotiation  # noqa: F401
@@ -34,10 +37,24 @@ FLUSHING_COMMANDS = frozenset((T.IP, T.AO, T.BREAK, T.ABORT, T.SUSP))
 
 _DATA, _IAC, _VERB, _SB, _SB_IAC = range(5)
 _IAC_BYTE = b"\xff"
+_ESCAPED_IAC = b"\xff\xff"
 _VERBS = (T.WILL, T.WONT, T.DO, T.DONT)
 _VERB_SET = frozenset(_VERBS)
 # Commands after IAC that carry nothing to show or answer (all but IAC, SB, verbs).
 _PLAIN_COMMANDS = frozenset(range(256)) - _VERB_SET - {T.IAC, T.SB}
+_NOP_THEN_IAC = bytes((T.IAC, T.NOP, T.IAC))
+# Tables over the command bytes of a read's pieces (see TelnetProtocol._pieces)
+_SB_BYTE, _VERB_MARK = bytes((T.SB,)), bytes((T.WILL,))
+_VERBS_MARKED = bytes(T.WILL if code in _VERB_SET else 0 for code in range(256))
+_IS_SB = bytes(int(code == T.SB) for code in range(256))
+_NOT_SB = bytes(int(code != T.SB) for code in range(256))
+_FIRST_BYTE, _AFTER_CODE = operator.itemgetter(0), operator.itemgetter(slice(1, None))
+_PAYLOAD = operator.itemgetter(slice(1, MAX_SUBNEGOTIATION + 1))
+# IAC verb IAC: option 255, whose byte is an IAC; such reads go byte by byte.
+# Found in one search once verbs are one byte and all else but IAC another.
+_OPTION_255 = bytes((T.IAC, T.WILL, T.IAC))
+_VERBS_AND_IACS = bytes(T.WILL if code in _VERB_SET else code if code == T.IAC else 0
+                        for code in range(256))
 
 
 class TelnetProtocol(Negotiation):
@@ -196,8 +213,15 @@ class TelnetProtocol(Negotiation):
         """Parse received bytes; returns the data for the terminal."""
         shown = []
         position, length = 0, len(data)
+        whole = True  # the rest of the read may still take _receive_whole, once
         while position < length:
             state = self._state
+            if state == _DATA and whole:
+                whole = False
+                if data.find(_IAC_BYTE, position) >= 0:
+                    rest = data[position:] if position else data
+                    position += self._receive_whole(rest, shown)
+                    continue
             if state == _DATA:
                 end = data.find(_IAC_BYTE, position)
                 if end < 0:
@@ -228,6 +252,86 @@ class TelnetProtocol(Negotiation):
                 self._byte(data[position], shown)
                 position += 1
         return b"".join(shown)
+
+    def _receive_whole(self, data, shown):
+        """The rest of a read, from the data state, that holds IACs, parsed without
+        a step per IAC where its shape allows: the position the byte states go
+        on from (len(data) when done).
+
+        Binary data is mostly escaped IACs: a read whose IACs are all doubled
+        (but perhaps a last, lone one) is unescaped whole.  A read of commands
+        and no escaped IAC is split at its IACs, so each piece after the first
+        is a command byte and what follows it: commands that do nothing (NOP,
+        storms of them) are dropped in C, negotiations and subnegotiations are
+        handled a piece at a time, and the data between negotiations is
+        converted in runs.  Anything else goes byte by byte.
+        """
+        iacs = data.count(_IAC_BYTE)
+        if iacs == len(data):  # nothing but IACs (0xFF data): a byte a pair
+            escaped, lone = divmod(iacs, 2)
+            shown.append(self._data(_IAC_BYTE * escaped))
+            self._state = _IAC if lone else _DATA
+            return len(data)
+        escaped = data.count(_ESCAPED_IAC)
+        lone = iacs == 2 * escaped + 1 and data.endswith(_IAC_BYTE) and \
+            (len(data) - len(data.rstrip(_IAC_BYTE))) % 2
+        if iacs == 2 * escaped or lone:
+            shown.append(self._data(data[:len(data) - lone].replace(_ESCAPED_IAC, _IAC_BYTE)))
+            self._state = _IAC if lone else _DATA
+            return len(data)
+        if escaped or _OPTION_255 in data.translate(_VERBS_AND_IACS):
+            return 0
+        final = data.rfind(_IAC_BYTE)  # what follows it is left to the byte states
+        head = data[:final]
+        while _NOP_THEN_IAC in head:
+            # A NOP followed by another command of this read does nothing, also
+            # where it ends a subnegotiation early: dropped, halving runs of them.
+            head = head.replace(_NOP_THEN_IAC, _IAC_BYTE)
+        self._pieces(head.split(_IAC_BYTE), shown)
+        return final + 1
+
+    def _pieces(self, pieces, shown):
+        """The data before the first IAC, then pieces that each follow an IAC
+        (a command byte and what comes after it); the state is left as after the
+        IAC that follows the last piece.
+
+        Between negotiations, which may change how data converts (BINARY,
+        ECHO), the pieces are taken in bulk: every subnegotiation's payload
+        (an SB piece, ended by whatever command follows it) goes in order to
+        `_subnegotiation`, and the data after each other command byte is
+        converted in one run.  Subnegotiations do not change how data converts.
+        """
+        codes = b"\0" + bytes(map(_FIRST_BYTE, itertools.islice(pieces, 1, None)))
+        verbs = codes.translate(_VERBS_MARKED)
+        runs, start = [pieces[0]], 1
+        while True:
+            verb = verbs.find(_VERB_MARK, start)
+            end = len(pieces) if verb < 0 else verb
+            stretch, kinds = pieces[start:end], codes[start:end]
+            runs += map(_AFTER_CODE, itertools.compress(stretch, kinds.translate(_NOT_SB)))
+            payloads = list(map(_PAYLOAD, itertools.compress(stretch, kinds.translate(_IS_SB))))
+            going_on = payloads.pop() if verb < 0 and kinds.endswith(_SB_BYTE) else None
+            list(map(self._subnegotiation, payloads))  # the last may go on past the last IAC
+            if verb < 0:
+                break
+            self._flush(runs, shown)
+            self._negotiate(pieces[verb][0], pieces[verb][1])
+            runs.append(pieces[verb][2:])
+            start = verb + 1
+        self._flush(runs, shown)
+        if going_on is None:
+            self._state = _IAC
+        else:
+            self._sb.clear()
+            self._collect(going_on)
+            self._state = _SB_IAC
+
+    def _flush(self, runs, shown):
+        """The data gathered since the last negotiation, converted in one go."""
+        segment = b"".join(runs)
+        runs.clear()
+        if segment:
+            shown.append(self._data(segment))
 
     def _byte(self, byte, shown):
         state = self._state

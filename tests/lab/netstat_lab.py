@@ -20,6 +20,8 @@ from tests.lab.netns import Namespace
 PROGRAM_NAME = re.compile(rb"(?<![\w.])netstat(?![.\w])")  # not `netstat.c'
 RUNNING_TIMER = re.compile(rb"\b(on\d?|keepalive|timewait|probe|unkn-\d+) \(\d+\.\d\d/\d+/\d+\)")
 ATTEMPTS = 3
+# pynetstat's two paths to the TCP and UDP tables: the environment of each
+TABLE_PATHS = {"sock_diag": {}, "proc": {"PYNETTOOLS_SOCK_DIAG": "0"}}
 NETNS_ETC = "/etc/netns"  # `ip netns exec` bind-mounts NETNS_ETC/<name>/* over /etc/*
 HOSTS = """\
 127.0.0.1 localhost
@@ -28,6 +30,13 @@ HOSTS = """\
 """ % (socket_zoo.EXTRA_IPV4, socket_zoo.EXTRA_IPV6)
 # No route leads there: reverse lookups of other addresses fail at once.
 RESOLV_CONF = "nameserver 198.51.100.53\noptions timeout:1 attempts:1\n"
+
+
+def on_path(run, path):
+    """`run` (a zoo's run or run_as_nobody) with pynetstat on `path` (TABLE_PATHS)."""
+    import functools
+
+    return functools.partial(run, env={**os.environ, **TABLE_PATHS[path]})
 
 
 def as_pynetstat(output):
@@ -127,6 +136,6 @@ class SocketZoo:
     def run(self, argv, **kwargs):
         return self.namespace.run(argv, **kwargs)
 
-    def run_as_nobody(self, argv):
+    def run_as_nobody(self, argv, **kwargs):
         return self.namespace.run(["setpriv", "--reuid=65534", "--regid=65534",
-                                   "--clear-groups", *argv])
+                                   "--clear-groups", *argv], **kwargs)

@@ -2,7 +2,9 @@
 
 The socket zoo (tests/lab/socket_zoo.py) opens every kind of socket netstat
 lists; each flag combination is run through both commands in that
-namespace and must give the same stdout, stderr and status.
+namespace and must give the same stdout, stderr and status, once with
+pynetstat reading TCP and UDP through sock_diag and once with
+PYNETTOOLS_SOCK_DIAG=0 (everything from /proc/net).
 """
 
 import itertools
@@ -10,7 +12,8 @@ import itertools
 import pytest
 
 from tests.commands import command_path, needs_root
-from tests.lab.netstat_lab import SocketZoo, assert_same, compare, without_running_timers
+from tests.lab.netstat_lab import (
+    TABLE_PATHS, SocketZoo, assert_same, compare, on_path, without_running_timers)
 
 pytestmark = needs_root
 
@@ -29,9 +32,19 @@ def zoo():
         yield running
 
 
+@pytest.fixture(params=sorted(TABLE_PATHS))
+def path(request):
+    return request.param
+
+
+@pytest.fixture
+def run(zoo, path):
+    return on_path(zoo.run, path)
+
+
 @pytest.mark.parametrize("flags", COMBINATIONS)
-def test_listing_as_netstat(zoo, flags):
-    theirs, ours = compare(zoo.run, flags.split())
+def test_listing_as_netstat(run, flags):
+    theirs, ours = compare(run, flags.split())
     assert_same(theirs, ours)
 
 
@@ -45,14 +58,14 @@ def test_timers_as_netstat(zoo, flags):
                                    "--x25 -t", "--netrom", "--rose", "-2", "-f", "-t -2",
                                    "--bluetooth -x", "-av", "-A ddp", "-A econet,ash",
                                    "--tcpip -t", "-d -t", "-g -S"])
-def test_missing_families_as_netstat(zoo, flags):
-    theirs, ours = compare(zoo.run, flags.split())
+def test_missing_families_as_netstat(run, flags):
+    theirs, ours = compare(run, flags.split())
     assert_same(theirs, ours)
 
 
 @pytest.mark.parametrize("flags", ["-p", "-tap", "-xp", "-aep", "-tanp", "-e", "-a"])
-def test_as_nobody_as_netstat(zoo, flags):
-    theirs, ours = compare(zoo.run_as_nobody, flags.split())
+def test_as_nobody_as_netstat(zoo, flags, path):
+    theirs, ours = compare(on_path(zoo.run_as_nobody, path), flags.split())
     assert_same(theirs, ours)
 
 
@@ -61,14 +74,15 @@ CRAFTED_SERVICES = (b"first 22/tcp\nsecond 22/tcp alias\nudp-first 53/udp\nudp-s
                     b"ignored 40001/sctp\nwhole 40002\n")
 
 
-def test_service_names_from_a_crafted_file_last_entry_wins(zoo, tmp_path):
+def test_service_names_from_a_crafted_file_last_entry_wins(zoo, tmp_path, path):
     from tests.lab.mountns import run_over_services
     from tests.lab.netstat_lab import as_pynetstat
 
     services = tmp_path / "services"
     services.write_bytes(CRAFTED_SERVICES)
     flags = [["-a"], ["-lW"], ["-ua"], ["-ta", "--numeric-hosts"]]
-    commands = [zoo.namespace.command([program, *argv]) for argv in flags
+    environment = ["%s=%s" % setting for setting in TABLE_PATHS[path].items()]
+    commands = [zoo.namespace.command(["env", *environment, program, *argv]) for argv in flags
                 for program in ("netstat", command_path("pynetstat"))]
     done = run_over_services(services, commands)
     for index in range(0, len(done), 2):

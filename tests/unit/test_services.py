@@ -5,10 +5,12 @@ the two directly.
 """
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from pynettools.errors import ServicesFileError
 from pynettools.models import ServiceEntry
-from pynettools.services import ServicesDB, parse_line, parse_services, port_of_key
+from pynettools.services import (
+    ServicesDB, parse_line, parse_services, port_of_key, split_key)
 
 
 def entry(name, port, protocol, aliases=(), comment=None):
@@ -125,3 +127,68 @@ def test_default_file_missing_reads_as_empty_like_getent(monkeypatch, tmp_path):
 def test_named_file_missing_is_an_error(tmp_path):
     with pytest.raises(ServicesFileError, match="No such file or directory"):
         ServicesDB(str(tmp_path / "none")).entries()
+
+
+# Lines made of the pieces glibc's parser treats specially (as the lab's
+# random files), so that the key search meets every quirk.
+_BLANK = st.sampled_from([b" ", b"\t", b"  ", b"\x0b", b"\x0c", b"\r", b" \t"])
+_WORD = st.sampled_from([b"a", b"ab", b"b", b"tcp", b"http", b"h\xff", b"x-y", b"80", b"a/b"])
+_PORT = st.sampled_from([b"80", b"0x50", b"0120", b"08", b"+80", b"-0", b"65616", b"131152",
+                         b"4294967295", b"4294967376", b"4294967296", b"0", b"65535", b"22",
+                         b"", b"8#0", b"80\0"])
+_PROTOCOL = st.sampled_from([b"/tcp", b"/udp", b"//tcp", b"/", b"", b" /tcp", b"/t/x"])
+_TAIL = st.sampled_from([b"", b"#", b"# a 80/tcp", b"\0a", b"#a", b" a#"])
+
+
+@st.composite
+def services_file(draw):
+    lines = []
+    for _ in range(draw(st.integers(0, 8))):
+        parts = [draw(st.sampled_from([b"", b" ", b"\t "])), draw(_WORD), draw(_BLANK),
+                 draw(_PORT), draw(_PROTOCOL)]
+        for _ in range(draw(st.integers(0, 2))):
+            parts += [draw(_BLANK), draw(_WORD)]
+        lines.append(b"".join(parts) + draw(_TAIL))
+    return b"\n".join(lines) + draw(st.sampled_from([b"\n", b""]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(services_file(), st.lists(st.sampled_from(
+    ["a", "ab", "b", "tcp", "http", "h\udcff", "x-y", "a/b", "80", "22", "0", "65535", "80/tcp",
+     "80/udp", "a/tcp", "a/", "ab/udp", "0/t/x", "http/tcp", "80/", "", "a b", "a#",
+     # what glibc's memmove quirk makes of a last line with leading blanks
+     "abab", "bb", "aa", "8080", "a/tcpcp", "2222"]),
+    min_size=1, max_size=4))
+def test_key_search_answers_as_the_whole_parse(data, keys):
+    """lookup searches the bytes for the key and parses only lines that may hold
+    it; the answer must be the first entry of the whole file's parse."""
+    parsed = ServicesDB()
+    parsed._data, parsed._entries = data, parse_services(data)
+    searched = ServicesDB()
+    searched._data = data
+    for key in keys:
+        expected = _whole_parse_answer(parsed, key)
+        assert searched.lookup(key) == expected, key
+
+
+def _whole_parse_answer(db, key):
+    name, protocol = split_key(key)
+    port = port_of_key(name)
+    if port is not None:
+        return db.by_port(port, protocol)
+    return db.by_name(name, protocol)
+
+
+def test_a_key_in_every_line_but_as_a_field_is_still_found_late():
+    data = b"".join(b"s%d %d/tcp a%d\n" % (n, n, n) for n in range(2000)) + b"tcp 7/udp\n"
+    db = ServicesDB()
+    db._data = data
+    assert db.lookup("tcp") == entry("tcp", 7, "udp")
+    assert db.lookup("udp") is None
+
+
+def test_keys_that_only_glibc_memmove_quirk_makes_are_found():
+    db = ServicesDB()
+    db._data = b"a 1/tcp\n q 2/tcp al\0z\n  x 80"
+    assert db.lookup("all") == entry("q", 2, "tcp", ["all"])  # the NUL ends that line
+    assert db.lookup("8080") == entry("x", 8080, "")  # no newline ends the last one

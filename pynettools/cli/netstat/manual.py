@@ -102,10 +102,22 @@ NET/ROM and ROSE tables, which current kernels no longer have. An IPv4 address w
 first byte is 0 is shown numerically (netstat asks getnetbyaddr, which finds nothing
 on usual systems).
 
+The TCP, UDP and UDP-Lite tables are read through the kernel's sock_diag netlink
+interface (as ss reads them) where it gives exactly the lines /proc/net gives: for text
+without -o, from the kernel's own /proc/net. sock_diag has no field for -o's timeout
+count and gives a SYN_RECV entry uid 0, so -o, --json and -e with a SYN_RECV entry read
+/proc/net, as do raw and UNIX sockets, and any table sock_diag cannot answer for. The
+output is the same bytes either way; sock_diag is faster on large tables (tens of
+thousands of connections). See ENVIRONMENT to turn it off.
+
 On systems without /proc/net (not Linux), sockets come from psutil's net_connections
 alone: queues, uid and inode are 0, timers are off, raw and UDP-Lite tables are empty,
 UNIX sockets have no refcount, flags or state (bound ones count as servers), and -p
 shows the process name as psutil gives it.""",
+    "ENVIRONMENT": """PYNETTOOLS_SOCK_DIAG: 0 makes the socket listing read every table from /proc/net, never
+through sock_diag netlink.
+
+PYNETTOOLS_DEBUG: when set, an internal error shows its Python traceback.""",
 }
 
 for _title, _text in MODE_SECTIONS:

@@ -11,6 +11,7 @@ import os
 import sys
 
 from pynettools import procfs
+from pynettools.cli.netstat import diag_tables
 from pynettools.cli.netstat.declaration import COMMAND
 from pynettools.cli.netstat.json_output import write_json
 from pynettools.cli.netstat.status import ExitStatus
@@ -52,6 +53,7 @@ class Pass:
         self.owners = None
         self.document = {} if args.json else None
         self.portable = args.portable
+        self.sock_diag = diag_tables.Tables(self) if diag_tables.usable(args) else None
 
     def warn(self, text):
         if not text:
@@ -68,6 +70,8 @@ class Pass:
             return
         from pynettools.sockets import owners
 
+        if self.sock_diag:  # the kernel dumps TCP meanwhile
+            self.sock_diag.prefetch(*families_listed(self.chosen, "tcp"))
         self.owners = owners.scan()
         warning = self.owners.warning(os.geteuid())
         if warning:
@@ -141,18 +145,18 @@ def _internet(listing):
         if table4 is None:
             status = _sctp(listing)
         else:
-            status = _internet_table(listing, (table4, table6), protocols, family)
+            status = _internet_table(listing, switch, (table4, table6), protocols, family)
         if status:
             return status
     return ExitStatus.OK
 
 
-def _internet_table(listing, tables, protocols, family_name):
+def _internet_table(listing, switch, tables, protocols, family_name):
     chosen, args = listing.chosen, listing.args
     status = ExitStatus.OK
-    for table, protocol, family, wanted in zip(tables, protocols, ("inet", "inet6"),
-                                               (chosen.inet, chosen.inet6)):
-        if chosen.any and not wanted:
+    listed = families_listed(chosen, switch)
+    for table, protocol, family, wanted in zip(tables, protocols, ("inet", "inet6"), listed):
+        if not wanted:
             continue
         if listing.portable:
             from pynettools.sockets import portable
@@ -161,6 +165,9 @@ def _internet_table(listing, tables, protocols, family_name):
                                               args.programs)
             listing.emit("internet", found,
                          lambda found: internet_lines(found, listing.names, listing.layout))
+            continue
+        if listing.sock_diag and listing.sock_diag.write(
+                table, protocol, family, ipv6_next=family == "inet" and listed[1]):
             continue
         try:
             lines = procnet.read_table(procfs.net(table))
@@ -179,6 +186,13 @@ def _internet_table(listing, tables, protocols, family_name):
                      lambda found: internet_lines(found, listing.names, listing.layout))
         listing.warn("warning, got bogus %s line.\n" % _table_kind(protocol) * bogus)
     return status
+
+
+def families_listed(chosen, switch):
+    """(inet, inet6): whether this pass lists the IPv4 and IPv6 tables of `switch`."""
+    if chosen.any and not getattr(chosen, switch):
+        return False, False
+    return not chosen.any or chosen.inet, not chosen.any or chosen.inet6
 
 
 def _table_kind(protocol):

@@ -11,8 +11,8 @@ from pynettools.cli.services.declaration import COMMAND  # noqa: F401 - the runn
 from pynettools.cli.services.status import ExitStatus, failure  # noqa: F401 - the runner's
 from pynettools.errors import UsageError
 from pynettools.models import ServiceLookup
-from pynettools.output import write, write_lines
-from pynettools.output.services import listening_lines, service_line
+from pynettools.output import write, write_bytes, write_lines
+from pynettools.output.services import listening_lines, raw_service_text, service_line
 from pynettools.services import ServicesDB
 
 
@@ -33,9 +33,29 @@ def execute(args):
               lambda: (service_line(found.entry) for found in lookups if found.entry))
         return ExitStatus.NOT_FOUND if any(found.entry is None for found in lookups) \
             else ExitStatus.OK
+    if not args.json and args.protocol is None and args.search is None and ports is None:
+        _stream(db)
+        return ExitStatus.OK
     entries = db.select(args.protocol, args.search, ports)
     _emit(args, {"file": db.path, "entries": entries}, lambda: map(service_line, entries))
     return ExitStatus.OK
+
+
+def _stream(db):
+    """The whole file as getent lists it, streamed block by block: any size.
+
+    Each line makes a few objects that die with its block and no reference
+    cycle; the cyclic collector would scan each block's survivors again and
+    again (half the time of a million-line listing), so it is off meanwhile.
+    """
+    import gc
+
+    gc.disable()
+    try:
+        for block in db.raw_blocks():
+            write_bytes(raw_service_text(block))
+    finally:
+        gc.enable()
 
 
 def parse_range(text):

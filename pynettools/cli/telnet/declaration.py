@@ -1,6 +1,6 @@
 """pytelnet's declaration: Debian's telnet (GNU inetutils 2.4) options, argp style."""
 
-import socket
+import _socket as socket  # the C module: `socket` costs ~4 ms of enum set-up
 
 from pynettools.cli.options import ARGP_STANDARD, Command, Option, json_schema_option
 

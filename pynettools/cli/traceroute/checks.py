@@ -135,10 +135,10 @@ def _source_route(words, family, target):
     For IPv6 a leading number, when more words follow, is the routing
     header's type.
     """
-    from pynettools.probe import source_route
-
     if not words:
         return b""
+    from pynettools.probe import source_route  # only for -g
+
     if family.version == 4:
         if len(words) > 8:
             raise UsageError("Too many gateways specified. No more than 8")
