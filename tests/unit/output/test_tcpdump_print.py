@@ -15,7 +15,7 @@ from pynettools.output.tcpdump_notes import MANUAL_NOTES
 from pynettools.services import ServicesDB
 from tests.data import crafted
 from tests.jsoncheck import assert_valid
-from tests.tcpdump_corpus import corpus_files, print_options
+from tests.tcpdump_corpus import all_files, print_options
 
 A, B = "192.0.2.1", "198.51.100.2"
 ETHERNET = bytes.fromhex("020000000002020000000001") + b"\x08\x00"
@@ -140,7 +140,7 @@ def test_link_header_in_dumps_only_with_doubled_letters():
     assert lines(["-nn", "-t", "-xx"], [packet])[1].startswith("\t0x0000:  0200 0000 0002")
 
 
-@pytest.mark.parametrize("path", corpus_files(), ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", all_files(), ids=lambda path: path.stem)
 def test_records_follow_the_schema(path):
     printer = Printer(PrintOptions())
     with open(path, "rb") as stream:
