@@ -92,9 +92,18 @@ def _options_header(p, data, start, hop_by_hop):
     length = (data[start + 1] + 1) << 3
     if start + length > p.end:
         raise Cut()
-    p.out.append("HBH " if hop_by_hop else "DSTOPT ")
-    if p.verbose and not _print_options(p, data, start + 2, length - 2, hop_by_hop):
-        p.out.append(" [|%s]" % p.protocol)
+    out = p.out
+    out.append("HBH " if hop_by_hop else "DSTOPT ")
+    if not p.verbose:
+        if not hop_by_hop:
+            return length
+        p.out = []  # hop-by-hop options are checked all the same (for a jumbogram)
+    try:
+        valid = _print_options(p, data, start + 2, length - 2, hop_by_hop)
+    finally:
+        p.out = out
+    if not valid:
+        out.append(" [|%s]" % p.protocol)
         return -1
     return length
 

@@ -128,7 +128,7 @@ def print_cooked(p, packet, data):
     header_length = 20 if version2 else 16
     out = p.out
     caplen, length = len(data), packet.wire_length
-    p.protocol = "sll2_if" if version2 else "sll_if"
+    p.protocol = "sll2" if version2 else "sll"
     if caplen < header_length:
         out.append(" [|%s]" % p.protocol)
         p.link_length = caplen

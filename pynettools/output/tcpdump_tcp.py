@@ -7,6 +7,8 @@ from pynettools.decode import names as tables
 from pynettools.output.tcpdump_common import (Cut, Truncated, addresses, pseudo_sum,
                                               safe_text, should_be)
 from pynettools.output.tcpdump_dns import print_domain
+from pynettools.output.tcpdump_text import PORTS as TEXT_PORTS
+from pynettools.output.tcpdump_text import print_application
 
 FIN, SYN, RST, PUSH, ACK, URG = 0x01, 0x02, 0x04, 0x08, 0x10, 0x20
 DOMAIN, MULTICAST_DNS, MAX_RST_DATA = 53, 5353, 30
@@ -109,6 +111,8 @@ def print_tcp(p, data, offset, length, version, fragmented, ip_offset):
     if flags & RST:
         if p.verbose:
             _print_rst_data(p, data, offset + header_length, payload)
+    elif sport in TEXT_PORTS or dport in TEXT_PORTS:
+        print_application(p, data, offset + header_length, payload, sport, dport)
     elif sport == DOMAIN or dport == DOMAIN:
         print_domain(p, data, offset + header_length, payload, True)
     elif sport == MULTICAST_DNS or dport == MULTICAST_DNS:
