@@ -11,9 +11,11 @@ from pynettools.output.tcpdump_arp import print_arp
 from pynettools.output.tcpdump_common import Truncated
 from pynettools.output.tcpdump_ip import print_ipv4
 from pynettools.output.tcpdump_ip6 import print_ipv6
+from pynettools.output.tcpdump_tunnel import print_mpls, print_pppoe
 
 ETHERTYPE_IPV4, ETHERTYPE_IPV6, ETHERTYPE_ARP, ETHERTYPE_RARP = 0x0800, 0x86DD, 0x0806, 0x8035
 VLAN_TYPES = link.VLAN_TYPES
+MPLS_TYPES, PPPOE_TYPES = (0x8847, 0x8848), (0x8863, 0x8864)
 MAX_LENGTH_VALUE = 1500
 SLL_PACKET_TYPES = {0: "In", 1: "B", 2: "M", 3: "P", 4: "Out"}
 
@@ -39,6 +41,10 @@ def print_ethertype(p, ethertype, data, offset, length):
         print_ipv6(p, data, offset, length)
     elif ethertype == ETHERTYPE_ARP or ethertype == ETHERTYPE_RARP:
         print_arp(p, data, offset, length)
+    elif ethertype in MPLS_TYPES:
+        print_mpls(p, data, offset, length)
+    elif ethertype in PPPOE_TYPES:
+        print_pppoe(p, data, offset, length)
     else:
         return False
     return True
@@ -196,6 +202,45 @@ def _print_ip_version(p, data, offset, length):
         p.out.append("unknown ip %u" % (version >> 4))
 
 
+BSD_FAMILIES = {2: "IPv4", 6: "NS", 7: "ISO", 16: "Appletalk", 23: "IPX", 24: "IPv6",
+                28: "IPv6", 30: "IPv6"}
+BSD_INET, BSD_INET6 = 2, (24, 28, 30)
+NULL, LOOP = 0, 108  # DLT_NULL (host byte order), DLT_LOOP (network byte order)
+
+
+def _family_header(p, family, length):
+    """null_hdr_print: "AF IPv4 (2), length 84: " (-q: "IPv4, length 84: ")."""
+    if p.qflag:
+        p.out.append(BSD_FAMILIES.get(family, "Unknown AF %u" % family))
+    else:
+        p.out.append("AF %s (%u)" % (BSD_FAMILIES.get(family, "Unknown"), family))
+    p.out.append(", length %u: " % length)
+
+
+def print_null(p, packet, data):
+    """NULL and LOOP: a 4-byte BSD address family, in whichever byte order
+    puts its value in the low 16 bits (as tcpdump guesses it)."""
+    p.protocol = "null"
+    if len(data) < 4:
+        raise Truncated()
+    p.link_length = 4
+    family = int.from_bytes(data[:4], "little")
+    if family & 0xFFFF0000:
+        family = int.from_bytes(data[:4], "big")
+    length = packet.wire_length
+    if p.eflag:
+        _family_header(p, family, length)
+    if family == BSD_INET:
+        print_ipv4(p, data, 4, length - 4)
+    elif family in BSD_INET6:
+        print_ipv6(p, data, 4, length - 4)
+    else:  # ISO, AppleTalk and IPX are not decoded here: their bytes
+        if not p.eflag:
+            _family_header(p, family, length)
+        if not p.suppress_default:
+            p.out.append(tcpdump_hex.hex_ascii(data[4:]))
+
+
 def unsupported(p, packet, data):
     """A link type tcpdump has no printer for: the word, and the bytes."""
     p.out.append("UNSUPPORTED" + tcpdump_hex.hex_ascii(data))
@@ -203,4 +248,5 @@ def unsupported(p, packet, data):
 
 PRINTERS = {linktypes.ETHERNET: print_ethernet, linktypes.LINUX_SLL: print_cooked,
             linktypes.LINUX_SLL2: print_cooked, linktypes.RAW: print_raw,
-            linktypes.IPV4: print_raw, linktypes.IPV6: print_raw}
+            linktypes.IPV4: print_raw, linktypes.IPV6: print_raw, NULL: print_null,
+            LOOP: print_null}
