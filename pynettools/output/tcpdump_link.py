@@ -136,9 +136,7 @@ def print_cooked(p, packet, data):
     caplen, length = len(data), packet.wire_length
     p.protocol = "sll2" if version2 else "sll"
     if caplen < header_length:
-        out.append(" [|%s]" % p.protocol)
-        p.link_length = caplen
-        return
+        raise Truncated()
     protocol, packet_type, address_length, address, index = link.cooked_fields(data, version2)
     type_name = SLL_PACKET_TYPES.get(packet_type, "?")
     header = (version2, type_name, index, address_length, address)
