@@ -5,7 +5,7 @@ what the IP printers hand a transport: (p, data, offset, length, version,
 fragmented, ip_offset)."""
 
 from pynettools.decode import checksum
-from pynettools.output.tcpdump_common import Truncated
+from pynettools.output.tcpdump_common import Cut, Truncated
 
 IGMP_V3_RECORDS = {1: "is_in", 2: "is_ex", 3: "to_in", 4: "to_ex", 5: "allow", 6: "block"}
 VRRP_AUTH = {0: "none", 1: "simple", 2: "ah"}
@@ -34,9 +34,10 @@ def print_sctp(p, data, offset, length, version, fragmented, ip_offset):
     """The addresses and ports (numbers, as tcpdump prints them) and "sctp"."""
     p.protocol = "sctp"
     if length < SCTP_HEADER:
-        p.out.append(" [length %u < %u] (invalid)" % (length, SCTP_HEADER))
+        p.out.append("truncated-sctp - %u bytes missing!" % (SCTP_HEADER - length))
         return
-    _need(p, offset, SCTP_HEADER)
+    if offset + SCTP_HEADER > p.end:
+        raise Cut()  # checked, not fetched: the link header stays out of -x
     if version == 6:
         source = p.names.ipv6(data[ip_offset + 8:ip_offset + 24])
         destination = p.names.ipv6(data[ip_offset + 24:ip_offset + 40])
@@ -223,7 +224,7 @@ def _vrrp_details(p, data, offset, length, vrrp_version, authentication, ip_offs
         _need(p, at, 8)
         text = data[at:at + 8].split(b"\0")[0]
         out.append(' auth "%s"' % "".join(chr(byte) if 0x20 <= byte < 0x7F else
-                                          "\\0x%02x" % byte for byte in text) + '"')
+                                          "\\0x%02x" % byte for byte in text))
 
 
 def print_esp(p, data, offset, length, version, fragmented, ip_offset):
@@ -242,12 +243,15 @@ def print_ah(p, data, offset, length, version, fragmented, ip_offset):
 
     out = p.out
     p.protocol = "ah"
-    _need(p, offset, 12)
-    size = (data[offset + 1] + 2) * 4  # the header's length, ICV included
     out.append("AH(")
+    _need(p, offset, 2)
+    size = (data[offset + 1] + 2) * 4  # the header's length, ICV included
     if p.verbose:
         out.append("length=%u(%u-bytes)," % (data[offset + 1], size))
-    out.append("spi=0x%08x,seq=0x%x,icv=0x" % (_u32(data, offset + 4), _u32(data, offset + 8)))
+    _need(p, offset + 4, 4)
+    out.append("spi=0x%08x," % _u32(data, offset + 4))
+    _need(p, offset + 8, 4)
+    out.append("seq=0x%x,icv=0x" % _u32(data, offset + 8))
     _need(p, offset, size)
     out.append("%s): " % data[offset + 12:offset + size].hex())
     demux(p, data, offset + size, length - size, version, fragmented, data[offset], ip_offset)
