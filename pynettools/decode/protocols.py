@@ -1,4 +1,4 @@
-"""The layers of BSD loopback, MPLS, PPPoE and of the IP protocols SCTP, IGMP,
+"""The layers of BSD loopback, 802.2 LLC, MPLS, PPPoE and of the IP protocols SCTP, IGMP,
 VRRP, ESP, AH and PIM, as JSON-ready dicts (see pynettools/schemas/pytcpdump.json).
 A header not captured whole gives {"protocol": NAME, "truncated": True}."""
 
@@ -23,6 +23,31 @@ def loopback(data):
     if family & 0xFFFF0000:
         family = int.from_bytes(data[:4], "big")
     return {"protocol": "loopback", "family": family}, BSD_FAMILIES.get(family), 4
+
+
+def llc(data, offset, end):
+    """(layer, ethertype of the payload or None, offset): the SAPs, the
+    control field (two bytes in I and S frames) and a SNAP header's OUI and
+    protocol; IP over LLC and SNAP's Ethernet types lead on."""
+    if end - offset < 3:
+        return {"protocol": "llc", "truncated": True}, None, offset
+    dsap, ssap, control = data[offset:offset + 3]
+    size = 3
+    if control & 3 != 3:
+        if end - offset < 4:
+            return {"protocol": "llc", "truncated": True}, None, offset
+        control |= data[offset + 3] << 8
+        size = 4
+    layer = {"protocol": "llc", "dsap": dsap, "ssap": ssap, "control": control}
+    offset += size
+    if dsap == ssap == 0x06 and control == 3:
+        return layer, 0x0800, offset
+    if dsap == ssap == 0xAA and control == 3 and end - offset >= 5:
+        layer["oui"] = int.from_bytes(data[offset:offset + 3], "big")
+        layer["pid"] = _u16(data, offset + 3)
+        ethernet = layer["oui"] in (0, 0xF8)
+        return layer, layer["pid"] if ethernet else None, offset + 5
+    return layer, None, offset
 
 
 def mpls(data, offset, end):

@@ -39,6 +39,9 @@ def _link_layers(packet, data, layers, interface_name):
         layer, tags, ethertype, offset = link.ethernet_layer(data)
         layers.append(layer)
         layers.extend(tags)
+        if "length" in layer:  # 802.3: an LLC header follows
+            layer, ethertype, offset = protocols.llc(data, offset, len(data))
+            layers.append(layer)
     elif kind in (linktypes.LINUX_SLL, linktypes.LINUX_SLL2):
         layer, ethertype, offset = link.cooked_layer(data, kind == linktypes.LINUX_SLL2,
                                                       interface_name)

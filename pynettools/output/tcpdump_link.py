@@ -11,6 +11,7 @@ from pynettools.output.tcpdump_arp import print_arp
 from pynettools.output.tcpdump_common import Truncated
 from pynettools.output.tcpdump_ip import print_ipv4
 from pynettools.output.tcpdump_ip6 import print_ipv6
+from pynettools.output.tcpdump_llc import print_llc
 from pynettools.output.tcpdump_tunnel import print_mpls, print_pppoe
 
 ETHERTYPE_IPV4, ETHERTYPE_IPV6, ETHERTYPE_ARP, ETHERTYPE_RARP = 0x0800, 0x86DD, 0x0806, 0x8035
@@ -67,11 +68,11 @@ def print_ethernet(p, packet, data):
     header = "%s > %s, " % (names.mac(data[6:12]), names.mac(data[0:6]))
     if p.eflag:
         out.append(header)
-        if ethertype <= MAX_LENGTH_VALUE:
-            out.append("802.3, ")
+        if ethertype <= MAX_LENGTH_VALUE:  # the length field's
+            out.append("802.3, length %u: " % ethertype)
         else:
             out.append(ethertype_text(p, ethertype))
-        out.append("length %u: " % length)
+            out.append("length %u: " % length)
     offset = 14
     while ethertype in VLAN_TYPES:
         if caplen - offset < 4 or length - offset < 4:
@@ -88,9 +89,7 @@ def print_ethernet(p, packet, data):
         offset += 4
     p.link_length = offset
     if ethertype <= MAX_LENGTH_VALUE:
-        # 802.3 with an LLC header: not decoded here
-        if not p.suppress_default:
-            out.append(tcpdump_hex.hex_ascii(data[offset:]))
+        _print_8023(p, data, offset, ethertype, header[:-2])
         return
     if not print_ethertype(p, ethertype, data, offset, length - offset):
         if not p.eflag:
@@ -99,6 +98,18 @@ def print_ethernet(p, packet, data):
             out.append("length %u: " % length)
         if not p.suppress_default:
             out.append(tcpdump_hex.hex_ascii(data[offset:]))
+
+
+def _print_8023(p, data, offset, length, addresses):
+    """An 802.3 frame: its length field bounds the LLC payload."""
+    saved = p.end
+    p.end = min(saved, offset + length)
+    try:
+        if print_llc(p, data, offset, length, addresses) or p.suppress_default:
+            return
+        p.out.append(tcpdump_hex.hex_ascii(data[offset:p.end]))
+    finally:
+        p.end = saved
 
 
 def interface_name(index):

@@ -10,7 +10,8 @@ under each of those options): Ethernet with 802.1Q and 802.1ad tags, the Linux c
 headers v1 and v2 (LINUX_SLL, LINUX_SLL2, whose interface index is named as the
 machine reading the file names it, "?" when it has no such interface), raw IP (RAW,
 IPV4, IPV6), BSD loopback (NULL and LOOP, with the address family in either byte
-order); MPLS label stacks with the IPv4 or IPv6 below them; PPPoE discovery (codes and
+order); 802.3 frames' 802.2 LLC headers (the SAPs and the U, S and I control fields), IP
+over LLC and SNAP with an Ethernet type inside; MPLS label stacks with the IPv4 or IPv6 below them; PPPoE discovery (codes and
 tags) and session frames, with the PPP protocol field and IPv4 or IPv6 inside; ARP and
 RARP; IPv4 with its options (RR, LSRR, SSRR, timestamps, router alert) and fragments
 (later fragments show as ip-proto-N, or the protocol's name without -n); IPv6 with
@@ -62,11 +63,11 @@ ICMPv6, IGMP, VRRP, ESP, AH, PIM, SCTP, IPv4 and IPv6 (GRE, IGRP, OSPF, DCCP, RS
 EIGRP, mobility headers, ...) show as "ip-proto-N LENGTH" (the protocol's name without
 -n), without the addresses for DCCP. ICMPv6 router renumbering, node information and
 RPL messages show their type and hex. Ethernet frames carrying anything but IPv4,
-IPv6, ARP, RARP, MPLS and PPPoE (802.3 with LLC/SNAP, STP, LLDP, EAPOL, IPX,
-AppleTalk, DECnet, Ethernet loopback, IS-IS, CLNP and ES-IS, ...) show the Ethernet
-header and the payload in hex, as tcpdump shows ethertypes it does not know; so do the
-802.2 and IPX payloads of cooked captures and BSD loopback's ISO, AppleTalk and IPX
-families. Link types other than Ethernet, LINUX_SLL, LINUX_SLL2, NULL, LOOP and raw IP
+IPv6, ARP, RARP, MPLS and PPPoE (LLDP, EAPOL, AppleTalk, DECnet, Ethernet loopback,
+...) show the Ethernet header and the payload in hex, as tcpdump shows ethertypes it
+does not know; so do the LLC payloads tcpdump has printers for (STP, IPX, IS-IS, CLNP
+and ES-IS, SNAP's Cisco and AppleTalk protocols), the 802.2 and IPX payloads of cooked
+captures and BSD loopback's ISO, AppleTalk and IPX families. Link types other than Ethernet, LINUX_SLL, LINUX_SLL2, NULL, LOOP and raw IP
 print "UNSUPPORTED" and the packet in hex, as tcpdump prints link types it has no
 printer for (it has printers for 802.11, PPP, FDDI, NFLOG and many more); a link type
 libpcap does not know at all fails as tcpdump fails: "unknown data link type N (min

@@ -1,6 +1,7 @@
 """Crafted packets of the protocols the printer decodes beyond the captured
-corpus (MPLS, PPPoE, BSD loopback, IGMP, VRRP, ESP, AH, PIM, SCTP, the text
-protocols over TCP, BOOTP), for tests that print them beside tcpdump.
+corpus (MPLS, PPPoE, BSD loopback, LLC and SNAP, IGMP, VRRP, ESP, AH, PIM,
+SCTP, the text protocols over TCP, BOOTP), for tests that print them beside
+tcpdump.
 
 `savefile(linktype, frames)` is a pcap file's bytes; `ETHERNET_FRAMES` are
 compared under every printing option, `SUMMARY_FRAMES` only without -v
@@ -133,8 +134,27 @@ def _pim_packets():
                               ttl=1))]
 
 
+def _llc_frames():
+    packet4 = ipv4(A4, B4, 1, b"\x08\x00\xf7\xfe\x00\x01\x00\x00")
+    padded = frames.ieee8023(frames.llc(0x64, 0x64, 0x03, b"abc")) + bytes(20)  # to 60 bytes
+    return [
+        frames.ieee8023(frames.llc(0x64, 0x64, 0x03, b"some payload")),
+        frames.ieee8023(frames.llc(0x42, 0x42, 0xE3, bytes(10))),
+        frames.ieee8023(frames.llc(0x04, 0x04, 0xBF, b"\x81\x01\x00")),
+        frames.ieee8023(frames.llc(0x04, 0x05, 0xAF)),
+        frames.ieee8023(frames.llc(0x05, 0x04, 0x7F, b"x")),
+        frames.ieee8023(frames.llc(0x04, 0x06, 0x0A, b"\x0b" + b"data")),
+        frames.ieee8023(frames.llc(0xF1, 0xF1, 0x09, b"\x0b")),
+        frames.ieee8023(frames.llc(0x06, 0x06, 0x03, packet4)),
+        frames.ieee8023(frames.snap(0, 0x0800, packet4)),
+        frames.ieee8023(frames.snap(0, 0x1234, b"opaque")),
+        frames.ieee8023(frames.snap(0x00000C, 0x0123, b"opaque")),
+        padded,
+    ]
+
+
 ETHERNET_FRAMES = (_igmp_messages() + _vrrp_messages() + _ipsec_packets() + _sctp_packets() +
-                   _tunnel_frames() + _text_frames() + _pim_packets())
+                   _tunnel_frames() + _text_frames() + _pim_packets() + _llc_frames())
 
 
 def _bootp_request():

@@ -55,7 +55,6 @@ NOT_DECODED = {
     "IS-IS": r"IS-IS|\[\|isis\]",
     "CLNP": r"CLNP|ES-IS",
     "AppleTalk": r"\bAT |aarp|at-#",
-    "LLC": r"Unnumbered|Supervisory|Information, send|\[\|llc\]|\bLLC\b",
     "LLDP": r"\bLLDP\b",
     "DECnet": r"pktlen|ethertype DN ",
     "Ethernet loopback": r"Loopback, skipCount|ethertype Loopback",

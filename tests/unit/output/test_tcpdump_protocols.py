@@ -27,7 +27,7 @@ def test_records_follow_the_schema_whole_and_cut_short():
             records = _records(linktype, packets, cut)
             assert_valid("pytcpdump", "".join(json.dumps(record) + "\n" for record in records))
             seen.update(layer["protocol"] for record in records for layer in record["layers"])
-    assert seen >= {"loopback", "mpls", "pppoe", "sctp", "igmp", "vrrp", "esp", "ah", "pim"}
+    assert seen >= {"loopback", "llc", "mpls", "pppoe", "sctp", "igmp", "vrrp", "esp", "ah", "pim"}
 
 
 def test_an_authentication_header_leads_to_what_it_covers():
