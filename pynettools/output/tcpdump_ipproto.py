@@ -5,7 +5,7 @@ what the IP printers hand a transport: (p, data, offset, length, version,
 fragmented, ip_offset)."""
 
 from pynettools.decode import checksum
-from pynettools.output.tcpdump_common import Cut, Truncated
+from pynettools.output.tcpdump_common import Cut, need, u16, u32
 
 IGMP_V3_RECORDS = {1: "is_in", 2: "is_ex", 3: "to_in", 4: "to_ex", 5: "allow", 6: "block"}
 VRRP_AUTH = {0: "none", 1: "simple", 2: "ah"}
@@ -16,18 +16,7 @@ PIM_V2_TYPES = {0: "Hello", 1: "Register", 2: "Register Stop", 3: "Join / Prune"
 SCTP_HEADER = 12
 
 
-def _need(p, at, size):
-    """GET_ macros: a field past the captured bytes ends the line."""
-    if at + size > p.end:
-        raise Truncated()
 
-
-def _u16(data, at):
-    return data[at] << 8 | data[at + 1]
-
-
-def _u32(data, at):
-    return int.from_bytes(data[at:at + 4], "big")
 
 
 def print_sctp(p, data, offset, length, version, fragmented, ip_offset):
@@ -44,8 +33,8 @@ def print_sctp(p, data, offset, length, version, fragmented, ip_offset):
     else:
         source = p.names.ipv4(data[ip_offset + 12:ip_offset + 16])
         destination = p.names.ipv4(data[ip_offset + 16:ip_offset + 20])
-    p.out.append("%s.%u > %s.%u: sctp" % (source, _u16(data, offset), destination,
-                                          _u16(data, offset + 2)))
+    p.out.append("%s.%u > %s.%u: sctp" % (source, u16(data, offset), destination,
+                                          u16(data, offset + 2)))
 
 
 def print_igmp(p, data, offset, length, version, fragmented, ip_offset):
@@ -54,14 +43,14 @@ def print_igmp(p, data, offset, length, version, fragmented, ip_offset):
     if p.qflag:
         out.append("igmp")
         return
-    _need(p, offset, 1)
+    need(p, offset, 1)
     kind = data[offset]
     if kind == 0x11:
         out.append("igmp query")
         if length >= 12:
             _igmp_v3_query(p, data, offset, length)
         else:
-            _need(p, offset + 1, 1)
+            need(p, offset + 1, 1)
             response = data[offset + 1]
             if response:
                 out.append(" v2")
@@ -69,13 +58,13 @@ def print_igmp(p, data, offset, length, version, fragmented, ip_offset):
                     out.append(" [max resp time %u]" % response)
             else:
                 out.append(" v1")
-            _need(p, offset + 4, 4)
-            if _u32(data, offset + 4):
+            need(p, offset + 4, 4)
+            if u32(data, offset + 4):
                 out.append(" [gaddr %s]" % p.names.ipv4(data[offset + 4:offset + 8]))
             if length != 8:
                 out.append(" [len %u]" % length)
     elif kind in (0x12, 0x16, 0x17):
-        _need(p, offset + 4, 4)
+        need(p, offset + 4, 4)
         word = {0x12: "igmp v1 report", 0x16: "igmp v2 report", 0x17: "igmp leave"}[kind]
         out.append("%s %s" % (word, p.names.ipv4(data[offset + 4:offset + 8])))
         if kind == 0x12 and length != 8:
@@ -87,7 +76,7 @@ def print_igmp(p, data, offset, length, version, fragmented, ip_offset):
         out.append("igmp-%u" % kind)
     if p.verbose and offset + length <= p.end and \
             checksum.checksum(data[offset:offset + length]):
-        out.append(" bad igmp cksum %x!" % _u16(data, offset + 2))
+        out.append(" bad igmp cksum %x!" % u16(data, offset + 2))
 
 
 def relative_time(seconds):
@@ -109,18 +98,18 @@ def _igmp_v3_query(p, data, offset, length):
     if length < 12 or length & 3:
         out.append(" [invalid len %u]" % length)
         return
-    _need(p, offset + 1, 1)
+    need(p, offset + 1, 1)
     code = data[offset + 1]
     time = code if code < 128 else ((code & 0x0F) | 0x10) << (((code & 0x70) >> 4) + 3)
     if code != 100:
         out.append(" [max resp time %s]" % ("%.1fs" % (time * 0.1) if time < 600 else
                                             relative_time(time // 10)))
-    _need(p, offset + 4, 4)
-    if not _u32(data, offset + 4):
+    need(p, offset + 4, 4)
+    if not u32(data, offset + 4):
         return
     out.append(" [gaddr %s" % p.names.ipv4(data[offset + 4:offset + 8]))
-    _need(p, offset + 10, 2)
-    sources = _u16(data, offset + 10)
+    need(p, offset + 10, 2)
+    sources = u16(data, offset + 10)
     if sources:
         if length < 12 + (sources << 2):
             out.append(" [invalid number of sources]")
@@ -135,7 +124,7 @@ def _igmp_v3_query(p, data, offset, length):
 
 def _addresses(p, data, at, count):
     for index in range(count):
-        _need(p, at + 4 * index, 4)
+        need(p, at + 4 * index, 4)
         p.out.append(" %s" % p.names.ipv4(data[at + 4 * index:at + 4 * index + 4]))
 
 
@@ -144,8 +133,8 @@ def _igmp_v3_report(p, data, offset, length):
     if length < 16 or length & 3:
         out.append(" [invalid len %u]" % length)
         return
-    _need(p, offset + 6, 2)
-    groups = _u16(data, offset + 6)
+    need(p, offset + 6, 2)
+    groups = u16(data, offset + 6)
     out.append(", %u group record(s)" % groups)
     if not p.verbose:
         return
@@ -155,10 +144,10 @@ def _igmp_v3_report(p, data, offset, length):
             out.append(" [invalid number of groups]")
             return
         at = offset + group
-        _need(p, at + 4, 4)
+        need(p, at + 4, 4)
         out.append(" [gaddr %s" % p.names.ipv4(data[at + 4:at + 8]))
         out.append(" %s" % IGMP_V3_RECORDS.get(data[at], " [v3-report-#%u]" % data[at]))
-        sources = _u16(data, at + 2)
+        sources = u16(data, at + 2)
         if length < group + 8 + (sources << 2):
             out.append(" [invalid number of sources %u]" % sources)
             return
@@ -175,7 +164,7 @@ def _igmp_v3_report(p, data, offset, length):
 def print_vrrp(p, data, offset, length, version, fragmented, ip_offset):
     out = p.out
     p.protocol = "vrrp"
-    _need(p, offset, 1)
+    need(p, offset, 1)
     vrrp_version, kind = data[offset] >> 4, data[offset] & 0x0F
     ttl = data[ip_offset + 7] if version == 6 else data[ip_offset + 8]
     out.append("VRRPv%u, %s" % (vrrp_version, "Advertisement" if kind == 1 else
@@ -184,9 +173,9 @@ def print_vrrp(p, data, offset, length, version, fragmented, ip_offset):
         out.append(", (ttl %u)" % ttl)
     if vrrp_version not in (2, 3) or kind != 1:
         return
-    _need(p, offset + 1, 2)
+    need(p, offset + 1, 2)
     out.append(", vrid %u, prio %u" % (data[offset + 1], data[offset + 2]))
-    _need(p, offset + 4, 2)
+    need(p, offset + 4, 2)
     authentication = data[offset + 4]
     if vrrp_version == 2:
         out.append(", authtype %s" % VRRP_AUTH.get(authentication, "#%u" % authentication))
@@ -208,7 +197,7 @@ def _vrrp_details(p, data, offset, length, vrrp_version, authentication, ip_offs
                                               data[ip_offset + 16:ip_offset + 20], 112,
                                               length)
         if checksum.checksum(data[offset:offset + length], initial):
-            out.append(", (bad vrrp cksum %x)" % _u16(data, offset + 6))
+            out.append(", (bad vrrp cksum %x)" % u16(data, offset + 6))
     out.append(", addrs")
     if count > 1:
         out.append("(%u)" % count)
@@ -216,12 +205,12 @@ def _vrrp_details(p, data, offset, length, vrrp_version, authentication, ip_offs
     separator = " "
     at = offset + 8
     for _ in range(count):
-        _need(p, at, 4)
+        need(p, at, 4)
         out.append(separator + p.names.ipv4(data[at:at + 4]))
         separator = ","
         at += 4
     if vrrp_version == 2 and authentication == 1:
-        _need(p, at, 8)
+        need(p, at, 8)
         text = data[at:at + 8].split(b"\0")[0]
         out.append(' auth "%s"' % "".join(chr(byte) if 0x20 <= byte < 0x7F else
                                           "\\0x%02x" % byte for byte in text))
@@ -233,8 +222,8 @@ def print_esp(p, data, offset, length, version, fragmented, ip_offset):
     if offset + 8 >= p.end:
         p.out.append(" [|esp]")
         return
-    p.out.append("ESP(spi=0x%08x,seq=0x%x), length %u" % (_u32(data, offset),
-                                                         _u32(data, offset + 4), length))
+    p.out.append("ESP(spi=0x%08x,seq=0x%x), length %u" % (u32(data, offset),
+                                                         u32(data, offset + 4), length))
 
 
 def print_ah(p, data, offset, length, version, fragmented, ip_offset):
@@ -244,15 +233,15 @@ def print_ah(p, data, offset, length, version, fragmented, ip_offset):
     out = p.out
     p.protocol = "ah"
     out.append("AH(")
-    _need(p, offset, 2)
+    need(p, offset, 2)
     size = (data[offset + 1] + 2) * 4  # the header's length, ICV included
     if p.verbose:
         out.append("length=%u(%u-bytes)," % (data[offset + 1], size))
-    _need(p, offset + 4, 4)
-    out.append("spi=0x%08x," % _u32(data, offset + 4))
-    _need(p, offset + 8, 4)
-    out.append("seq=0x%x,icv=0x" % _u32(data, offset + 8))
-    _need(p, offset, size)
+    need(p, offset + 4, 4)
+    out.append("spi=0x%08x," % u32(data, offset + 4))
+    need(p, offset + 8, 4)
+    out.append("seq=0x%x,icv=0x" % u32(data, offset + 8))
+    need(p, offset, size)
     out.append("%s): " % data[offset + 12:offset + size].hex())
     demux(p, data, offset + size, length - size, version, fragmented, data[offset], ip_offset)
 
@@ -260,7 +249,7 @@ def print_ah(p, data, offset, length, version, fragmented, ip_offset):
 def print_pim(p, data, offset, length, version, fragmented, ip_offset):
     """The version, the PIMv2 message type and the length."""
     p.protocol = "pim"
-    _need(p, offset, 1)
+    need(p, offset, 1)
     pim_version, kind = data[offset] >> 4, data[offset] & 0x0F
     if pim_version == 2:
         name = PIM_V2_TYPES.get(kind, "Unknown Type")

@@ -12,6 +12,7 @@ from pynettools.output.tcpdump_text import print_application
 
 FIN, SYN, RST, PUSH, ACK, URG = 0x01, 0x02, 0x04, 0x08, 0x10, 0x20
 DOMAIN, MULTICAST_DNS, MAX_RST_DATA = 53, 5353, 30
+APPLICATION_PORTS = TEXT_PORTS | {DOMAIN, MULTICAST_DNS}
 _FLAGS = {}
 _TIMESTAMPS = struct.Struct("!II")
 _HEADER = tcp.HEADER
@@ -115,12 +116,18 @@ def print_tcp(p, data, offset, length, version, fragmented, ip_offset):
     if flags & RST:
         if p.verbose:
             _print_rst_data(p, data, offset + header_length, payload)
-    elif sport in TEXT_PORTS or dport in TEXT_PORTS:
-        print_application(p, data, offset + header_length, payload, sport, dport)
+    elif sport in APPLICATION_PORTS or dport in APPLICATION_PORTS:
+        _print_payload(p, data, offset + header_length, payload, sport, dport)
+
+
+def _print_payload(p, data, start, length, sport, dport):
+    """What tcp_print shows of a payload on a port it knows, in its order."""
+    if sport in TEXT_PORTS or dport in TEXT_PORTS:
+        print_application(p, data, start, length, sport, dport)
     elif sport == DOMAIN or dport == DOMAIN:
-        print_domain(p, data, offset + header_length, payload, True)
-    elif sport == MULTICAST_DNS or dport == MULTICAST_DNS:
-        print_domain(p, data, offset + header_length, payload, True, True)
+        print_domain(p, data, start, length, True)
+    else:
+        print_domain(p, data, start, length, True, True)
 
 
 def _print_odd_header(p, prefix, flags, header_length, length):

@@ -3,7 +3,7 @@ stacks (mpls_print) and PPPoE discovery and session frames (pppoe_print,
 ppp_print), with the IPv4 and IPv6 inside them."""
 
 from pynettools.output import tcpdump_hex
-from pynettools.output.tcpdump_common import Truncated
+from pynettools.output.tcpdump_common import Truncated, need
 from pynettools.output.tcpdump_ip import print_ipv4
 from pynettools.output.tcpdump_ip6 import print_ipv6
 
@@ -20,10 +20,6 @@ PPP_TYPES = {0x0021: "IP", 0x0057: "IP6", 0x002B: "IPX", 0x003D: "MLPPP", 0x0281
              0xC023: "PAP", 0xC223: "CHAP", 0x80FD: "CCP"}
 PPP_IP, PPP_IPV6 = (0x0021, 0x0800), 0x0057
 
-
-def _need(p, at, size):
-    if at + size > p.end:
-        raise Truncated()
 
 
 def _default_print(p, data, offset, length):
@@ -44,9 +40,9 @@ def print_mpls(p, data, offset, length):
     while True:
         if length < 4:
             out.append(" (invalid)")
-            _need(p, offset, length)
+            need(p, offset, length)
             return
-        _need(p, offset, 4)
+        need(p, offset, 4)
         entry = int.from_bytes(data[offset:offset + 4], "big")
         label = entry >> 12
         out.append("%s(label %u" % ("\n\t" if depth and p.verbose else " ", label))
@@ -74,7 +70,7 @@ def _mpls_payload(p, data, offset, length, label):
     else:
         if length < 1:
             return
-        _need(p, offset, 1)
+        need(p, offset, 1)
         first = data[offset]
         kind = 4 if 0x45 <= first <= 0x4F else 6 if 0x60 <= first <= 0x6F else 0
     if not kind:  # OSI (CLNP, ES-IS, IS-IS) is not decoded here either
@@ -91,7 +87,7 @@ def print_pppoe(p, data, offset, length):
         out.append(" (length %u < %u) (invalid)" % (length, PPPOE_HEADER))
         return
     length -= PPPOE_HEADER
-    _need(p, offset, PPPOE_HEADER)
+    need(p, offset, PPPOE_HEADER)
     version, kind, code = data[offset] >> 4, data[offset] & 0x0F, data[offset + 1]
     session = data[offset + 2] << 8 | data[offset + 3]
     payload_length = data[offset + 4] << 8 | data[offset + 5]
@@ -118,12 +114,12 @@ def _pppoe_tags(p, data, start, length):
     """Discovery tags: text in quotes when mostly printable, else hex."""
     at, kind = start, 0xFFFF
     while kind and at < start + length:
-        _need(p, at, 4)
+        need(p, at, 4)
         kind, size = data[at] << 8 | data[at + 1], data[at + 2] << 8 | data[at + 3]
         at += 4
         name = PPPOE_TAGS.get(kind, "TAG-0x%x" % kind)
         if size:
-            _need(p, at, size)
+            need(p, at, size)
             value = data[at:at + size]
             p.out.append(_tag_text(name, value))
         else:
@@ -158,19 +154,19 @@ def print_ppp(p, data, offset, length):
     whole = length
     if length < 2:
         raise Truncated()
-    _need(p, offset, 2)
+    need(p, offset, 2)
     if data[offset:offset + 2] == b"\xff\x03":
         offset += 2
         length -= 2
     if length < 2:
         raise Truncated()
-    _need(p, offset, 1)
+    need(p, offset, 1)
     if data[offset] & 1:
         protocol = data[offset]
         offset += 1
         length -= 1
     else:
-        _need(p, offset, 2)
+        need(p, offset, 2)
         protocol = data[offset] << 8 | data[offset + 1]
         offset += 2
         length -= 2
