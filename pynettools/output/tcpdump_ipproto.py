@@ -6,6 +6,7 @@ fragmented, ip_offset)."""
 
 from pynettools.decode import checksum
 from pynettools.output.tcpdump_common import Cut, need, u16, u32
+from pynettools.output.tcpdump_dns_names import printable
 
 IGMP_V3_RECORDS = {1: "is_in", 2: "is_ex", 3: "to_in", 4: "to_ex", 5: "allow", 6: "block"}
 VRRP_AUTH = {0: "none", 1: "simple", 2: "ah"}
@@ -212,8 +213,7 @@ def _vrrp_details(p, data, offset, length, vrrp_version, authentication, ip_offs
     if vrrp_version == 2 and authentication == 1:
         need(p, at, 8)
         text = data[at:at + 8].split(b"\0")[0]
-        out.append(' auth "%s"' % "".join(chr(byte) if 0x20 <= byte < 0x7F else
-                                          "\\0x%02x" % byte for byte in text))
+        out.append(' auth "%s"' % printable(text))
 
 
 def print_esp(p, data, offset, length, version, fragmented, ip_offset):

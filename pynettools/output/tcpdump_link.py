@@ -175,7 +175,9 @@ def print_cooked(p, packet, data):
             return
         if not p.eflag:
             _cooked_header(p, *header, protocol, length - offset + header_length)
-    # 802.2 (LLC) and 802.3 (IPX) payloads are not decoded here: their bytes
+    elif protocol == 4 and print_llc(p, data, offset, length - offset, None):
+        return
+    # 802.3 (IPX) payloads, and LLC ones not decoded here: their bytes
     if not p.suppress_default:
         out.append(tcpdump_hex.hex_ascii(data[offset:]))
 

@@ -1,10 +1,12 @@
 """802.2 LLC as tcpdump prints it (llc_print, snap_print): the SAPs and the
-control field of U, S and I frames, IP over LLC, and SNAP with an Ethernet
-type inside.  STP, IPX and OSI (IS-IS, CLNP, ES-IS) payloads are not decoded:
-`print_llc` returns False for them and the caller shows their bytes."""
+control field of U, S and I frames, IP and STP over LLC, and SNAP with an
+Ethernet type or Cisco's PVST inside.  IPX and OSI (IS-IS, CLNP, ES-IS)
+payloads are not decoded: `print_llc` returns False for them and the caller
+shows their bytes."""
 
 from pynettools.decode import names as tables
 from pynettools.output.tcpdump_common import Truncated
+from pynettools.output.tcpdump_stp import print_stp
 
 SAPS = {0x00: "Null", 0xFF: "Global", 0x02: "802.1B I", 0x03: "802.1B G", 0x06: "IP",
         0x04: "SNA", 0x0E: "ProWay NM", 0x42: "STP", 0x4E: "RS511", 0x7E: "ISO8208",
@@ -15,8 +17,11 @@ FLAGS = {0: "Command", 1: "Response", 0x10: "Poll", 0x11: "Final", 0x100: "Poll"
          0x101: "Final"}
 SUPERVISORY = {0: "Receiver Ready", 1: "Receiver not Ready", 2: "Reject"}
 SNAP, STP, IP, IPX, OSI, UI, XID = 0xAA, 0x42, 0x06, 0xE0, 0xFE, 0x03, 0xAF
-NOT_DECODED = (STP, IPX, OSI)  # their printers are not built here
+NOT_DECODED = (IPX, OSI)  # their printers are not built here
 ETHERNET_OUIS = (0x000000, 0x0000F8)
+CISCO, CISCO_STP = 0x00000C, (0x010B, 0x010C)  # PVST, VLAN bridge
+CISCO_PIDS = {0x2000: "CDP", 0x2003: "VTP", 0x2004: "DTP", 0x0111: "UDLD", 0x010B: "PVST",
+              0x010C: "VLAN Bridge"}
 
 
 def print_llc(p, data, offset, length, addresses):
@@ -59,19 +64,31 @@ def print_llc(p, data, offset, length, addresses):
         if dsap == IP:
             print_ethertype(p, 0x0800, data, offset, length)
             return True
+        if dsap == STP:
+            print_stp(p, data, offset, length)
+            return True
         if dsap in NOT_DECODED:
             if dsap == IPX and p.eflag:
                 out.append("IPX 802.2: ")
             return False
     if not p.eflag:
-        if ssap == dsap:
-            out.append("%s %s " % (addresses, SAPS.get(dsap, "Unknown DSAP 0x%02x" % dsap)))
-        else:
-            source, destination = addresses.split(" > ")
-            out.append("%s %s > %s %s " % (source, SAPS.get(ssap, "Unknown SSAP 0x%02x" % ssap),
-                                           destination,
-                                           SAPS.get(dsap, "Unknown DSAP 0x%02x" % dsap)))
+        _print_saps(p, addresses, dsap, ssap)
     return _print_control(p, data, offset, length, size, unnumbered, control, ssap_field & 1)
+
+
+def _print_saps(p, addresses, dsap, ssap):
+    """The SAPs' names, after the link addresses when the link layer has them."""
+    destination = SAPS.get(dsap, "Unknown DSAP 0x%02x" % dsap)
+    if addresses is None:
+        p.out.append("%s " % destination if ssap == dsap else "%s > %s " % (
+            SAPS.get(ssap, "Unknown SSAP 0x%02x" % ssap), destination))
+    elif ssap == dsap:
+        p.out.append("%s %s " % (addresses, destination))
+    else:
+        source_address, destination_address = addresses.split(" > ")
+        p.out.append("%s %s > %s %s " % (source_address,
+                                         SAPS.get(ssap, "Unknown SSAP 0x%02x" % ssap),
+                                         destination_address, destination))
 
 
 def _print_control(p, data, offset, length, size, unnumbered, control, response):
@@ -116,8 +133,12 @@ def _print_snap(p, data, offset, length, addresses, print_ethertype):
     p.link_length = offset + 5
     if oui in ETHERNET_OUIS and print_ethertype(p, ethertype, data, offset + 5, length - 5):
         return True
+    if oui == CISCO and ethertype in CISCO_STP:
+        print_stp(p, data, offset + 5, length - 5)
+        return True
     if not p.eflag:
-        out.append("%s " % addresses)
+        if addresses is not None:
+            out.append("%s " % addresses)
         if oui == 0:
             out.append("SNAP, ethertype %s (0x%04x), length %u: " % (
                 tables.ETHERTYPES.get(ethertype, "Unknown"), ethertype, length - 5))
@@ -129,7 +150,10 @@ def _print_snap(p, data, offset, length, addresses, print_ethertype):
 
 
 def _pid_name(oui, pid):
-    """Ethernet's and AppleTalk's OUIs name their protocol as an ethertype."""
+    """Ethernet's and AppleTalk's OUIs name their protocol as an ethertype,
+    Cisco's from its own table."""
     if oui in ETHERNET_OUIS or oui == 0x080007:
         return tables.ETHERTYPES.get(pid, "Unknown")
+    if oui == CISCO:
+        return CISCO_PIDS.get(pid, "Unknown")
     return "Unknown"

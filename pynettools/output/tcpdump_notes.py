@@ -11,7 +11,9 @@ headers v1 and v2 (LINUX_SLL, LINUX_SLL2, whose interface index is named as the
 machine reading the file names it, "?" when it has no such interface), raw IP (RAW,
 IPV4, IPV6), BSD loopback (NULL and LOOP, with the address family in either byte
 order); 802.3 frames' 802.2 LLC headers (the SAPs and the U, S and I control fields), IP
-over LLC and SNAP with an Ethernet type inside; MPLS label stacks with the IPv4 or IPv6 below them; PPPoE discovery (codes and
+over LLC and SNAP with an Ethernet type inside; spanning tree BPDUs (802.1d
+configuration and topology change, 802.1w, 802.1s MSTP with its MSTIs; Cisco's PVST
+over SNAP); MPLS label stacks with the IPv4 or IPv6 below them; PPPoE discovery (codes and
 tags) and session frames, with the PPP protocol field and IPv4 or IPv6 inside; ARP and
 RARP; IPv4 with its options (RR, LSRR, SSRR, timestamps, router alert) and fragments
 (later fragments show as ip-proto-N, or the protocol's name without -n); IPv6 with
@@ -33,7 +35,8 @@ entry for a port wins, as in tcpdump's table), Ethernet names from /etc/ethers a
 tcpdump's table of vendor prefixes ("(oui Unknown)" for the rest); any -n prints
 numbers only.
 
-Decoded in part: SCTP shows its addresses and ports ("sctp"), not its chunks; PIM its
+Decoded in part: 802.1aq (SPB) BPDUs show what 802.1s ones show, not SPB's own
+fields that tcpdump adds at -v; SCTP shows its addresses and ports ("sctp"), not its chunks; PIM its
 version, message type and length, not the PIMv2 message's fields that tcpdump adds
 at -v; BOOTP/DHCP (ports 67-68) its summary, "BOOTP/DHCP, Request from MAC, length
 N", not the fields and options that tcpdump adds at -v; PPPoE sessions carrying PPP
@@ -65,8 +68,8 @@ EIGRP, mobility headers, ...) show as "ip-proto-N LENGTH" (the protocol's name w
 RPL messages show their type and hex. Ethernet frames carrying anything but IPv4,
 IPv6, ARP, RARP, MPLS and PPPoE (LLDP, EAPOL, AppleTalk, DECnet, Ethernet loopback,
 ...) show the Ethernet header and the payload in hex, as tcpdump shows ethertypes it
-does not know; so do the LLC payloads tcpdump has printers for (STP, IPX, IS-IS, CLNP
-and ES-IS, SNAP's Cisco and AppleTalk protocols), the 802.2 and IPX payloads of cooked
+does not know; so do the LLC payloads tcpdump has printers for (IPX, IS-IS, CLNP and
+ES-IS, SNAP's Cisco and AppleTalk protocols but PVST), the 802.2 and IPX payloads of cooked
 captures and BSD loopback's ISO, AppleTalk and IPX families. Link types other than Ethernet, LINUX_SLL, LINUX_SLL2, NULL, LOOP and raw IP
 print "UNSUPPORTED" and the packet in hex, as tcpdump prints link types it has no
 printer for (it has printers for 802.11, PPP, FDDI, NFLOG and many more); a link type

@@ -150,7 +150,28 @@ def _llc_frames():
         frames.ieee8023(frames.snap(0, 0x1234, b"opaque")),
         frames.ieee8023(frames.snap(0x00000C, 0x0123, b"opaque")),
         padded,
-    ]
+    ] + [frames.ieee8023(frames.llc(0x42, 0x42, 0x03, bpdu), dst="01:80:c2:00:00:00")
+         for bpdu in _bpdus()] + [
+        frames.ieee8023(frames.snap(0x00000C, 0x010B, _bpdus()[1]), dst="01:00:0c:cc:cc:cd")]
+
+
+def _bpdus():
+    """802.1d config (topology change flags), TCN, 802.1w, 802.1s with an MSTI,
+    an unknown version and a short one."""
+    root, bridge = bytes.fromhex("8000020000000001"), bytes.fromhex("8001020000000002")
+    times = struct.pack("!HHHH", 256, 20 * 256, 2 * 256, 15 * 256)
+    config = struct.pack("!HBBB", 0, 0, 0, 0x81) + root + struct.pack("!I", 4) + bridge + \
+        struct.pack("!H", 0x8001) + times
+    rapid = struct.pack("!HBBB", 0, 2, 2, 0x7C) + root + struct.pack("!I", 20000) + bridge + \
+        struct.pack("!H", 0x8002) + times + b"\0"
+    msti = struct.pack("!B", 0x2C) + bytes.fromhex("8005020000000003") + \
+        struct.pack("!IBBB", 200, 0x80, 0x90, 19)
+    name = b"region-1".ljust(32, b"\0")
+    mstp = struct.pack("!HBBB", 0, 3, 2, 0x3C) + root + struct.pack("!I", 0) + bridge + \
+        struct.pack("!H", 0x8003) + times + b"\0" + struct.pack("!HB", 64 + 16, 0) + name + \
+        struct.pack("!H", 7) + bytes(range(16)) + struct.pack("!I", 10) + bridge + b"\x14" + msti
+    return [config, struct.pack("!HBB", 0, 0, 0x80), rapid, mstp,
+            struct.pack("!HBB", 0, 5, 0) + bytes(32), config[:20]]
 
 
 ETHERNET_FRAMES = (_igmp_messages() + _vrrp_messages() + _ipsec_packets() + _sctp_packets() +

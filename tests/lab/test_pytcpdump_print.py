@@ -50,7 +50,6 @@ def test_nanosecond_time_stamps_are_tcpdumps(argv):
 # by the name MANUAL_NOTES gives it, and what marks them in tcpdump's lines.
 NOT_DECODED = {
     "IGRP": r"igrp: ",
-    "STP": r"\bSTP\b",
     "IPX": r"\bIPX\b|\b[0-9a-f]{8}\.[0-9a-f:]{17}\.[0-9a-f]{4} > ",
     "IS-IS": r"IS-IS|\[\|isis\]",
     "CLNP": r"CLNP|ES-IS",
