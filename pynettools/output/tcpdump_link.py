@@ -12,11 +12,12 @@ from pynettools.output.tcpdump_common import Truncated
 from pynettools.output.tcpdump_ip import print_ipv4
 from pynettools.output.tcpdump_ip6 import print_ipv6
 from pynettools.output.tcpdump_llc import print_llc
+from pynettools.output.tcpdump_stp import print_lldp
 from pynettools.output.tcpdump_tunnel import print_mpls, print_pppoe
 
 ETHERTYPE_IPV4, ETHERTYPE_IPV6, ETHERTYPE_ARP, ETHERTYPE_RARP = 0x0800, 0x86DD, 0x0806, 0x8035
 VLAN_TYPES = link.VLAN_TYPES
-MPLS_TYPES, PPPOE_TYPES = (0x8847, 0x8848), (0x8863, 0x8864)
+MPLS_TYPES, PPPOE_TYPES, ETHERTYPE_LLDP = (0x8847, 0x8848), (0x8863, 0x8864), 0x88CC
 MAX_LENGTH_VALUE = 1500
 SLL_PACKET_TYPES = {0: "In", 1: "B", 2: "M", 3: "P", 4: "Out"}
 
@@ -46,6 +47,8 @@ def print_ethertype(p, ethertype, data, offset, length):
         print_mpls(p, data, offset, length)
     elif ethertype in PPPOE_TYPES:
         print_pppoe(p, data, offset, length)
+    elif ethertype == ETHERTYPE_LLDP and not p.verbose:
+        print_lldp(p, data, offset, length)
     else:
         return False
     return True

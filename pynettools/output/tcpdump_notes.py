@@ -35,7 +35,9 @@ entry for a port wins, as in tcpdump's table), Ethernet names from /etc/ethers a
 tcpdump's table of vendor prefixes ("(oui Unknown)" for the rest); any -n prints
 numbers only.
 
-Decoded in part: 802.1aq (SPB) BPDUs show what 802.1s ones show, not SPB's own
+Decoded in part: LLDP shows its length and system name, as tcpdump does without -v;
+at -v, where tcpdump describes every TLV, its frames show as an ethertype not decoded
+(below); 802.1aq (SPB) BPDUs show what 802.1s ones show, not SPB's own
 fields that tcpdump adds at -v; SCTP shows its addresses and ports ("sctp"), not its chunks; PIM its
 version, message type and length, not the PIMv2 message's fields that tcpdump adds
 at -v; BOOTP/DHCP (ports 67-68) its summary, "BOOTP/DHCP, Request from MAC, length

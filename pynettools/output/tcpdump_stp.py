@@ -1,8 +1,9 @@
-"""Spanning tree BPDUs as tcpdump prints them (stp_print): 802.1d
-configuration and topology change, 802.1w rapid STP and 802.1s MSTP with its
-MSTIs at -v.  SPB's (802.1aq) own fields at -v are not described."""
+"""The bridges' link-local protocols as tcpdump prints them: spanning tree
+BPDUs (stp_print: 802.1d configuration and topology change, 802.1w rapid
+STP and 802.1s MSTP with its MSTIs at -v; SPB's (802.1aq) own fields at -v
+are not described) and LLDP's summary line (lldp_print without -v)."""
 
-from pynettools.output.tcpdump_common import need, u16, u32
+from pynettools.output.tcpdump_common import Cut, need, u16, u32
 from pynettools.output.tcpdump_dns_names import printable
 
 VERSIONS = {0: "802.1d", 2: "802.1w", 3: "802.1s", 4: "802.1aq"}
@@ -12,6 +13,7 @@ FLAGS = ((0x01, "Topology change"), (0x02, "Proposal"), (0x10, "Learn"), (0x20, 
 ROLES = {0: "Unknown", 1: "Alternate", 2: "Root", 3: "Designated"}
 BPDU, MSTP_MIN, TIME_BASE = 36, 102, 256.0
 RAPID, MSTP, SPB = 2, 3, 4
+LLDP_SYSTEM_NAME = 5
 
 
 def _flags(value):
@@ -129,3 +131,26 @@ def _mstis(p, data, offset, v3_length):
             data[at + 13] >> 4, data[at + 14] >> 4, data[at + 15]))
         left -= 16
         at += 16
+
+
+def print_lldp(p, data, offset, length):
+    """ "LLDP, length N: SYSTEM-NAME", the TLVs walked as tcpdump walks them
+    (a cut one ends the line with its mark); the others' contents, shown at
+    -v, are not decoded."""
+    p.protocol = "lldp"
+    p.out.append("LLDP, length %u" % length)
+    at, left = offset, length
+    while left >= 2:
+        if at + 2 > p.end:
+            raise Cut()  # tcpdump's checks here print the mark and return
+        kind, size = data[at] >> 1, (data[at] & 1) << 8 | data[at + 1]
+        at += 2
+        left -= 2
+        if not kind or not size:
+            break
+        if at + size > p.end or left < size:
+            raise Cut()
+        if kind == LLDP_SYSTEM_NAME:  # the one TLV shown without -v
+            p.out.append(": " + printable(data[at:at + size]))
+        at += size
+        left -= size

@@ -186,7 +186,15 @@ def _bootp_request():
                         dst=frames.BROADCAST)
 
 
-SUMMARY_FRAMES = [
+def _lldp_frames():
+    """A whole LLDPDU, and one whose last TLV claims more than the frame holds."""
+    tlvs = b"\x02\x07\x04" + frames.mac("02:00:00:00:00:0a") + b"\x04\x05\x05eth0" + \
+        b"\x06\x02\x00\x78" + b"\x0a\x05host1"
+    return [frames.ether(tlvs + b"\x00\x00", 0x88CC, dst="01:80:c2:00:00:0e"),
+            frames.ether(tlvs + b"\x0c\x40abc", 0x88CC, dst="01:80:c2:00:00:0e")]
+
+
+SUMMARY_FRAMES = _lldp_frames() + [
     _bootp_request(),
     frames.ether(ipv4(A4, B4, 17, udp(67, 68, b"\x02\x01\x06\x00" + bytes(40)))),
     frames.ether(ipv4(A4, "224.0.0.13", 103, _summed(b"\x20\x00\x00\x00\x00\x01\x00\x02"
