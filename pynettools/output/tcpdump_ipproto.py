@@ -7,6 +7,7 @@ fragmented, ip_offset)."""
 from pynettools.decode import checksum
 from pynettools.output.tcpdump_common import Cut, need, u16, u32
 from pynettools.output.tcpdump_dns_names import printable
+from pynettools.output.tcpdump_ip import demux
 
 IGMP_V3_RECORDS = {1: "is_in", 2: "is_ex", 3: "to_in", 4: "to_ex", 5: "allow", 6: "block"}
 VRRP_AUTH = {0: "none", 1: "simple", 2: "ah"}
@@ -228,8 +229,6 @@ def print_esp(p, data, offset, length, version, fragmented, ip_offset):
 
 def print_ah(p, data, offset, length, version, fragmented, ip_offset):
     """The header, then what follows it by its next-header field."""
-    from pynettools.output.tcpdump_ip import demux
-
     out = p.out
     p.protocol = "ah"
     out.append("AH(")

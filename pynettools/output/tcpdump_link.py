@@ -1,5 +1,6 @@
-"""Link layers as tcpdump prints them: Ethernet with 802.1Q/802.1ad tags, the
-Linux cooked headers v1 and v2, raw IP, ARP, and link types it cannot print."""
+"""Link layers as tcpdump prints them: Ethernet with 802.1Q/802.1ad tags and
+802.3 frames, the Linux cooked headers v1 and v2, raw IP, BSD loopback, and
+link types it cannot print."""
 
 import socket
 
@@ -7,17 +8,13 @@ from pynettools.capture import linktypes
 from pynettools.decode import link
 from pynettools.decode import names as tables
 from pynettools.output import tcpdump_hex
-from pynettools.output.tcpdump_arp import print_arp
 from pynettools.output.tcpdump_common import Truncated
+from pynettools.output.tcpdump_ethertype import ETHERTYPE_IPV4, print_ethertype
 from pynettools.output.tcpdump_ip import print_ipv4
 from pynettools.output.tcpdump_ip6 import print_ipv6
 from pynettools.output.tcpdump_llc import print_llc
-from pynettools.output.tcpdump_stp import print_lldp
-from pynettools.output.tcpdump_tunnel import print_mpls, print_pppoe
 
-ETHERTYPE_IPV4, ETHERTYPE_IPV6, ETHERTYPE_ARP, ETHERTYPE_RARP = 0x0800, 0x86DD, 0x0806, 0x8035
 VLAN_TYPES = link.VLAN_TYPES
-MPLS_TYPES, PPPOE_TYPES, ETHERTYPE_LLDP = (0x8847, 0x8848), (0x8863, 0x8864), 0x88CC
 MAX_LENGTH_VALUE = 1500
 SLL_PACKET_TYPES = {0: "In", 1: "B", 2: "M", 3: "P", 4: "Out"}
 
@@ -33,25 +30,6 @@ def ethertype_text(p, ethertype):
     if p.qflag:
         return "%s, " % tables.ETHERTYPES.get(ethertype, "Unknown Ethertype (0x%04x)" % ethertype)
     return "ethertype %s (0x%04x), " % (tables.ETHERTYPES.get(ethertype, "Unknown"), ethertype)
-
-
-def print_ethertype(p, ethertype, data, offset, length):
-    """ethertype_print: False when tcpdump has no printer for the type."""
-    if ethertype == ETHERTYPE_IPV4:
-        print_ipv4(p, data, offset, length)
-    elif ethertype == ETHERTYPE_IPV6:
-        print_ipv6(p, data, offset, length)
-    elif ethertype == ETHERTYPE_ARP or ethertype == ETHERTYPE_RARP:
-        print_arp(p, data, offset, length)
-    elif ethertype in MPLS_TYPES:
-        print_mpls(p, data, offset, length)
-    elif ethertype in PPPOE_TYPES:
-        print_pppoe(p, data, offset, length)
-    elif ethertype == ETHERTYPE_LLDP and not p.verbose:
-        print_lldp(p, data, offset, length)
-    else:
-        return False
-    return True
 
 
 def print_ethernet(p, packet, data):

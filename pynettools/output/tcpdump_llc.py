@@ -6,6 +6,7 @@ shows their bytes."""
 
 from pynettools.decode import names as tables
 from pynettools.output.tcpdump_common import Truncated
+from pynettools.output.tcpdump_ethertype import print_ethertype
 from pynettools.output.tcpdump_stp import print_stp
 
 SAPS = {0x00: "Null", 0xFF: "Global", 0x02: "802.1B I", 0x03: "802.1B G", 0x06: "IP",
@@ -29,8 +30,6 @@ def print_llc(p, data, offset, length, addresses):
     is "src > dst" for the lines that name the link addresses.  False when
     tcpdump goes on with the frame's bytes from the LLC header on, in hex (a
     payload it does not know, or one this printer does not decode)."""
-    from pynettools.output.tcpdump_link import print_ethertype
-
     out = p.out
     p.protocol = "llc"
     captured = p.end - offset
@@ -60,7 +59,7 @@ def print_llc(p, data, offset, length, addresses):
     length -= size
     if dsap == ssap and control == UI:
         if dsap == SNAP:
-            return _print_snap(p, data, offset, length, addresses, print_ethertype)
+            return _print_snap(p, data, offset, length, addresses)
         if dsap == IP:
             print_ethertype(p, 0x0800, data, offset, length)
             return True
@@ -118,7 +117,7 @@ def _print_control(p, data, offset, length, size, unnumbered, control, response)
     return False
 
 
-def _print_snap(p, data, offset, length, addresses, print_ethertype):
+def _print_snap(p, data, offset, length, addresses):
     """snap_print: an OUI and a protocol; Ethernet's OUIs carry an ethertype."""
     out = p.out
     p.protocol = "snap"

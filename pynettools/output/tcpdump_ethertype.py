@@ -1,12 +1,17 @@
-"""What Ethernet carries above IP's level as tcpdump prints it: MPLS label
+"""Ethernet types as tcpdump dispatches them (ethertype_print), for Ethernet,
+the cooked headers and SNAP: IPv4, IPv6, ARP, LLDP, and here MPLS label
 stacks (mpls_print) and PPPoE discovery and session frames (pppoe_print,
 ppp_print), with the IPv4 and IPv6 inside them."""
 
 from pynettools.output import tcpdump_hex
+from pynettools.output.tcpdump_arp import print_arp
 from pynettools.output.tcpdump_common import Truncated, need
 from pynettools.output.tcpdump_ip import print_ipv4
 from pynettools.output.tcpdump_ip6 import print_ipv6
+from pynettools.output.tcpdump_stp import print_lldp
 
+ETHERTYPE_IPV4, ETHERTYPE_IPV6, ETHERTYPE_ARP, ETHERTYPE_RARP = 0x0800, 0x86DD, 0x0806, 0x8035
+MPLS_TYPES, PPPOE_TYPES, ETHERTYPE_LLDP = (0x8847, 0x8848), (0x8863, 0x8864), 0x88CC
 MPLS_LABEL_NAMES = ("IPv4 explicit NULL", "router alert", "IPv6 explicit NULL",
                     "implicit NULL") + ("rsvd",) * 12
 PPPOE_CODES = {0x09: "PADI", 0x07: "PADO", 0x19: "PADR", 0x65: "PADS", 0xA7: "PADT", 0: ""}
@@ -20,6 +25,25 @@ PPP_TYPES = {0x0021: "IP", 0x0057: "IP6", 0x002B: "IPX", 0x003D: "MLPPP", 0x0281
              0xC023: "PAP", 0xC223: "CHAP", 0x80FD: "CCP"}
 PPP_IP, PPP_IPV6 = (0x0021, 0x0800), 0x0057
 
+
+
+def print_ethertype(p, ethertype, data, offset, length):
+    """ethertype_print: False when tcpdump has no printer for the type."""
+    if ethertype == ETHERTYPE_IPV4:
+        print_ipv4(p, data, offset, length)
+    elif ethertype == ETHERTYPE_IPV6:
+        print_ipv6(p, data, offset, length)
+    elif ethertype == ETHERTYPE_ARP or ethertype == ETHERTYPE_RARP:
+        print_arp(p, data, offset, length)
+    elif ethertype in MPLS_TYPES:
+        print_mpls(p, data, offset, length)
+    elif ethertype in PPPOE_TYPES:
+        print_pppoe(p, data, offset, length)
+    elif ethertype == ETHERTYPE_LLDP and not p.verbose:
+        print_lldp(p, data, offset, length)
+    else:
+        return False
+    return True
 
 
 def _default_print(p, data, offset, length):
