@@ -16,6 +16,7 @@ file), so that the error names the call or file that failed and its errno.
     ├── FileReadError         a file the user named cannot be read
     │   └── ServicesFileError ... a services(5) file
     ├── CaptureFileError      a savefile (pcap, pcapng) is not what it must be
+    ├── CaptureDeviceError    a capture device cannot be opened or went away
     ├── FilterError           a filter expression cannot be compiled
     └── UnsupportedError      something this build cannot do here
 """
@@ -124,6 +125,20 @@ class CaptureFileError(PynettoolsError):
     def __init__(self, reason):
         super().__init__(reason)
         self.reason = reason
+
+
+class CaptureDeviceError(PynettoolsError):
+    """Capture on `device` cannot start or cannot go on.  `problem` is one of
+    "missing" (no such interface), "down" (not up), "pseudo" (a pseudo-device
+    of tcpdump's list that this build does not capture on), "gone" (the
+    interface went down or disappeared while capturing); `errno` the OS error
+    behind it, when there is one."""
+
+    def __init__(self, device, problem, errno=None):
+        super().__init__("%s: %s" % (device, problem))
+        self.device = device
+        self.problem = problem
+        self.errno = errno
 
 
 class FilterError(PynettoolsError):
