@@ -20,13 +20,14 @@ What libpcap does and this does too:
 
 import errno
 import fcntl
+import os
 import socket
 import struct
 
 from pynettools.bpf import kernel
 from pynettools.capture import cooked, linktypes, ring
 from pynettools.capture.packet import Packet
-from pynettools.errors import CaptureDeviceError, SocketCallError
+from pynettools.errors import CaptureDeviceError, PrivilegeError, SocketCallError
 
 ETH_P_ALL = 0x0003
 PACKET_ADD_MEMBERSHIP, PACKET_MR_PROMISC = 1, 1
@@ -57,22 +58,31 @@ class LiveCapture:
         self.direction = direction
         self._received = self._dropped = 0
         self._userland, self._userland_blocks, self._attached = None, 0, False
-        self.ifindex = 0 if device == "any" else _index(device)
+        self._stopping = False
         # "any" is never bound: its socket receives from the start, the
-        # reject-all then the drain keep what came before out.
-        self.sock = _open(socket.SOCK_DGRAM if device == "any" else socket.SOCK_RAW,
-                          0 if self.ifindex else socket.htons(ETH_P_ALL))
+        # reject-all then the drain keep what came before out.  The socket
+        # comes first, as in libpcap: no privilege is said before no device.
         try:
+            self.sock = _open(socket.SOCK_DGRAM if device == "any" else socket.SOCK_RAW,
+                              socket.htons(ETH_P_ALL) if device == "any" else 0)
+        except PrivilegeError as error:
+            raise CaptureDeviceError(device, "permission", error.errno) from error
+        self._wake_read, self._wake_write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+        try:
+            self.ifindex = 0 if device == "any" else _index(device)
             self.linktype = self._link_type(cooked_linktype)
             kernel.attach(self.sock, kernel.REJECT_ALL)
             self._drain()
-            self.ring = ring.Ring(self.sock, buffer_size, 1 if immediate else 1000)
+            self.ring = ring.Ring(self.sock, buffer_size, 1 if immediate else 1000,
+                                  self._wake_read)
             if self.ifindex:
                 self._bind()
             if promiscuous and self.ifindex:
                 _add_membership(self.sock, self.ifindex)
         except BaseException:
             self.sock.close()
+            os.close(self._wake_read)
+            os.close(self._wake_write)
             raise
         self.lo_ifindex = _lo_index()
 
@@ -136,9 +146,9 @@ class LiveCapture:
         """Yield each `Packet` captured, forever (until the consumer stops or
         the device goes away: CaptureDeviceError "gone")."""
         wait, release, block = self.ring.wait, self.ring.release, self.ring.block
-        while True:
+        while not self._stopping:
             offset = wait(None)
-            if offset is None:
+            if offset is None or self._stopping:
                 continue
             if offset < 0:
                 raise CaptureDeviceError(self.device, "gone", self.sock.getsockopt(
@@ -150,6 +160,14 @@ class LiveCapture:
                 self._userland_blocks -= 1
                 if not self._userland_blocks and not self._always_userland:
                     self._userland = None
+
+    def stop(self):
+        """End packets() at the next block (callable from a signal handler)."""
+        self._stopping = True
+        try:
+            os.write(self._wake_write, b"x")
+        except BlockingIOError:
+            pass
 
     def _block_packets(self, count, frame):
         mm, unpack, snaplen, linktype = self.ring.map, ring.FRAME.unpack_from, self.snaplen, \
@@ -210,6 +228,8 @@ class LiveCapture:
     def close(self):
         self.ring.close()
         self.sock.close()
+        os.close(self._wake_read)
+        os.close(self._wake_write)
 
     def __enter__(self):
         return self

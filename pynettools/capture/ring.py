@@ -44,7 +44,7 @@ class Ring:
     """The ring of `sock` (an AF_PACKET socket not yet bound).  `timeout_ms`
     is the block timeout (tcpdump's 1000 ms; 1 for immediate mode)."""
 
-    def __init__(self, sock, buffer_size=DEFAULT_BUFFER_SIZE, timeout_ms=1000):
+    def __init__(self, sock, buffer_size=DEFAULT_BUFFER_SIZE, timeout_ms=1000, wake_fd=None):
         _setsockopt(sock, PACKET_VERSION, TPACKET_V3, "setsockopt PACKET_VERSION")
         self.block_size = mmap.PAGESIZE
         while self.block_size < FRAME_SIZE:
@@ -59,6 +59,9 @@ class Ring:
                              mmap.MAP_SHARED, mmap.PROT_READ | mmap.PROT_WRITE)
         self._poll = select.poll()
         self._poll.register(sock.fileno(), select.POLLIN | select.POLLERR)
+        if wake_fd is not None:  # readable: stop waiting (a signal handler writes it)
+            self._poll.register(wake_fd, select.POLLIN)
+        self._sock_fd = sock.fileno()
         self.current = 0
 
     def wait(self, timeout_ms):
@@ -67,9 +70,9 @@ class Ring:
         events are returned as the negative event mask."""
         offset = self.current * self.block_size
         if not self.map[offset + _STATUS_OFFSET] & TP_STATUS_USER:
-            events = self._poll.poll(timeout_ms)
-            if events and events[0][1] & select.POLLERR:
-                return -events[0][1]
+            for fd, mask in self._poll.poll(timeout_ms):
+                if fd == self._sock_fd and mask & select.POLLERR:
+                    return -mask
             if not self.map[offset + _STATUS_OFFSET] & TP_STATUS_USER:
                 return None
         return offset
