@@ -235,3 +235,19 @@ def test_z_runs_the_command_on_each_rotated_file(tmp_path):
         time.sleep(0.05)
     assert sorted(logs["ours"].read_text().split()) == \
         sorted(logs["theirs"].read_text().split()) == ["out", "out1"]
+
+
+@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM", "SIGHUP"])
+def test_a_signal_ends_the_reading_as_tcpdump(tmp_path, signum):
+    import signal
+    import time
+
+    big = _big(tmp_path, 150_000)
+    for program in ("tcpdump", command_path("pytcpdump")):
+        reader = subprocess.Popen([program, "-r", big, "-nn"], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, env=ENV)
+        time.sleep(0.5)  # well into the file: tcpdump reads it in about a second
+        reader.send_signal(getattr(signal, signum))
+        out, err = reader.communicate(timeout=60)
+        # status 0, a newline after the last line printed, no statistics for a file
+        assert (reader.returncode, out[-2:], len(err.splitlines())) == (0, b"\n\n", 1), program

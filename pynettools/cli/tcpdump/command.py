@@ -99,11 +99,36 @@ def _savefile_names(args):
 
 
 def read_files(args, names):
-    """File mode: every savefile named, in turn, through one filter into one sink."""
-    from pynettools.cli.tcpdump.savefiles import open_named, say_reading
+    """File mode: every savefile named, in turn, through one filter into one sink.
+
+    SIGINT, SIGTERM and SIGHUP (unless nohup ignores it) stop the reading as
+    tcpdump's cleanup() does: a newline after the lines printed, status 0.
+    """
+    import _signal  # the C module: `signal` builds an enum of every signal
+
     from pynettools.cli.tcpdump.sink import Sink
 
+    stopping = [_signal.SIGINT, _signal.SIGTERM]
+    if _signal.getsignal(_signal.SIGHUP) != _signal.SIG_IGN:
+        stopping.append(_signal.SIGHUP)
+    previous = [(signum, _signal.signal(signum, _signal.default_int_handler))
+                for signum in stopping]
     sink = Sink(args)
+    try:
+        _read_all(args, names, sink)
+    except KeyboardInterrupt:
+        if args.write_file is None:
+            sink.emit("\n")  # tcpdump's "perhaps we didn't finish a line"
+    finally:
+        for signum, handler in previous:
+            _signal.signal(signum, handler)
+    sink.finish(count_line=True)
+    return ExitStatus.OK
+
+
+def _read_all(args, names, sink):
+    from pynettools.cli.tcpdump.savefiles import open_named, say_reading
+
     expression = program = linktype = None
     for name in names:
         reader = open_named(name)
@@ -117,15 +142,13 @@ def read_files(args, names):
             program = _file_program(args, expression, reader)
             if args.dump_program:
                 print_program(args, program)
-                return ExitStatus.OK
+                return
         if sink.started:
             say_reading(name, reader)
         sink.start(linktype, reader.snaplen)
         _feed(reader, program, sink)
         if sink.over:
-            break
-    sink.finish(count_line=True)
-    return ExitStatus.OK
+            return
 
 
 def _file_program(args, expression, reader):

@@ -106,7 +106,7 @@ class Sink:
                 self._say_limit()
             return False
         if self._show is not None:
-            self._emit(self._show(packet))
+            self.emit(self._show(packet))
         return self.limit is None or self._taken < self.limit
 
     def drain(self, packets):
@@ -129,12 +129,12 @@ class Sink:
                 if taken == limit:
                     break
                 if len(batch) == _BATCH:
-                    self._emit("".join(batch))
+                    self.emit("".join(batch))
                     batch.clear()
         finally:  # a savefile cut short: what was read before is printed
             self.captured += taken - self._taken
             self._taken = taken
-            self._emit("".join(batch))
+            self.emit("".join(batch))
 
     @property
     def over(self):
@@ -142,7 +142,8 @@ class Sink:
         not merely -c reached for this source."""
         return self.writer is not None and (self.writer.exhausted or self.writer.stopped)
 
-    def _emit(self, text):
+    def emit(self, text):
+        """Write printed text to stdout (OutputError when it cannot be written)."""
         try:
             self._out.write(text.encode("utf-8", "surrogateescape"))
             if self._flush_each:
@@ -173,8 +174,8 @@ class Sink:
         """Flush and close; with --count in file mode (`count_line`), print its line."""
         if self.writer is not None:
             self.writer.close()
-        if count_line and self.args.count_only:
-            self._emit("%u packet%s\n" % (self.captured, "" if self.captured == 1 else "s"))
+        if count_line and self.started and self.args.count_only:
+            self.emit("%u packet%s\n" % (self.captured, "" if self.captured == 1 else "s"))
         self.flush()
 
 
