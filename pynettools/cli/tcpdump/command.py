@@ -25,7 +25,8 @@ statistics with sink.captured.  -D, -L, -J, -Z, -p, -Q, -B, -I, -i and
 
 import sys
 
-from pynettools.cli.tcpdump.declaration import COMMAND, Complaint, filter_expression  # noqa: F401 - the runner's
+from pynettools.cli.tcpdump.declaration import COMMAND  # noqa: F401 - the runner's
+from pynettools.cli.tcpdump.declaration import Complaint, filter_expression
 from pynettools.cli.tcpdump.program import compile_program, print_program
 from pynettools.cli.tcpdump.status import ExitStatus, failure  # noqa: F401 - the runner's
 from pynettools.errors import CaptureFileError, UnsupportedError

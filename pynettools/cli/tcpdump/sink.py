@@ -36,7 +36,8 @@ class Sink:
         self.printer = self.writer = None
         self._show = None
         self._out = sys.stdout.buffer
-        self._flush_each = bool(args.line_buffered)
+        # -l, or a terminal, whose stdout C's stdio buffers by the line
+        self._flush_each = bool(args.line_buffered) or self._out.isatty()
 
     def start(self, linktype, snaplen):
         """Open the -w file and make the printer for packets of `linktype`; for
