@@ -95,7 +95,13 @@ ignored with tcpdump's own message (Debian's tcpdump has no libsmi); -Y prints t
 usage and fails, as on Debian (no parser debugging). -y names the link types listed in
 pynettools' table (EN10MB, RAW, LINUX_SLL, LINUX_SLL2, IPV4, IPV6, NULL, LOOP, ...) and
 no others. --version names pynettools beside the versions it follows; there is no
-OpenSSL line. --json, --json-schema are not in tcpdump.""",
+OpenSSL line. --json, --json-schema are not in tcpdump.
+
+Reading files (-r, -V), pytcpdump keeps the user it was started as. tcpdump, run as
+root, drops to -Z's user (Debian's default: tcpdump) once the filter is compiled,
+keeping the capability to create its -w files anywhere, which then belong to that user
+(and an unknown -Z user fails: "Couldn't find user"); pytcpdump's -w files belong to
+root then. Live, pytcpdump drops privileges as tcpdump does.""",
     "ENVIRONMENT": """\
 TZ: the time zone of the printed time stamps (and of -G's strftime names), as for
 tcpdump. PYNETTOOLS_DEBUG: when set, an internal error shows its Python traceback.""",
