@@ -131,6 +131,16 @@ def test_V_reads_each_file_with_its_banner_and_count(tmp_path):
                        cwd=tmp_path)[2] == 1  # raw.pcap's link type differs
 
 
+@pytest.mark.parametrize("order", ["cut first", "cut last", "missing between"])
+def test_V_goes_on_after_a_file_cut_short(tmp_path, order):
+    cut, dns = _cut(tmp_path, 200), str(CORPUS / "dns.pcap")
+    names = {"cut first": [cut, dns], "cut last": [dns, cut],
+             "missing between": [dns, str(tmp_path / "missing"), dns]}[order]
+    listing = tmp_path / "list"
+    listing.write_text("".join(name + "\n" for name in names))
+    assert_same(["-V", str(listing), "-nn", "-c", "3"])
+
+
 def test_F_reads_the_expression_without_comments(tmp_path):
     path = tmp_path / "filter"
     path.write_text("tcp # the web\n  and port 80 # only\n")

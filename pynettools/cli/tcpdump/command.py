@@ -115,8 +115,9 @@ def read_files(args, names):
     previous = [(signum, _signal.signal(signum, _signal.default_int_handler))
                 for signum in stopping]
     sink = Sink(args)
+    status = ExitStatus.OK
     try:
-        _read_all(args, names, sink)
+        status = _read_all(args, names, sink)
     except KeyboardInterrupt:
         if args.write_file is None:
             sink.emit("\n")  # tcpdump's "perhaps we didn't finish a line"
@@ -124,12 +125,14 @@ def read_files(args, names):
         for signum, handler in previous:
             _signal.signal(signum, handler)
     sink.finish(count_line=True)
-    return ExitStatus.OK
+    return status
 
 
 def _read_all(args, names, sink):
+    """The files in turn; the status is the last file's (1 when it was cut short)."""
     from pynettools.cli.tcpdump.savefiles import open_named, say_reading
 
+    status = ExitStatus.OK
     expression = program = linktype = None
     for name in names:
         reader = open_named(name)
@@ -143,13 +146,14 @@ def _read_all(args, names, sink):
             program = _file_program(args, expression, reader)
             if args.dump_program:
                 print_program(args, program)
-                return
+                return status
         if sink.started:
             say_reading(name, reader)
         sink.start(linktype, reader.snaplen)
-        _feed(reader, program, sink)
+        status = _feed(reader, program, sink)
         if sink.over:
-            return
+            break
+    return status
 
 
 def _file_program(args, expression, reader):
@@ -163,7 +167,11 @@ def _file_program(args, expression, reader):
 
 
 def _feed(reader, program, sink):
-    """The savefile's packets the program accepts, into the sink, until it says stop."""
+    """The savefile's packets the program accepts, into the sink, until it says stop.
+
+    A file cut short is said as tcpdump says it after pcap_loop (the lines
+    before it first), and the next file of -V is read all the same.
+    """
     try:
         if program is None:
             sink.drain(reader)
@@ -171,5 +179,8 @@ def _feed(reader, program, sink):
             run = program.run
             sink.drain(packet for packet in reader if run(packet.data, packet.wire_length))
     except CaptureFileError as error:
-        sink.finish(count_line=True)
-        raise CaptureFileError("pcap_loop: " + error.reason) from None
+        sink.flush()
+        said = failure(CaptureFileError("pcap_loop: " + error.reason))
+        said.write()
+        return said.status
+    return ExitStatus.OK
