@@ -99,9 +99,10 @@ OpenSSL line. --json, --json-schema are not in tcpdump.
 
 Reading files (-r, -V), pytcpdump keeps the user it was started as. tcpdump, run as
 root, drops to -Z's user (Debian's default: tcpdump) once the filter is compiled,
-keeping the capability to create its -w files anywhere, which then belong to that user
-(and an unknown -Z user fails: "Couldn't find user"); pytcpdump's -w files belong to
-root then. Live, pytcpdump drops privileges as tcpdump does.""",
+keeping the capability to create its -w files anywhere, which then belong to that user;
+it opens the later files of -V as that user, and an unknown -Z user fails ("Couldn't
+find user"). pytcpdump's -w files belong to root then (-Z root gives tcpdump's
+behaviour in both). Live, pytcpdump drops privileges as tcpdump does.""",
     "ENVIRONMENT": """\
 TZ: the time zone of the printed time stamps (and of -G's strftime names), as for
 tcpdump. PYNETTOOLS_DEBUG: when set, an internal error shows its Python traceback.""",
