@@ -192,9 +192,11 @@ def test_w_dash_writes_to_stdout_as_tcpdump():
         run("tcpdump", ["-r", MIX, "-w", "-", "udp"])[0]
 
 
-def test_print_shows_the_lines_while_writing(tmp_path):
-    theirs = run("tcpdump", ["-Z", "root", "-r", MIX, "-w", str(tmp_path / "t"), "--print"])
-    ours = run(command_path("pytcpdump"), ["-r", MIX, "-w", str(tmp_path / "o"), "--print"])
+@pytest.mark.parametrize("argv", [["--print"], ["--print", "--count"], ["--count"]],
+                         ids=" ".join)
+def test_print_shows_the_lines_while_writing(tmp_path, argv):
+    theirs = run("tcpdump", ["-Z", "root", "-r", MIX, "-w", str(tmp_path / "t"), *argv])
+    ours = run(command_path("pytcpdump"), ["-r", MIX, "-w", str(tmp_path / "o"), *argv])
     assert ours[0] == theirs[0] and ours[0]
 
 
