@@ -9,8 +9,9 @@ front end says where it happened: opening, or "pcap_loop" while reading).
 pcap: both byte orders, microsecond (0xa1b2c3d4) and nanosecond
 (0xa1b23c4d) magic, and the "modified" format of Alexey Kuznetzov's patches
 (0xa1b2cd34), whose record headers carry 8 more bytes.  A snapshot length of
-0 or above the link type's maximum reads as the maximum; a record longer
-than the snapshot length is cut to it, as libpcap salvages such files.
+0 (or of 2^31 and more) reads as the link type's maximum, one above it is
+kept; a record longer than the snapshot length is cut to it, as libpcap
+salvages such files, one longer than the maximum is an error.
 """
 
 import struct
@@ -42,11 +43,12 @@ def open_savefile(stream):
     raise CaptureFileError("unknown file format")
 
 
-def _read_header(stream, size, what="file header"):
+def _read_header(stream, size, what="file header", whole=None):
+    """`size` bytes; libpcap names the `whole` header's size when the magic is already read."""
     data = stream.read(size)
     if len(data) < size:
         raise CaptureFileError("truncated dump file; tried to read %d %s bytes, only got %d"
-                               % (size, what, len(data)))
+                               % (whole or size, what, len(data)))
     return data
 
 
@@ -54,7 +56,7 @@ class PcapReader:
     """The packets of a pcap savefile, in file order."""
 
     def __init__(self, stream, order, magic):
-        rest = _read_header(stream, _FILE_HEADER - 4)
+        rest = _read_header(stream, _FILE_HEADER - 4, whole=_FILE_HEADER)
         major, minor, _zone, _sigfigs, snaplen, linktype = struct.unpack(order + "HHiIII", rest)
         if major != MAJOR or minor > MINOR:
             raise CaptureFileError("unsupported pcap savefile version %d.%d" % (major, minor))
@@ -62,35 +64,64 @@ class PcapReader:
         self.linktype = linktypes.from_dlt(linktype & 0x03FFFFFF)  # the rest are FCS bits
         self.nanosecond = magic == NANOSECOND_MAGIC
         maximum = linktypes.max_snaplen(self.linktype)
-        self.snaplen = snaplen if 0 < snaplen <= maximum else maximum
+        # libpcap keeps a length above the maximum (the banner shows it); 0, or one
+        # that is negative as an int, reads as the maximum
+        self.snaplen = snaplen if 0 < snaplen < 2 ** 31 else maximum
         self._extra = _MODIFIED_EXTRA if magic == MODIFIED_MAGIC else 0
         if self._extra and self.linktype == linktypes.ETHERNET:
             self.snaplen += 14  # libpcap: it may have been captured cooked, a fake header added
         self._record = struct.Struct(order + "IIII")
 
     def __iter__(self):
-        read, unpack, size = self.stream.read, self._record.unpack, self._record.size + self._extra
+        # Records are cut from blocks read ahead (two reads a packet cost more
+        # than the rest of reading it); read1 returns what a pipe holds, so
+        # `tcpdump -w - | pytcpdump -r -` still sees each packet as it comes.
+        read = getattr(self.stream, "read1", self.stream.read)
+        unpack_from, size = self._record.unpack_from, self._record.size + self._extra
         scale = 1 if self.nanosecond else 1000
         maximum, snaplen, linktype = linktypes.max_snaplen(self.linktype), self.snaplen, \
             self.linktype
+        block, at = b"", 0
         while True:
-            header = read(size)
-            if not header:
-                return
-            if len(header) < size:
-                raise CaptureFileError("truncated dump file; tried to read %d header bytes, "
-                                       "only got %d" % (size, len(header)))
-            seconds, fraction, captured, wire = unpack(header[:16])
+            if at + size > len(block):
+                block, at = _refill(block, at, size, read)
+                if at + size > len(block):
+                    if at == len(block):
+                        return
+                    raise CaptureFileError("truncated dump file; tried to read %d header "
+                                           "bytes, only got %d" % (size, len(block) - at))
+            seconds, fraction, captured, wire = unpack_from(block, at)
             if captured > maximum:
-                raise CaptureFileError("invalid packet capture length %d, bigger than snaplen "
-                                       "of %d" % (captured, maximum))
-            data = read(captured)
-            if len(data) < captured:
-                raise CaptureFileError("truncated dump file; tried to read %d captured bytes, "
-                                       "only got %d" % (captured, len(data)))
-            if captured > snaplen:
-                data = data[:snaplen]
-            yield Packet(seconds * 1_000_000_000 + fraction * scale, wire, data, linktype)
+                raise CaptureFileError("invalid packet capture length %d, bigger than %s" % (
+                    captured, "snaplen of %d" % snaplen if captured > snaplen else
+                    "maximum of %d" % maximum))
+            start = at + size
+            if start + captured > len(block):
+                block, at = _refill(block, at, size + captured, read)
+                start = at + size
+                if start + captured > len(block):
+                    raise CaptureFileError("truncated dump file; tried to read %d captured "
+                                           "bytes, only got %d" % (captured, len(block) - start))
+            at = start + captured
+            yield Packet(seconds * 1_000_000_000 + fraction * scale, wire,
+                         block[start:at] if captured <= snaplen else block[start:start + snaplen],
+                         linktype)
+
+
+_BLOCK = 1 << 18
+
+
+def _refill(block, at, needed, read):
+    """The unread rest of `block` and what follows, until `needed` bytes or the end."""
+    parts = [block[at:]]
+    have = len(parts[0])
+    while have < needed:
+        part = read(max(_BLOCK, needed - have))
+        if not part:
+            break
+        parts.append(part)
+        have += len(part)
+    return b"".join(parts), 0
 
 
 class PcapWriter:
