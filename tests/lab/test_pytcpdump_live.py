@@ -20,6 +20,7 @@ import pytest
 
 from pynettools.bpf import LIVE, compile_filter, kernel
 from tests.commands import command_path, needs_root
+from tests.jsoncheck import assert_valid
 from tests.lab.netns import Namespace
 from tests.unit.bpf.oracle import TCPDUMP
 
@@ -268,3 +269,31 @@ def test_a_closed_pipe_ends_with_status_14(lab):
         results.append((process.returncode, as_ours(err)))
     assert results[1] == results[0]
     assert results[1] == (14, b"pytcpdump: Unable to write output: Broken pipe\n")
+
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+API_SCRIPT = ("import json, sys, pynettools\n"
+              "print('ready', file=sys.stderr, flush=True)\n"
+              "for record in pynettools.packets(interface='a0', filter='icmp', count=4):\n"
+              "    print(json.dumps(record), flush=True)\n")
+
+
+def test_the_python_api_captures_live(lab):
+    """pynettools.packets(interface=...) yields what pytcpdump -i --json prints."""
+    import sys
+
+    cap, peer = lab
+    api = cap.start([sys.executable, "-c", API_SCRIPT], stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE, cwd=ROOT)
+    assert api.stderr.readline() == b"ready\n"
+    time.sleep(0.5)  # the capture opens after the line
+    ping(peer, "192.0.2.1")
+    out, err = api.communicate(timeout=20)
+    status, json_out, _ = capture(cap, pytcpdump(), ["-i", "a0", "-c", "4", "--json", "icmp"],
+                                  lambda: ping(peer, "192.0.2.1"))
+    records, printed = (assert_valid("pytcpdump", text.decode()) for text in (out, json_out))
+    assert api.returncode == 0 and status == 0, err
+    shape = [[layer.get("protocol") for layer in record["layers"]] for record in records]
+    assert shape == [[layer.get("protocol") for layer in record["layers"]]
+                     for record in printed]
+    assert len(records) == 4 and all(record["length"] == 98 for record in records)

@@ -46,6 +46,7 @@ def run(args, sink):
         if args.dump_program:
             print_program(args, program)
             return ExitStatus.OK
+        _preload()
         drop_privileges(args.user)
         capture.set_filter(program)
         sink.start(capture.linktype, capture.snaplen)
@@ -132,6 +133,26 @@ def _list_types(args, device):
             lines.append("  DOCSIS (DOCSIS) (printing not supported)\n")  # libpcap offers it
         write("".join(lines), sys.stderr)
     return ExitStatus.OK
+
+
+def _preload():
+    """Import the printer, decoders, JSON and -w writers while still root.
+
+    After the drop, modules are read as the new user, and an interpreter
+    installed where only root may read (pyenv under /root, a venv in a
+    private home) would fail on its first lazy import mid-capture."""
+    import importlib
+    import pkgutil
+
+    import pynettools.decode
+    import pynettools.output
+
+    for package, prefix in ((pynettools.decode, ""), (pynettools.output, "tcpdump")):
+        for module in pkgutil.iter_modules(package.__path__):
+            if module.name.startswith(prefix):
+                importlib.import_module(package.__name__ + "." + module.name)
+    import pynettools.capture.rotation  # noqa: F401 - for -w
+    import pynettools.output.jsonout  # noqa: F401 - for --json
 
 
 def drop_privileges(user):
