@@ -212,3 +212,26 @@ def test_json_lines_follow_the_schema_and_the_filter():
     assert status == 0 and b"%d packets\n" % len(records) == expected
     assert all(any(layer["protocol"] == "tcp" for layer in record["layers"])
                for record in records)
+
+
+def test_z_runs_the_command_on_each_rotated_file(tmp_path):
+    import time
+
+    big = _big(tmp_path, 12_000)
+    script = tmp_path / "note.sh"
+    script.write_text('#!/bin/sh\necho "$1" >> log\n')
+    script.chmod(0o755)
+    logs = {}
+    for who, program, extra in (("theirs", "tcpdump", ["-Z", "root"]),
+                                ("ours", command_path("pytcpdump"), [])):
+        (tmp_path / who).mkdir()
+        done = run(program, [*extra, "-r", big, "-C", "1", "-w", "out", "-z", str(script)],
+                   cwd=tmp_path / who)
+        assert done[2] == 0
+        logs[who] = tmp_path / who / "log"
+    deadline = time.monotonic() + 5  # the commands are not waited for
+    while time.monotonic() < deadline and not all(
+            log.exists() and len(log.read_text().split()) == 2 for log in logs.values()):
+        time.sleep(0.05)
+    assert sorted(logs["ours"].read_text().split()) == \
+        sorted(logs["theirs"].read_text().split()) == ["out", "out1"]

@@ -14,9 +14,10 @@ module): run(args, sink) -> ExitStatus.  `args` is the parsed command line
 (see `declaration`: `args.interface`, `args.snaplen`, `args.direction`, ...;
 `declaration.filter_expression(args)` is the expression); `sink` is a
 `sink.Sink` that has not been started.  run() opens the interface, compiles
-the filter with `compile_program(args, expression, linktype, snaplen, LIVE)`
-(with -d: `print_program(args, program)` and return), prints tcpdump's banners, calls
-sink.start(linktype, snaplen), feeds each accepted packet to sink.take()
+the filter with `program.compile_program(args, expression, linktype,
+snaplen, LIVE)` (with -d: `program.print_program(args, program)` and
+return), prints tcpdump's banners, calls sink.start(linktype, snaplen),
+feeds each accepted packet to sink.take()
 until it returns False, -c or SIGINT, calls sink.finish() and prints the
 statistics with sink.captured.  -D, -L, -J, -Z, -p, -Q, -B, -I, -i and
 --immediate-mode are its options.
@@ -25,6 +26,7 @@ statistics with sink.captured.  -D, -L, -J, -Z, -p, -Q, -B, -I, -i and
 import sys
 
 from pynettools.cli.tcpdump.declaration import COMMAND, Complaint, filter_expression  # noqa: F401 - the runner's
+from pynettools.cli.tcpdump.program import compile_program, print_program
 from pynettools.cli.tcpdump.status import ExitStatus, failure  # noqa: F401 - the runner's
 from pynettools.errors import CaptureFileError, UnsupportedError
 from pynettools.output import write
@@ -35,7 +37,6 @@ FP_TYPE_LINE = "9877.895\n"
 NOT_BUILT = (
     ("packet_type", "-T", "printing packets as another protocol"),
     ("strip_domains", "-N", "host names are printed whole"),
-    ("postrotate_command", "-z", "no command is run on the rotated files"),
 )
 
 
@@ -71,21 +72,6 @@ def _check(args):
     for dest, spelling, detail in NOT_BUILT:
         if getattr(args, dest):
             raise UnsupportedError(spelling, detail)
-
-
-def compile_program(args, expression, linktype, snaplen, source):
-    """The filter for `linktype` (-O: not optimised), a `pynettools.bpf.Program`."""
-    from pynettools.bpf import compile_filter
-
-    return compile_filter(expression, linktype, snaplen, optimize=not args.no_optimize,
-                          source=source)
-
-
-def print_program(args, program):
-    """-d, -dd, -ddd: the program in tcpdump's format, on stdout."""
-    from pynettools.bpf.dump import lines
-
-    write("".join(line + "\n" for line in lines(program, args.dump_program)))
 
 
 def _dump_dead(args):

@@ -51,7 +51,8 @@ N-1 with -W N, which makes the numbers go round a ring of N files). -G S starts 
 file when S seconds have passed on the clock since the current one was opened, and
 FILE is then a strftime(3) pattern (FILE-%H%M%S); with -W N and no -C it stops after N
 files ("Maximum file limit reached: N"). Errors writing a -w file are ignored, as
-tcpdump ignores them; a file that cannot be created fails at the start.
+tcpdump ignores them; a file that cannot be created fails at the start. -z COMMAND runs
+COMMAND FILE, at the lowest priority and not waited for, on each file a rotation closes.
 
 -c N stops after N packets accepted; --count prints only "N packets" after reading a
 file. -l flushes the standard output after each packet; -U each packet written to -w.
@@ -87,7 +88,7 @@ The objects, as --json-schema prints them:""",
   $ pytcpdump -i eth0 -w ring.pcap -C 10 -W 5  # five files of 10 MB, round a ring""",
     "DIFFERENCES FROM TCPDUMP": """\
 Not built, each exits 1 saying so: -T (printing packets as another protocol), -N
-(host names are printed whole), -z (no command is run on rotated files). Accepted with
+(host names are printed whole). Accepted with
 no effect, because what they change is not decoded here: -b (BGP), -E (ESP), -H
 (802.11s), -M (TCP-MD5 signatures), -u (NFS); -a is ignored as by tcpdump; -m is
 ignored with tcpdump's own message (Debian's tcpdump has no libsmi); -Y prints the

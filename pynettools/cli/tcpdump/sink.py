@@ -32,6 +32,7 @@ class Sink:
         self.captured = 0
         self._taken = 0  # from this source: -c counts each -V file anew, as pcap_loop does
         self.started = False
+        self._children = []  # -z's commands still running
         self.printer = self.writer = None
         self._show = None
         self._out = sys.stdout.buffer
@@ -53,7 +54,8 @@ class Sink:
             self.writer = RotatingWriter(
                 args.write_file, linktype, snaplen, nanosecond=nano,
                 file_size=args.file_size or 0, seconds=args.rotate_seconds or 0,
-                file_count=args.file_count or 0, packet_buffered=bool(args.packet_buffered))
+                file_count=args.file_count or 0, packet_buffered=bool(args.packet_buffered),
+                on_close=self._postrotate if args.postrotate_command else None)
         if args.write_file is not None and not args.print or args.count_only:
             self._show = None
         elif args.json:
@@ -73,6 +75,27 @@ class Sink:
 
         self.printer = Printer(print_options(self.args, nano))
         return self.printer.text
+
+    def _postrotate(self, name):
+        """-z: COMMAND FILE on each file a rotation closed, at the lowest priority, not
+        waited for (tcpdump's compress_savefile); the children that ended are reaped."""
+        import os
+
+        command = self.args.postrotate_command
+        self._children = [pid for pid in self._children if not os.waitpid(pid, os.WNOHANG)[0]]
+        try:
+            pid = os.posix_spawnp(command, [command, name], os.environ)
+        except OSError as error:
+            from pynettools.output import write
+
+            write("compress_savefile: execlp(%s, %s) failed: %s\n" % (
+                command, name, error.strerror), sys.stderr)
+            return
+        self._children.append(pid)
+        try:
+            os.setpriority(os.PRIO_PROCESS, pid, 19)
+        except OSError:
+            pass  # it ended already
 
     def take(self, packet):
         """Count, write and print one packet; False when the run must stop."""
