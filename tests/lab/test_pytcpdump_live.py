@@ -222,7 +222,8 @@ def test_files_belong_to_the_user_dropped_to(lab, shared_dir, user):
 @pytest.mark.parametrize("options", [
     ["-i", "zz0"], ["-i", "a0", "-Z", "nosuchuser"], ["-i", "99"],
     ["-i", "a0", "-y", "LINUX_SLL"], ["-i", "a0", "-Q", "sideways"], ["-i", "a0", "-B", "0"],
-    ["-L", "-i", "a0"], ["-L", "-i", "any"], ["-J", "-i", "a0"],
+    ["-L", "-i", "a0"], ["-L", "-i", "any"], ["-J", "-i", "a0"], ["-I", "-i", "a0"],
+    ["-j", "adapter", "-i", "zz0"], ["-I", "-i", "any"],
 ])
 def test_errors_and_listings_are_tcpdumps(lab, options):
     cap, _ = lab

@@ -36,8 +36,14 @@ def run(args, sink):
     device = _device_name(args.interface, devices)
     if args.list_data_link_types or args.list_time_stamp_types:
         return _list_types(args, device)
+    if args.time_stamp_type not in (None, "host"):  # the kernel's clock is the only one here
+        write("%sWARNING: When trying to set timestamp type '%s' on %s: That type of time "
+              "stamp is not supported by that device\n" % (_prefix(), args.time_stamp_type,
+                                                           device), sys.stderr)
     capture = open_capture(args, device)
     with capture:
+        if args.monitor_mode:
+            raise CaptureDeviceError(device, "no monitor mode")
         if args.linktype is not None or args.interface is not None and device == "any":
             write("%sdata link type %s\n" % (_prefix(), linktypes.NAMES[capture.linktype][0]),
                   sys.stderr)
@@ -99,7 +105,9 @@ def open_capture(args, device):
         linktypes.LINUX_SLL, linktypes.LINUX_SLL2) else linktypes.LINUX_SLL2
     if device == "any" and args.interface is None:
         cooked = linktypes.LINUX_SLL  # tcpdump asks for LINUX_SLL2 only for a named -i any
-    options = {"promiscuous": not args.no_promiscuous, "immediate": bool(args.immediate_mode),
+    # tcpdump asks for immediate mode also when it prints to a terminal
+    immediate = bool(args.immediate_mode) or args.write_file is None and os.isatty(1)
+    options = {"promiscuous": not args.no_promiscuous, "immediate": immediate,
                "direction": args.direction or INOUT, "cooked_linktype": cooked}
     if args.snaplen:
         options["snaplen"] = args.snaplen
