@@ -128,6 +128,8 @@ class LiveCapture:
         self._kernel_program = program
         if adapted is not None:
             kernel.attach(self.sock, adapted)
+        else:  # every packet comes up, as libpcap without a kernel filter
+            kernel.detach(self.sock)
         self._attached = True
 
     _always_userland = False
