@@ -95,7 +95,14 @@ ignored with tcpdump's own message (Debian's tcpdump has no libsmi); -Y prints t
 usage and fails, as on Debian (no parser debugging). -y names the link types listed in
 pynettools' table (EN10MB, RAW, LINUX_SLL, LINUX_SLL2, IPV4, IPV6, NULL, LOOP, ...) and
 no others. --version names pynettools beside the versions it follows; there is no
-OpenSSL line. --json, --json-schema are not in tcpdump.""",
+OpenSSL line. --json, --json-schema are not in tcpdump.
+
+Reading files (-r, -V), pytcpdump keeps the user it was started as. tcpdump, run as
+root, drops to -Z's user (Debian's default: tcpdump) once the filter is compiled,
+keeping the capability to create its -w files anywhere, which then belong to that user;
+it opens the later files of -V as that user, and an unknown -Z user fails ("Couldn't
+find user"). pytcpdump's -w files belong to root then (-Z root gives tcpdump's
+behaviour in both). Live, pytcpdump drops privileges as tcpdump does.""",
     "LIVE CAPTURE": """\
 Packets come through a Linux AF_PACKET socket and a TPACKET_V3 ring mapped with mmap,
 as libpcap 1.10 reads them: blocks of 256 KiB, -B bytes in all (2 MiB by default), a

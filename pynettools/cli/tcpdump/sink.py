@@ -36,7 +36,8 @@ class Sink:
         self.printer = self.writer = None
         self._show = None
         self._out = sys.stdout.buffer
-        self._flush_each = bool(args.line_buffered)
+        # -l, or a terminal, whose stdout C's stdio buffers by the line
+        self._flush_each = bool(args.line_buffered) or self._out.isatty()
 
     def start(self, linktype, snaplen):
         """Open the -w file and make the printer for packets of `linktype`; for
@@ -106,7 +107,7 @@ class Sink:
                 self._say_limit()
             return False
         if self._show is not None:
-            self._emit(self._show(packet))
+            self.emit(self._show(packet))
         return self.limit is None or self._taken < self.limit
 
     def drain(self, packets):
@@ -129,12 +130,12 @@ class Sink:
                 if taken == limit:
                     break
                 if len(batch) == _BATCH:
-                    self._emit("".join(batch))
+                    self.emit("".join(batch))
                     batch.clear()
         finally:  # a savefile cut short: what was read before is printed
             self.captured += taken - self._taken
             self._taken = taken
-            self._emit("".join(batch))
+            self.emit("".join(batch))
 
     @property
     def over(self):
@@ -142,7 +143,8 @@ class Sink:
         not merely -c reached for this source."""
         return self.writer is not None and (self.writer.exhausted or self.writer.stopped)
 
-    def _emit(self, text):
+    def emit(self, text):
+        """Write printed text to stdout (OutputError when it cannot be written)."""
         try:
             self._out.write(text.encode("utf-8", "surrogateescape"))
             if self._flush_each:
@@ -173,8 +175,8 @@ class Sink:
         """Flush and close; with --count in file mode (`count_line`), print its line."""
         if self.writer is not None:
             self.writer.close()
-        if count_line and self.args.count_only:
-            self._emit("%u packet%s\n" % (self.captured, "" if self.captured == 1 else "s"))
+        if count_line and self.started and self.args.count_only:
+            self.emit("%u packet%s\n" % (self.captured, "" if self.captured == 1 else "s"))
         self.flush()
 
 
