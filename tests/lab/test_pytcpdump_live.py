@@ -327,3 +327,18 @@ def test_an_interface_that_disappears_ends_the_capture(lab):
     assert results[1] == results[0]
     assert results[1] == (True, 1, [b"pytcpdump: pcap_loop: The interface disappeared",
                                     b"0 packets captured"])
+
+
+def test_files_are_made_where_only_root_may_write(lab, shared_dir):
+    """tcpdump keeps CAP_DAC_OVERRIDE when it drops to its user: so does pytcpdump."""
+    cap, peer = lab
+    private = os.path.join(shared_dir, "root-only")
+    os.mkdir(private, 0o700)
+    owners = []
+    for tool in (TCPDUMP, pytcpdump()):
+        path = os.path.join(private, os.path.basename(tool) + ".pcap")
+        status, _, err = capture(cap, tool, ["-i", "a0", "-c", "1", "-w", path, "icmp"],
+                                 lambda: ping(peer, "192.0.2.1", 1))
+        assert status == 0, err
+        owners.append(os.stat(path).st_uid)
+    assert owners == [pwd.getpwnam("tcpdump").pw_uid] * 2
