@@ -235,7 +235,9 @@ class LiveCapture:
             wire += 4
         data = data[:self.snaplen]
         if self._userland is not None and not self._userland.run(data, wire, {
-                "pkttype": pkttype, "ifindex": ifindex, "protocol": socket.ntohs(protocol)}):
+                "pkttype": pkttype, "ifindex": ifindex, "protocol": socket.ntohs(protocol),
+                "hatype": hatype, "vlan_present": int(bool(status & ring.TP_STATUS_VLAN_VALID)),
+                "vlan_tci": tci, "vlan_tpid": tpid}):
             return None
         return Packet(timestamp, wire, data, self.linktype)
 
