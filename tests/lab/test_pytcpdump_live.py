@@ -113,7 +113,9 @@ def both(namespace, options, traffic, **kwargs):
     ["-n", "-p", "-i", "a0", "-c", "4", "-s", "40", "icmp"],
     # a cooked-header field the kernel has no load for: filtered in user space
     ["-n", "-i", "any", "-c", "4", "icmp and ether[8:2] = 1"],
-], ids=["a0", "verbose", "any", "any-sll", "out", "in", "snaplen", "any-userland-filter"])
+    ["-n", "-c", "4", "icmp"],
+], ids=["a0", "verbose", "any", "any-sll", "out", "in", "snaplen", "any-userland-filter",
+        "default-device"])
 def test_lines_banners_and_statistics_are_tcpdumps(lab, options):
     cap, peer = lab
     theirs, ours = both(cap, options, lambda: ping(peer, "192.0.2.1"))
