@@ -114,8 +114,9 @@ def both(namespace, options, traffic, **kwargs):
     # a cooked-header field the kernel has no load for: filtered in user space
     ["-n", "-i", "any", "-c", "4", "icmp and ether[8:2] = 1"],
     ["-n", "-c", "4", "icmp"],
+    ["-n", "-i", "1", "-c", "4", "icmp"],  # the first device of -D's list
 ], ids=["a0", "verbose", "any", "any-sll", "out", "in", "snaplen", "any-userland-filter",
-        "default-device"])
+        "default-device", "device-number"])
 def test_lines_banners_and_statistics_are_tcpdumps(lab, options):
     cap, peer = lab
     theirs, ours = both(cap, options, lambda: ping(peer, "192.0.2.1"))
