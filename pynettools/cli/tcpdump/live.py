@@ -244,7 +244,12 @@ def _loop_error(error):
     return "Error condition on packet socket: %s" % os.strerror(error.errno)
 
 
-def statistics_lines(captured, received, dropped):
-    """tcpdump's info(1): one count a line, `1 packet` in the singular."""
-    return "".join("%u packet%s %s\n" % (count, "" if count == 1 else "s", what) for count, what in (
-        (captured, "captured"), (received, "received by filter"), (dropped, "dropped by kernel")))
+def statistics_lines(captured, received, dropped, interface_dropped=0):
+    """tcpdump's info(1): one count a line, `1 packet` in the singular, the
+    interface's drops only when there are some."""
+    counts = [(captured, "captured"), (received, "received by filter"),
+              (dropped, "dropped by kernel")]
+    if interface_dropped:
+        counts.append((interface_dropped, "dropped by interface"))
+    return "".join("%u packet%s %s\n" % (count, "" if count == 1 else "s", what)
+                   for count, what in counts)
