@@ -58,7 +58,7 @@ class LiveCapture:
         self.direction = direction
         self._received = self._dropped = 0
         self._userland, self._userland_blocks, self._attached = None, 0, False
-        self._stopping = False
+        self._stopping = self.cooked = self._always_userland = self._went_down = False
         # "any" is never bound: its socket receives from the start, the
         # reject-all then the drain keep what came before out.  The socket
         # comes first, as in libpcap: no privilege is said before no device.
@@ -105,8 +105,6 @@ class LiveCapture:
         self.cooked = True
         return linktypes.LINUX_SLL
 
-    cooked = False
-
     def _bind(self):
         try:
             self.sock.bind((self.device, ETH_P_ALL))
@@ -128,14 +126,11 @@ class LiveCapture:
             self._userland_blocks = self.ring.block_count + 1
         self._userland = program if adapted is None or self._attached else None
         self._always_userland = adapted is None
-        self._kernel_program = program
         if adapted is not None:
             kernel.attach(self.sock, adapted)
         else:  # every packet comes up, as libpcap without a kernel filter
             kernel.detach(self.sock)
         self._attached = True
-
-    _always_userland = False
 
     def _drain(self):
         """Read what waits on the socket's own queue (not the ring), as libpcap does."""
@@ -183,8 +178,6 @@ class LiveCapture:
                 frame += following
             release(offset)
             self._count_userland_block()
-
-    _went_down = False
 
     def _check_device(self, polled_error):
         """After poll's POLLERR (`polled_error`) or a wait that timed out: an
