@@ -118,6 +118,7 @@ def test_what_is_not_a_savefile_fails_as_tcpdump(tmp_path):
     ["-V", "x", "-r", "y"], ["-V", "/nonexistent"], ["-F", "/nonexistent", "-r", MIX],
     ["-r", MIX, "tcp", "and"], ["-r", MIX, "port", "99999"], ["-r", MIX, "tcp", "and", "udp"],
     ["-r", MIX, "-w", "/nonexistent/out.pcap"], ["-c", "0", "-h"], ["-m", "mib", "-r", MIX],
+    ["-r", MIX, "-w", "/dev/full"],
 ], ids=" ".join)
 def test_errors_are_tcpdumps(argv):
     assert_same(argv)
@@ -191,9 +192,11 @@ def test_w_dash_writes_to_stdout_as_tcpdump():
         run("tcpdump", ["-r", MIX, "-w", "-", "udp"])[0]
 
 
-def test_print_shows_the_lines_while_writing(tmp_path):
-    theirs = run("tcpdump", ["-Z", "root", "-r", MIX, "-w", str(tmp_path / "t"), "--print"])
-    ours = run(command_path("pytcpdump"), ["-r", MIX, "-w", str(tmp_path / "o"), "--print"])
+@pytest.mark.parametrize("argv", [["--print"], ["--print", "--count"], ["--count"]],
+                         ids=" ".join)
+def test_print_shows_the_lines_while_writing(tmp_path, argv):
+    theirs = run("tcpdump", ["-Z", "root", "-r", MIX, "-w", str(tmp_path / "t"), *argv])
+    ours = run(command_path("pytcpdump"), ["-r", MIX, "-w", str(tmp_path / "o"), *argv])
     assert ours[0] == theirs[0] and ours[0]
 
 
@@ -238,6 +241,20 @@ def test_a_closed_pipe_ends_as_tcpdump_ends(tmp_path):
         assert status == 14, program
         assert errors.splitlines()[-1].endswith(": Unable to write output: Broken pipe")
         assert "Traceback" not in errors
+
+
+@pytest.mark.parametrize("argv", [["-w", "-"], ["-w", "-", "--print"]], ids=" ".join)
+def test_a_closed_pipe_under_w_dash_ends_quietly_as_tcpdump(tmp_path, argv):
+    big = _big(tmp_path, 20_000)
+    for program in ("tcpdump", command_path("pytcpdump")):
+        writer = subprocess.Popen([program, "-r", big, *argv], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, env=ENV)
+        writer.stdout.read(100)
+        writer.stdout.close()
+        status = writer.wait(timeout=60)
+        errors = writer.stderr.read()
+        writer.stderr.close()
+        assert (status, len(errors.splitlines())) == (0, 1), program
 
 
 def test_json_lines_follow_the_schema_and_the_filter():

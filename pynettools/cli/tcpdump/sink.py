@@ -57,7 +57,8 @@ class Sink:
                 file_size=args.file_size or 0, seconds=args.rotate_seconds or 0,
                 file_count=args.file_count or 0, packet_buffered=bool(args.packet_buffered),
                 on_close=self._postrotate if args.postrotate_command else None)
-        if args.write_file is not None and not args.print or args.count_only:
+        # --count silences the printing, not --print's beside -w (tcpdump's callbacks)
+        if (not args.print if args.write_file is not None else args.count_only):
             self._show = None
         elif args.json:
             self._show, self._flush_each = self._json_line(), True
@@ -156,6 +157,11 @@ class Sink:
         from pynettools.cli.runner import silence_stdout
 
         silence_stdout()  # what is still buffered must not be flushed at exit
+        if self.writer is not None and self.writer.name == "-":
+            # -w - --print: the packets and the lines share the pipe; tcpdump's
+            # dumper meets the closed pipe first, and its SIGPIPE ends the run quietly
+            self.writer.stopped = True
+            return
         raise OutputError(error.errno) from None
 
     def _say_limit(self):
