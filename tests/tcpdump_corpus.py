@@ -27,15 +27,44 @@ NAMED_OPTION_SETS = ((), ("-e",), ("-v",), ("-q", "-e"))
 def corpus_files():
     """The printer's corpus: what tests/data/make_pcaps.py captures.  The
     bpf-*.pcap beside it are the filter's (tests/data/make_bpf_pcaps.py):
-    crafted to reach every pcap-filter(7) primitive, they carry protocols the
-    printer does not decode (MPLS, PPPoE, IS-IS, SCTP, HTTP's first line ...,
-    see MANUAL_NOTES), so they are compared packet by packet elsewhere."""
+    crafted to reach every pcap-filter(7) primitive, some of their packets
+    carry protocols the printer does not decode (IS-IS, IPX, STP, ..., see
+    MANUAL_NOTES), so they are compared packet by packet (`filter_files`)."""
     return sorted(path for path in CORPUS.glob("*.pcap") if not path.stem.startswith("bpf-"))
+
+
+def filter_files():
+    """The filter's savefiles (tests/data/make_bpf_pcaps.py)."""
+    return sorted(CORPUS.glob("bpf-*.pcap"))
 
 
 def all_files():
     """Every savefile of tests/data/pcap, the filter's crafted ones included."""
     return sorted(CORPUS.glob("*.pcap"))
+
+
+def printed_packets(path, argv, **extra):
+    """What pynettools prints, one string per packet."""
+    printer = Printer(print_options(argv, **extra))
+    with open(path, "rb") as stream:
+        return [printer.text(packet) for packet in open_savefile(stream)]
+
+
+def split_packets(text, count):
+    """tcpdump's output of a run with -# cut into `count` packets: a packet
+    starts at the line that begins with the next packet number (a number in
+    a payload's dump cannot be the next one in turn and also start a line
+    the same way, in this corpus)."""
+    packets = []
+    for line in text.splitlines(keepends=True):
+        if len(packets) < count and line.startswith("%5u  " % (len(packets) + 1)):
+            packets.append(line)
+        elif packets:
+            packets[-1] += line
+        else:
+            raise AssertionError("output before the first packet: %r" % line)
+    assert len(packets) == count, (len(packets), count)
+    return packets
 
 
 def print_options(argv, **extra):

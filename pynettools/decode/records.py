@@ -4,11 +4,13 @@ its time, lengths, link type and every layer decoded, outermost first."""
 import time
 
 from pynettools.capture import linktypes
-from pynettools.decode import (arp, checksum, dns, icmp, icmp6, ipv4, ipv6, link, tcp,
-                               udp)
+from pynettools.decode import (arp, checksum, dns, icmp, icmp6, ipv4, ipv6, link, protocols,
+                               tcp, udp)
 
 SCHEMA = "pytcpdump/1"
 DOMAIN, MULTICAST_DNS = 53, 5353
+NULL, LOOP = 0, 108
+MPLS_TYPES, PPPOE_TYPES = (0x8847, 0x8848), (0x8863, 0x8864)
 
 
 def packet_record(packet, interface_name=str):
@@ -37,6 +39,9 @@ def _link_layers(packet, data, layers, interface_name):
         layer, tags, ethertype, offset = link.ethernet_layer(data)
         layers.append(layer)
         layers.extend(tags)
+        if "length" in layer:  # 802.3: an LLC header follows
+            layer, ethertype, offset = protocols.llc(data, offset, len(data))
+            layers.append(layer)
     elif kind in (linktypes.LINUX_SLL, linktypes.LINUX_SLL2):
         layer, ethertype, offset = link.cooked_layer(data, kind == linktypes.LINUX_SLL2,
                                                       interface_name)
@@ -50,9 +55,18 @@ def _link_layers(packet, data, layers, interface_name):
         ethertype, offset = {4: 0x0800, 6: 0x86DD}.get(version), 0
         if ethertype is None and data:
             layers.append({"protocol": "unknown-ip", "version": version})
+    elif kind in (NULL, LOOP):
+        layer, ethertype, offset = protocols.loopback(data)
+        layers.append(layer)
     else:
         layers.append({"protocol": "unknown", "linktype": kind})
         return
+    if ethertype in MPLS_TYPES:
+        found, ethertype, offset = protocols.mpls(data, offset, len(data))
+        layers.extend(found)
+    elif ethertype in PPPOE_TYPES:
+        layer, ethertype, offset = protocols.pppoe(data, offset, len(data))
+        layers.append(layer)
     if ethertype in (0x0800, 0x86DD):
         _ip_layers(data, offset, len(data), packet.wire_length - offset, ethertype, layers)
     elif ethertype in (0x0806, 0x8035):
@@ -105,4 +119,11 @@ def _transport_layers(data, start, end, size, protocol, version6, pseudo, layers
     elif protocol in (4, 41):
         _ip_layers(data, start, end, size, 0x0800 if protocol == 4 else 0x86DD, layers)
     else:
-        layers.append({"protocol": "ip-protocol", "number": protocol, "length": size})
+        layer, following = protocols.ip_protocol(protocol, data, start, end, size)
+        if layer is None:
+            layers.append({"protocol": "ip-protocol", "number": protocol, "length": size})
+            return
+        layers.append(layer)
+        if following:  # AH: what it authenticates follows it
+            protocol, start, size = following
+            _transport_layers(data, start, end, size, protocol, version6, pseudo, layers)

@@ -16,7 +16,8 @@ decoded by `pynettools.decode`; only how it reads is here.
 import time
 
 from pynettools.output import (tcpdump_hex, tcpdump_icmp, tcpdump_icmp6, tcpdump_ip,
-                               tcpdump_ip6, tcpdump_link, tcpdump_tcp, tcpdump_udp)
+                               tcpdump_ip6, tcpdump_ipproto, tcpdump_link, tcpdump_tcp,
+                               tcpdump_udp)
 from pynettools.output.tcpdump_common import Cut, Truncated
 from pynettools.output.tcpdump_names import Names
 
@@ -109,7 +110,8 @@ class Printer:
             4: lambda p, data, offset, length, *_: tcpdump_ip.print_ipv4(p, data, offset,
                                                                          length),
             41: lambda p, data, offset, length, *_: tcpdump_ip6.print_ipv6(p, data, offset,
-                                                                           length)}
+                                                                           length),
+            **tcpdump_ipproto.PRINTERS}
 
     def text(self, packet):
         """Every line tcpdump prints for `packet`, newline-terminated."""

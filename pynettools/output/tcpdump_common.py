@@ -16,6 +16,20 @@ class Cut(Truncated):
     returns: the link-layer header is still left out of -x/-X."""
 
 
+def need(p, start, size):
+    """GET_: a field past the captured bytes leaves the printers (Truncated)."""
+    if start + size > p.end:
+        raise Truncated()
+
+
+def u16(data, at):
+    return data[at] << 8 | data[at + 1]
+
+
+def u32(data, at):
+    return int.from_bytes(data[at:at + 4], "big")
+
+
 def should_be(field, computed):
     """tcpdump's in_cksum_shouldbe: the checksum a header should carry, from the
     one it carries and the sum computed over it (0 when it is right)."""

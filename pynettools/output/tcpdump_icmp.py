@@ -4,7 +4,7 @@ packet of an error and a multi-part extension (RFC 4884, MPLS labels)."""
 from pynettools.decode import checksum, icmp
 from pynettools.decode import names as tables
 from pynettools.output import tcpdump_hex
-from pynettools.output.tcpdump_common import Cut, Truncated, should_be
+from pynettools.output.tcpdump_common import Cut, need, should_be, u16, u32
 
 UNREACHABLE_FORMATS = {
     0: "net %s unreachable", 1: "host %s unreachable",
@@ -21,11 +21,6 @@ EXTENSION_OBJECTS = {1: "MPLS Stack Entry", 2: "Extended Payload"}
 EXTENDED_MINIMUM = 136  # the ICMP header and 128 bytes of the original datagram
 
 
-def _need(p, start, size):
-    """GET_: past the captured bytes, the printers are left."""
-    if start + size > p.end:
-        raise Truncated()
-
 
 def _check(p, start, size):
     """ND_TCHECK: past the captured bytes, icmp_print prints the mark and returns."""
@@ -33,12 +28,6 @@ def _check(p, start, size):
         raise Cut()
 
 
-def _word(data, at):
-    return data[at] << 8 | data[at + 1]
-
-
-def _long(data, at):
-    return int.from_bytes(data[at:at + 4], "big")
 
 
 def print_icmp(p, data, offset, length, version, fragmented, ip_offset):
@@ -47,7 +36,7 @@ def print_icmp(p, data, offset, length, version, fragmented, ip_offset):
         out.append("[ICMP requires IPv4] (invalid)")
         return
     p.protocol = "icmp"
-    _need(p, offset, 2)
+    need(p, offset, 2)
     kind, code = data[offset], data[offset + 1]
     text = _message(p, data, offset, kind, code)
     out.append("ICMP %s, length %u" % (text, length))
@@ -55,14 +44,14 @@ def print_icmp(p, data, offset, length, version, fragmented, ip_offset):
     if p.verbose and not fragmented and offset + length <= p.end:
         computed = checksum.checksum(data[offset:offset + length])
         if computed:
-            field = _word(data, offset + 2)
+            field = u16(data, offset + 2)
             out.append(" (wrong icmp cksum %x (->%x)!)" % (field, should_be(field, computed)))
     if p.verbose and kind in icmp.ERROR_TYPES:
         out.append("\n\t")
         inner = offset + 8
         saved_end = p.end
-        _need(p, inner, 4)
-        p.print_ipv4(p, data, inner, _word(data, inner + 2))
+        need(p, inner, 4)
+        p.print_ipv4(p, data, inner, u16(data, inner + 2))
         p.end = saved_end
     if p.verbose and length > EXTENDED_MINIMUM and kind in icmp.EXTENDED_TYPES:
         p.protocol = "icmp"
@@ -72,9 +61,9 @@ def print_icmp(p, data, offset, length, version, fragmented, ip_offset):
 def _message(p, data, offset, kind, code):
     host = p.names.ipv4
     if kind in (icmp.ECHO_REPLY, icmp.ECHO):
-        _need(p, offset, 8)
+        need(p, offset, 8)
         return "echo %s, id %u, seq %u" % ("request" if kind == icmp.ECHO else "reply",
-                                          _word(data, offset + 4), _word(data, offset + 6))
+                                          u16(data, offset + 4), u16(data, offset + 6))
     if kind == icmp.UNREACHABLE:
         return _unreachable(p, data, offset, code)
     if kind == icmp.REDIRECT:
@@ -90,36 +79,36 @@ def _message(p, data, offset, kind, code):
     if kind == icmp.PARAMETER_PROBLEM:
         if code:
             return "parameter problem - code %u" % code
-        _need(p, offset, 5)
+        need(p, offset, 5)
         return "parameter problem - octet %u" % data[offset + 4]
     if kind == icmp.MASK_REPLY:
-        _need(p, offset, 12)
-        return "address mask is 0x%08x" % _long(data, offset + 8)
+        need(p, offset, 12)
+        return "address mask is 0x%08x" % u32(data, offset + 8)
     if kind == icmp.TIMESTAMP:
-        _need(p, offset, 8)
-        return "time stamp query id %u seq %u" % (_word(data, offset + 4),
-                                                  _word(data, offset + 6))
+        need(p, offset, 8)
+        return "time stamp query id %u seq %u" % (u16(data, offset + 4),
+                                                  u16(data, offset + 6))
     if kind == icmp.TIMESTAMP_REPLY:
         _check(p, offset, 20)
         return "time stamp reply id %u seq %u: org %s, recv %s, xmit %s" % (
-            _word(data, offset + 4), _word(data, offset + 6),
-            *(_milliseconds(_long(data, offset + at)) for at in (8, 12, 16)))
+            u16(data, offset + 4), u16(data, offset + 6),
+            *(_milliseconds(u32(data, offset + at)) for at in (8, 12, 16)))
     return tables.ICMP_TYPES.get(kind, "type-#%u" % kind)
 
 
 def _unreachable(p, data, offset, code):
     host = p.names.ipv4
     _check(p, offset, 18)  # up to the quoted protocol: checked, then fetched
-    _need(p, offset, 28)
+    need(p, offset, 28)
     destination = host(data[offset + 24:offset + 28])
     if code == 2:
-        _need(p, offset, 18)
+        need(p, offset, 18)
         return "%s protocol %u unreachable" % (destination, data[offset + 17])
     if code == 3:
-        _need(p, offset, 9)
+        need(p, offset, 9)
         inner_length = (data[offset + 8] & 0x0F) * 4
-        _need(p, offset, 8 + inner_length + 4)
-        port = _word(data, offset + 8 + inner_length + 2)
+        need(p, offset, 8 + inner_length + 4)
+        port = u16(data, offset + 8 + inner_length + 2)
         protocol = data[offset + 17]
         if protocol == 6:
             return "%s tcp port %s unreachable" % (destination, p.names.tcp_port(port))
@@ -127,7 +116,7 @@ def _unreachable(p, data, offset, code):
             return "%s udp port %s unreachable" % (destination, p.names.udp_port(port))
         return "%s protocol %u port %u unreachable" % (destination, protocol, port)
     if code == 4:
-        mtu = _word(data, offset + 6)
+        mtu = u16(data, offset + 6)
         if mtu:
             return "%s unreachable - need to frag (mtu %u)" % (destination, mtu)
         return "%s unreachable - need to frag" % destination
@@ -136,7 +125,7 @@ def _unreachable(p, data, offset, code):
 
 def _router_advertisement(p, data, offset):
     _check(p, offset, 8)
-    count, size, lifetime = data[offset + 4], data[offset + 5], _word(data, offset + 6)
+    count, size, lifetime = data[offset + 4], data[offset + 5], u16(data, offset + 6)
     if lifetime < 60:
         life = "%u" % lifetime
     elif lifetime < 3600:
@@ -150,7 +139,7 @@ def _router_advertisement(p, data, offset):
     for index in range(count):
         entry = offset + 8 + 8 * index
         _check(p, entry, 8)
-        parts.append(" {%s %u}" % (p.names.ipv4(data[entry:entry + 4]), _long(data, entry + 4)))
+        parts.append(" {%s %u}" % (p.names.ipv4(data[entry:entry + 4]), u32(data, entry + 4)))
     return "".join(parts)
 
 
@@ -176,13 +165,13 @@ def _print_extension(p, data, offset, length):
         return
     if extension + size <= p.end:
         out.append(", checksum 0x%04x (%scorrect), length %u" % (
-            _word(data, extension + 2),
+            u16(data, extension + 2),
             "in" if checksum.checksum(data[extension:extension + size]) else "", size))
     size -= 4
     at = extension + 4
     while size > 4:
-        _need(p, at, 4)
-        object_length, class_number, class_type = _word(data, at), data[at + 2], data[at + 3]
+        need(p, at, 4)
+        object_length, class_number, class_type = u16(data, at), data[at + 2], data[at + 3]
         out.append("\n\t  %s Object (%u), Class-Type: %u, length %u" % (
             EXTENSION_OBJECTS.get(class_number, "unknown"), class_number, class_type,
             object_length))
@@ -192,8 +181,8 @@ def _print_extension(p, data, offset, length):
             return
         object_length -= 4
         if class_number == 1 and class_type == 1:
-            _need(p, at, 4)
-            label = _long(data, at)
+            need(p, at, 4)
+            label = u32(data, at)
             out.append("\n\t    label %u, tc %u" % (label >> 12, (label >> 9) & 7))
             if label & 0x100:
                 out.append(", [S]")

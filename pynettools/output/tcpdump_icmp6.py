@@ -4,7 +4,7 @@ discovery with its options at -v, MLD and MLDv2."""
 from pynettools.decode import checksum, icmp6, ipv6
 from pynettools.decode import names as tables
 from pynettools.output import tcpdump_hex
-from pynettools.output.tcpdump_common import Cut, Truncated, should_be
+from pynettools.output.tcpdump_common import Cut, need, should_be
 
 # the types whose length tcpdump prints early at -v
 _LENGTH_FIRST = frozenset((133, 134, 135, 136, 137, 145, 147))
@@ -13,10 +13,6 @@ _NA_FLAGS = ((0x80000000, "router"), (0x40000000, "solicited"), (0x20000000, "ov
 _PREFIX_FLAGS = ((0x80, "onlink"), (0x40, "auto"), (0x20, "router"))
 _PREFERENCES = ("medium", "high", "rsv", "low")
 
-
-def _need(p, start, size):
-    if start + size > p.end:
-        raise Truncated()
 
 
 def _bits(value, words):
@@ -33,7 +29,7 @@ def print_icmp6(p, data, offset, length, version, fragmented, ip_offset):
         out.append("[ICMPv6 requires IPv6] (invalid)")
         return
     p.protocol = "icmp6"
-    _need(p, offset, 2)
+    need(p, offset, 2)
     kind, code = data[offset], data[offset + 1]
     # tcpdump 4.99 checks ICMPv6 checksums even with -K
     if p.verbose and not fragmented and offset + length <= p.end:
@@ -69,7 +65,7 @@ def _unknown_data(p, data, start, length, indent):
 
 
 def _host(p, data, at):
-    _need(p, at, 16)
+    need(p, at, 16)
     return p.names.ipv6(data[at:at + 16])
 
 
@@ -131,7 +127,7 @@ def _upper_layer(p, data, start):
 
 
 def _too_big(p, data, offset, length, code):
-    _need(p, offset, 8)
+    need(p, offset, 8)
     p.out.append(", mtu %u" % int.from_bytes(data[offset + 4:offset + 8], "big"))
 
 
@@ -158,7 +154,7 @@ def _parameter_problem(p, data, offset, length, code):
 
 
 def _echo(p, data, offset, length, code):
-    _need(p, offset, 8)
+    need(p, offset, 8)
     p.out.append(", id %u, seq %u" % (data[offset + 4] << 8 | data[offset + 5],
                                       data[offset + 6] << 8 | data[offset + 7]))
 
@@ -186,14 +182,14 @@ def _report(p, data, offset, length, code):
 
 def _query_v2(p, data, offset, length):
     out = p.out
-    _need(p, offset, 6)
+    need(p, offset, 6)
     code = data[offset + 4] << 8 | data[offset + 5]
     delay = code if code < 32768 else ((code & 0x0FFF) | 0x1000) << (((code & 0x7000) >> 12) + 3)
     if p.verbose:
         out.append(" [max resp delay=%d]" % delay)
     out.append(" [gaddr %s" % _host(p, data, offset + 8))
     if p.verbose:
-        _need(p, offset + 24, 2)
+        need(p, offset + 24, 2)
         flags, interval = data[offset + 24], data[offset + 25]
         if flags & 0x08:
             out.append(" sflag")
@@ -202,7 +198,7 @@ def _query_v2(p, data, offset, length):
         if interval >= 128:
             interval = ((interval & 0x0F) | 0x10) << (((interval & 0x70) >> 4) + 3)
         out.append(" qqi=%d" % interval)
-    _need(p, offset + 26, 2)
+    need(p, offset + 26, 2)
     sources = data[offset + 26] << 8 | data[offset + 27]
     if sources:
         if length < 28 + 16 * sources:
@@ -220,7 +216,7 @@ def _report_v2(p, data, offset, length, code):
     if length < 8:
         out.append(" [invalid len %d]" % length)
         return
-    _need(p, offset, 8)
+    need(p, offset, 8)
     groups = data[offset + 6] << 8 | data[offset + 7]
     out.append(", %d group record(s)" % groups)
     if not p.verbose:
@@ -254,7 +250,7 @@ def _router_solicitation(p, data, offset, length, code):
 def _router_advertisement(p, data, offset, length, code):
     if not p.verbose:
         return
-    _need(p, offset, 16)
+    need(p, offset, 16)
     flags = data[offset + 5]
     p.out.append("\n\thop limit %u, Flags [%s], pref %s, router lifetime %us, "
                  "reachable time %ums, retrans timer %ums" % (
@@ -287,7 +283,7 @@ def _redirect(p, data, offset, length, code):
 
 
 def _agent_request(p, data, offset, length, code):
-    _need(p, offset, 6)
+    need(p, offset, 6)
     p.out.append(", id 0x%04x" % (data[offset + 4] << 8 | data[offset + 5]))
 
 
@@ -308,7 +304,7 @@ def _options(p, data, start, remaining):
         if kind in (icmp6.SOURCE_LINK_ADDRESS, icmp6.TARGET_LINK_ADDRESS):
             out.append(":".join("%02x" % byte for byte in body))
         elif kind == icmp6.PREFIX_INFORMATION:
-            _need(p, at, 32)
+            need(p, at, 32)
             out.append("%s/%u%s, Flags [%s], valid time %s, pref. time %s" % (
                 p.names.ipv6(data[at + 16:at + 32]), data[at + 2], "badlen" if units != 4 else "",
                 _bits(data[at + 3], _PREFIX_FLAGS),
@@ -317,7 +313,7 @@ def _options(p, data, start, remaining):
         elif kind == icmp6.REDIRECTED_HEADER:
             out.append(_unknown_data(p, data, start, size, "\n\t    "))
         elif kind == icmp6.MTU:
-            _need(p, at, 8)
+            need(p, at, 8)
             out.append(" %u%s" % (int.from_bytes(data[at + 4:at + 8], "big"),
                                   "bad option length" if units != 1 else ""))
         elif kind == icmp6.RDNSS:
@@ -325,19 +321,19 @@ def _options(p, data, start, remaining):
             for index in range((units - 1) // 2):
                 out.append(" addr: %s" % _host(p, data, at + 8 + 16 * index))
         elif kind == icmp6.ROUTE_INFORMATION:
-            _need(p, at, 8)
+            need(p, at, 8)
             if units > 3:
                 raise Cut()
             prefix = data[at + 8:at + 8 * units].ljust(16, b"\0")
-            _need(p, at, 8 * units)
+            need(p, at, 8 * units)
             out.append(" %s/%u, pref=%s, lifetime=%s" % (
                 p.names.ipv6(prefix), data[at + 2], _PREFERENCES[(data[at + 3] & 0x18) >> 3],
                 _lifetime(int.from_bytes(data[at + 4:at + 8], "big"))))
         elif kind == icmp6.ADVERTISEMENT_INTERVAL:
-            _need(p, at, 8)
+            need(p, at, 8)
             out.append(" %ums" % int.from_bytes(data[at + 4:at + 8], "big"))
         elif kind == icmp6.HOME_AGENT_INFORMATION:
-            _need(p, at, 8)
+            need(p, at, 8)
             out.append(" preference %u, lifetime %u" % (data[at + 4] << 8 | data[at + 5],
                                                         data[at + 6] << 8 | data[at + 7]))
         elif p.verbose <= 1:

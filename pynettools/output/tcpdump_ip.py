@@ -43,7 +43,7 @@ def print_ipv4(p, data, offset, length):
                 out.append(host_pair(p, data, offset + 12, 4))
                 demux(p, data, offset + 20, total - 20, 4, fragment & 0x2000, protocol, offset)
             else:
-                if protocol != TCP and protocol != UDP:
+                if protocol != TCP and protocol != UDP and protocol != SCTP:
                     out.append(host_pair(p, data, offset + 12, 4))
                 printer(p, data, offset + 20, total - 20, 4, fragment & 0x2000, offset)
             p.end = end

@@ -5,7 +5,7 @@ import struct
 
 from pynettools.decode import ipv6
 from pynettools.decode import names as tables
-from pynettools.output.tcpdump_common import Cut, Truncated
+from pynettools.output.tcpdump_common import Cut, Truncated, need
 from pynettools.output.tcpdump_ip import demux, host_pair
 
 _ADDRESSES_FROM_TRANSPORT = (6, 17, 33, 132)
@@ -69,7 +69,7 @@ def _extension_headers(p, data, offset, total, next_header, hop_limit):
                 return
             fragmented = 1
         elif next_header == ipv6.ROUTING:
-            _need(p, start, 1)
+            need(p, start, 1)
             advance = _routing_header(p, data, start)
         else:
             demux(p, data, start, remaining, 6, fragmented, next_header, offset)
@@ -80,21 +80,26 @@ def _extension_headers(p, data, offset, total, next_header, hop_limit):
         p.protocol = "ip6"
 
 
-def _need(p, start, size):
-    if start + size > p.end:
-        raise Truncated()
-
 
 def _options_header(p, data, start, hop_by_hop):
     """HBH or DSTOPT, and their options at -v."""
     p.protocol = "hbhopt" if hop_by_hop else "dstopt"
-    _need(p, start, 2)
+    need(p, start, 2)
     length = (data[start + 1] + 1) << 3
     if start + length > p.end:
         raise Cut()
-    p.out.append("HBH " if hop_by_hop else "DSTOPT ")
-    if p.verbose and not _print_options(p, data, start + 2, length - 2, hop_by_hop):
-        p.out.append(" [|%s]" % p.protocol)
+    out = p.out
+    out.append("HBH " if hop_by_hop else "DSTOPT ")
+    if not p.verbose:
+        if not hop_by_hop:
+            return length
+        p.out = []  # hop-by-hop options are checked all the same (for a jumbogram)
+    try:
+        valid = _print_options(p, data, start + 2, length - 2, hop_by_hop)
+    finally:
+        p.out = out
+    if not valid:
+        out.append(" [|%s]" % p.protocol)
         return -1
     return length
 
@@ -161,7 +166,7 @@ def _print_options(p, data, start, length, hop_by_hop):
 def _fragment_header(p, data, start, ip_offset):
     """frag6_print: "frag (offset|length) ", the identification too at -v."""
     p.protocol = "frag6"
-    _need(p, start, 8)
+    need(p, start, 8)
     offset_field = data[start + 2] << 8 | data[start + 3]
     payload = int.from_bytes(data[ip_offset + 4:ip_offset + 6], "big")
     length = 40 + payload - (start - ip_offset) - 8
@@ -180,14 +185,14 @@ def _routing_header(p, data, start):
     """rt6_print: type 0 and 2 (an address list) and 4 (segment routing)."""
     out = p.out
     p.protocol = "rt6"
-    _need(p, start, 4)
+    need(p, start, 4)
     length, kind, left = data[start + 1], data[start + 2], data[start + 3]
     out.append("RT6 (len=%u, type=%u" % (length, kind))
     if kind == 0:
         out.append(" [Deprecated]")
     out.append(", segleft=%u" % left)
     if kind in (0, 2):
-        _need(p, start, 8)
+        need(p, start, 8)
         reserved = int.from_bytes(data[start + 4:start + 8], "big")
         if reserved or p.verbose:
             out.append(", rsv=0x%x" % reserved)
@@ -197,7 +202,7 @@ def _routing_header(p, data, start):
         addresses = range(length >> 1)
         first = start + 8
     elif kind == 4:
-        _need(p, start, 8)
+        need(p, start, 8)
         last, flags = data[start + 4], data[start + 5]
         out.append(", last-entry=%u" % last)
         if flags or p.verbose:
@@ -209,7 +214,7 @@ def _routing_header(p, data, start):
         out.append(" (unknown type) (invalid)")
         return -1
     for index in addresses:
-        _need(p, first + 16 * index, 16)
+        need(p, first + 16 * index, 16)
         out.append(", [%u]%s" % (index, p.names.ipv6(data[first + 16 * index:
                                                           first + 16 * index + 16])))
     out.append(") ")

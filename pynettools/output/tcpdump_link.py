@@ -1,5 +1,6 @@
-"""Link layers as tcpdump prints them: Ethernet with 802.1Q/802.1ad tags, the
-Linux cooked headers v1 and v2, raw IP, ARP, and link types it cannot print."""
+"""Link layers as tcpdump prints them: Ethernet with 802.1Q/802.1ad tags and
+802.3 frames, the Linux cooked headers v1 and v2, raw IP, BSD loopback, and
+link types it cannot print."""
 
 import socket
 
@@ -7,12 +8,12 @@ from pynettools.capture import linktypes
 from pynettools.decode import link
 from pynettools.decode import names as tables
 from pynettools.output import tcpdump_hex
-from pynettools.output.tcpdump_arp import print_arp
 from pynettools.output.tcpdump_common import Truncated
+from pynettools.output.tcpdump_ethertype import ETHERTYPE_IPV4, print_ethertype
 from pynettools.output.tcpdump_ip import print_ipv4
 from pynettools.output.tcpdump_ip6 import print_ipv6
+from pynettools.output.tcpdump_llc import print_llc
 
-ETHERTYPE_IPV4, ETHERTYPE_IPV6, ETHERTYPE_ARP, ETHERTYPE_RARP = 0x0800, 0x86DD, 0x0806, 0x8035
 VLAN_TYPES = link.VLAN_TYPES
 MAX_LENGTH_VALUE = 1500
 SLL_PACKET_TYPES = {0: "In", 1: "B", 2: "M", 3: "P", 4: "Out"}
@@ -29,19 +30,6 @@ def ethertype_text(p, ethertype):
     if p.qflag:
         return "%s, " % tables.ETHERTYPES.get(ethertype, "Unknown Ethertype (0x%04x)" % ethertype)
     return "ethertype %s (0x%04x), " % (tables.ETHERTYPES.get(ethertype, "Unknown"), ethertype)
-
-
-def print_ethertype(p, ethertype, data, offset, length):
-    """ethertype_print: False when tcpdump has no printer for the type."""
-    if ethertype == ETHERTYPE_IPV4:
-        print_ipv4(p, data, offset, length)
-    elif ethertype == ETHERTYPE_IPV6:
-        print_ipv6(p, data, offset, length)
-    elif ethertype == ETHERTYPE_ARP or ethertype == ETHERTYPE_RARP:
-        print_arp(p, data, offset, length)
-    else:
-        return False
-    return True
 
 
 def print_ethernet(p, packet, data):
@@ -61,11 +49,11 @@ def print_ethernet(p, packet, data):
     header = "%s > %s, " % (names.mac(data[6:12]), names.mac(data[0:6]))
     if p.eflag:
         out.append(header)
-        if ethertype <= MAX_LENGTH_VALUE:
-            out.append("802.3, ")
+        if ethertype <= MAX_LENGTH_VALUE:  # the length field's
+            out.append("802.3, length %u: " % ethertype)
         else:
             out.append(ethertype_text(p, ethertype))
-        out.append("length %u: " % length)
+            out.append("length %u: " % length)
     offset = 14
     while ethertype in VLAN_TYPES:
         if caplen - offset < 4 or length - offset < 4:
@@ -82,9 +70,7 @@ def print_ethernet(p, packet, data):
         offset += 4
     p.link_length = offset
     if ethertype <= MAX_LENGTH_VALUE:
-        # 802.3 with an LLC header: not decoded here
-        if not p.suppress_default:
-            out.append(tcpdump_hex.hex_ascii(data[offset:]))
+        _print_8023(p, data, offset, ethertype, header[:-2])
         return
     if not print_ethertype(p, ethertype, data, offset, length - offset):
         if not p.eflag:
@@ -93,6 +79,18 @@ def print_ethernet(p, packet, data):
             out.append("length %u: " % length)
         if not p.suppress_default:
             out.append(tcpdump_hex.hex_ascii(data[offset:]))
+
+
+def _print_8023(p, data, offset, length, addresses):
+    """An 802.3 frame: its length field bounds the LLC payload."""
+    saved = p.end
+    p.end = min(saved, offset + length)
+    try:
+        if print_llc(p, data, offset, length, addresses) or p.suppress_default:
+            return
+        p.out.append(tcpdump_hex.hex_ascii(data[offset:p.end]))
+    finally:
+        p.end = saved
 
 
 def interface_name(index):
@@ -128,11 +126,9 @@ def print_cooked(p, packet, data):
     header_length = 20 if version2 else 16
     out = p.out
     caplen, length = len(data), packet.wire_length
-    p.protocol = "sll2_if" if version2 else "sll_if"
+    p.protocol = "sll2" if version2 else "sll"
     if caplen < header_length:
-        out.append(" [|%s]" % p.protocol)
-        p.link_length = caplen
-        return
+        raise Truncated()
     protocol, packet_type, address_length, address, index = link.cooked_fields(data, version2)
     type_name = SLL_PACKET_TYPES.get(packet_type, "?")
     header = (version2, type_name, index, address_length, address)
@@ -160,7 +156,9 @@ def print_cooked(p, packet, data):
             return
         if not p.eflag:
             _cooked_header(p, *header, protocol, length - offset + header_length)
-    # 802.2 (LLC) and 802.3 (IPX) payloads are not decoded here: their bytes
+    elif protocol == 4 and print_llc(p, data, offset, length - offset, None):
+        return
+    # 802.3 (IPX) payloads, and LLC ones not decoded here: their bytes
     if not p.suppress_default:
         out.append(tcpdump_hex.hex_ascii(data[offset:]))
 
@@ -196,6 +194,45 @@ def _print_ip_version(p, data, offset, length):
         p.out.append("unknown ip %u" % (version >> 4))
 
 
+BSD_FAMILIES = {2: "IPv4", 6: "NS", 7: "ISO", 16: "Appletalk", 23: "IPX", 24: "IPv6",
+                28: "IPv6", 30: "IPv6"}
+BSD_INET, BSD_INET6 = 2, (24, 28, 30)
+NULL, LOOP = 0, 108  # DLT_NULL (host byte order), DLT_LOOP (network byte order)
+
+
+def _family_header(p, family, length):
+    """null_hdr_print: "AF IPv4 (2), length 84: " (-q: "IPv4, length 84: ")."""
+    if p.qflag:
+        p.out.append(BSD_FAMILIES.get(family, "Unknown AF %u" % family))
+    else:
+        p.out.append("AF %s (%u)" % (BSD_FAMILIES.get(family, "Unknown"), family))
+    p.out.append(", length %u: " % length)
+
+
+def print_null(p, packet, data):
+    """NULL and LOOP: a 4-byte BSD address family, in whichever byte order
+    puts its value in the low 16 bits (as tcpdump guesses it)."""
+    p.protocol = "null"
+    if len(data) < 4:
+        raise Truncated()
+    p.link_length = 4
+    family = int.from_bytes(data[:4], "little")
+    if family & 0xFFFF0000:
+        family = int.from_bytes(data[:4], "big")
+    length = packet.wire_length
+    if p.eflag:
+        _family_header(p, family, length)
+    if family == BSD_INET:
+        print_ipv4(p, data, 4, length - 4)
+    elif family in BSD_INET6:
+        print_ipv6(p, data, 4, length - 4)
+    else:  # ISO, AppleTalk and IPX are not decoded here: their bytes
+        if not p.eflag:
+            _family_header(p, family, length)
+        if not p.suppress_default:
+            p.out.append(tcpdump_hex.hex_ascii(data[4:]))
+
+
 def unsupported(p, packet, data):
     """A link type tcpdump has no printer for: the word, and the bytes."""
     p.out.append("UNSUPPORTED" + tcpdump_hex.hex_ascii(data))
@@ -203,4 +240,5 @@ def unsupported(p, packet, data):
 
 PRINTERS = {linktypes.ETHERNET: print_ethernet, linktypes.LINUX_SLL: print_cooked,
             linktypes.LINUX_SLL2: print_cooked, linktypes.RAW: print_raw,
-            linktypes.IPV4: print_raw, linktypes.IPV6: print_raw}
+            linktypes.IPV4: print_raw, linktypes.IPV6: print_raw, NULL: print_null,
+            LOOP: print_null}

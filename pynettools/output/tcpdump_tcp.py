@@ -7,9 +7,12 @@ from pynettools.decode import names as tables
 from pynettools.output.tcpdump_common import (Cut, Truncated, addresses, pseudo_sum,
                                               safe_text, should_be)
 from pynettools.output.tcpdump_dns import print_domain
+from pynettools.output.tcpdump_text import PORTS as TEXT_PORTS
+from pynettools.output.tcpdump_text import print_application
 
 FIN, SYN, RST, PUSH, ACK, URG = 0x01, 0x02, 0x04, 0x08, 0x10, 0x20
 DOMAIN, MULTICAST_DNS, MAX_RST_DATA = 53, 5353, 30
+APPLICATION_PORTS = TEXT_PORTS | {DOMAIN, MULTICAST_DNS}
 _FLAGS = {}
 _TIMESTAMPS = struct.Struct("!II")
 _HEADER = tcp.HEADER
@@ -40,13 +43,17 @@ def print_tcp(p, data, offset, length, version, fragmented, ip_offset):
         return
     sport, dport, seq, ack, header_word, flags, window, field, urgent = \
         _HEADER.unpack_from(data, offset)
+    # addresses are shown only where TCP follows the IP header (not after AH
+    # or IPv6 extension headers), and only those prefixes are kept
     if version == 4:
         key = data[ip_offset + 12:ip_offset + 20] + data[offset:offset + 4]
+        direct = data[ip_offset + 9] == 6
     else:
         key = data[ip_offset + 8:ip_offset + 40] + data[offset:offset + 4]
-    entry = p.tcp_prefixes.get(key)
+        direct = data[ip_offset + 6] == 6
+    entry = p.tcp_prefixes.get(key) if direct else None
     if entry is None:
-        entry = _tcp_prefix(p, data, offset, version, ip_offset, key)
+        entry = _tcp_prefix(p, data, offset, version, direct, key)
     prefix, conversation, reverse = entry
     header_length = (header_word >> 4) << 2
     if header_length < 20 or header_length > length or p.qflag:
@@ -109,10 +116,18 @@ def print_tcp(p, data, offset, length, version, fragmented, ip_offset):
     if flags & RST:
         if p.verbose:
             _print_rst_data(p, data, offset + header_length, payload)
+    elif sport in APPLICATION_PORTS or dport in APPLICATION_PORTS:
+        _print_payload(p, data, offset + header_length, payload, sport, dport)
+
+
+def _print_payload(p, data, start, length, sport, dport):
+    """What tcp_print shows of a payload on a port it knows, in its order."""
+    if sport in TEXT_PORTS or dport in TEXT_PORTS:
+        print_application(p, data, start, length, sport, dport)
     elif sport == DOMAIN or dport == DOMAIN:
-        print_domain(p, data, offset + header_length, payload, True)
-    elif sport == MULTICAST_DNS or dport == MULTICAST_DNS:
-        print_domain(p, data, offset + header_length, payload, True, True)
+        print_domain(p, data, start, length, True)
+    else:
+        print_domain(p, data, start, length, True, True)
 
 
 def _print_odd_header(p, prefix, flags, header_length, length):
@@ -129,7 +144,7 @@ def _print_odd_header(p, prefix, flags, header_length, length):
             prefix, _FLAGS.get(flags) or _flags_text(flags), header_length, length))
 
 
-def _tcp_prefix(p, data, offset, version, ip_offset, key):
+def _tcp_prefix(p, data, offset, version, direct, key):
     """("src.port > dst.port: ", the conversation's key, whether this segment
     goes the reverse way), kept per addresses and ports (`key`)."""
     addresses = key[:-4]
@@ -138,7 +153,7 @@ def _tcp_prefix(p, data, offset, version, ip_offset, key):
     sport, dport = data[offset] << 8 | data[offset + 1], data[offset + 2] << 8 | data[offset + 3]
     names = p.names
     host = names.ipv6 if version == 6 else names.ipv4
-    if version == 4 or data[ip_offset + 6] == 6:
+    if direct:
         prefix = "%s.%s > %s.%s: " % (host(source), names.tcp_port(sport), host(destination),
                                       names.tcp_port(dport))
     else:
@@ -146,9 +161,11 @@ def _tcp_prefix(p, data, offset, version, ip_offset, key):
     reverse = sport > dport or (sport == dport and source > destination)
     conversation = destination + source + data[offset + 2:offset + 4] + \
         data[offset:offset + 2] if reverse else key
-    if len(p.tcp_prefixes) > 65536:
-        p.tcp_prefixes.clear()
-    p.tcp_prefixes[key] = entry = (prefix, conversation, reverse)
+    entry = (prefix, conversation, reverse)
+    if direct:
+        if len(p.tcp_prefixes) > 65536:
+            p.tcp_prefixes.clear()
+        p.tcp_prefixes[key] = entry
     return entry
 
 

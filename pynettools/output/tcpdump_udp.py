@@ -8,6 +8,8 @@ from pynettools.output.tcpdump_common import (Cut, Truncated, addresses, pseudo_
 from pynettools.output.tcpdump_dns import print_domain
 
 DOMAIN, MULTICAST_DNS = 53, 5353
+BOOTP = (67, 68)
+BOOTP_OPERATIONS = {1: "Request", 2: "Reply"}
 _UDP = struct.Struct("!HHH")
 
 
@@ -34,6 +36,8 @@ def print_udp(p, data, offset, length, version, fragmented, ip_offset):
         _udp_checksum(p, data, offset, length, version, ip_offset)
     if not p.qflag and (sport == DOMAIN or dport == DOMAIN):
         print_domain(p, data, offset + 8, length, False)
+    elif not p.qflag and (sport in BOOTP or dport in BOOTP):
+        print_bootp(p, data, offset + 8, length)
     elif not p.qflag and (sport == MULTICAST_DNS or dport == MULTICAST_DNS):
         print_domain(p, data, offset + 8, length, False, True)
     elif field_length > length and not fragmented:
@@ -115,3 +119,19 @@ def _udp_checksum(p, data, offset, length, version, ip_offset):
         p.out.append("[bad udp cksum 0x%04x -> 0x%04x!] " % (field, should_be(field, computed)))
     else:
         p.out.append("[udp sum ok] ")
+
+
+def print_bootp(p, data, start, length):
+    """bootp_print's summary: the operation, the client's hardware address in
+    a request, the length (the fields and options of -v are not described)."""
+    p.protocol = "bootp"
+    if start + 3 > p.end:
+        raise Truncated()
+    operation, hardware, address_length = data[start:start + 3]
+    p.out.append("BOOTP/DHCP, %s" % BOOTP_OPERATIONS.get(operation,
+                                                        "unknown (0x%02x)" % operation))
+    if hardware == 1 and address_length == 6 and operation == 1:
+        if start + 34 > p.end:
+            raise Truncated()
+        p.out.append(" from %s" % p.names.mac(data[start + 28:start + 34]))
+    p.out.append(", length %u" % length)
