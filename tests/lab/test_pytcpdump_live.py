@@ -345,3 +345,17 @@ def test_files_are_made_where_only_root_may_write(lab, shared_dir):
         assert status == 0, err
         owners.append(os.stat(path).st_uid)
     assert owners == [pwd.getpwnam("tcpdump").pw_uid] * 2
+
+
+def test_write_to_stdout_read_by_tcpdump(lab):
+    """-w - writes the pcap stream on stdout; the banner says no "verbose" line."""
+    cap, peer = lab
+    status, out, err = capture(cap, pytcpdump(), ["-i", "a0", "-c", "2", "-w", "-", "icmp"],
+                               lambda: ping(peer, "192.0.2.1", 1))
+    assert status == 0 and err.startswith(b"pytcpdump: listening on a0, link-type EN10MB")
+    done = subprocess.run([TCPDUMP, "-n", "-r", "-"], input=out, capture_output=True,
+                          timeout=30)
+    assert done.returncode == 0
+    assert [line.split(b" ", 1)[1] for line in masked(done.stdout).splitlines()] == [
+        b"IP 192.0.2.2 > 192.0.2.1: ICMP echo request, id N, seq 1, length 64",
+        b"IP 192.0.2.1 > 192.0.2.2: ICMP echo reply, id N, seq 1, length 64"]
