@@ -6,7 +6,8 @@
 3 s over a veth pair between two namespaces; tcpdump and pytcpdump capture
 in turn on the receiving end (`-w FILE udp port 5201`, -Z root), two runs
 each, and the share of the datagrams sent (iperf3's own count) that each
-wrote to its file is reported with its kernel statistics.  The goal is a
+wrote to its file is reported with its kernel statistics and its peak
+resident memory (which the fixed ring bounds, however many packets come).  The goal is a
 share at least 0.95 of tcpdump's.  This is a measure of loss, not of time,
 so it is not one of run.py's timed comparisons (`comparisons()` yields
 none); run.py's `main` leaves it out unless it is run directly.
@@ -62,6 +63,7 @@ def one_run(cap, peer, argv, path):
             raise RuntimeError("%s did not start" % argv[0])
         client = _client(peer)
         time.sleep(1.5)  # the last block is handed over after the 1 s block timeout
+        peak = _peak_kb(capture.pid)  # `ip netns exec` exec'd the tool: the same pid
         capture.send_signal(signal.SIGINT)
         _, err = capture.communicate(timeout=60)
     finally:
@@ -70,7 +72,18 @@ def one_run(cap, peer, argv, path):
                 process.kill()
                 process.wait(timeout=10)
     sent = json.loads(client.stdout)["end"]["sum"]["packets"]
-    return sent, _frames_written(path), err.decode().strip().splitlines()[-3:]
+    return sent, _frames_written(path), err.decode().strip().splitlines()[-3:], peak
+
+
+def _peak_kb(pid):
+    """The process's peak resident memory (VmHWM), in kB: bounded however many packets."""
+    import pynettools.procfs as procfs
+
+    with open(procfs.path(str(pid), "status")) as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
 
 
 def _client(peer):
@@ -102,11 +115,11 @@ def main():
             for run in range(RUNS):
                 for name, argv in tools.items():
                     path = os.path.join(directory, "%s-%d.pcap" % (name, run))
-                    sent, written, stats = one_run(cap, peer, argv, path)
+                    sent, written, stats, peak = one_run(cap, peer, argv, path)
                     shares[name].append(written / sent if sent else 0.0)
-                    print("%-9s run %d: %d sent in %d s (%d/s), %d written: share %.3f; %s" % (
-                        name, run + 1, sent, SECONDS, sent // SECONDS, written,
-                        shares[name][-1], "; ".join(stats)))
+                    print("%-9s run %d: %d sent in %d s (%d/s), %d written: share %.3f; %s; "
+                          "peak RSS %d kB" % (name, run + 1, sent, SECONDS, sent // SECONDS,
+                                              written, shares[name][-1], "; ".join(stats), peak))
                     os.unlink(path)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
