@@ -58,7 +58,7 @@ class LiveCapture:
         self.direction = direction
         self._received = self._dropped = 0
         self._userland, self._userland_blocks, self._attached = None, 0, False
-        self._stopping = False
+        self._stopping = self.cooked = self._always_userland = self._went_down = False
         # "any" is never bound: its socket receives from the start, the
         # reject-all then the drain keep what came before out.  The socket
         # comes first, as in libpcap: no privilege is said before no device.
@@ -79,6 +79,9 @@ class LiveCapture:
                 self._bind()
             if promiscuous and self.ifindex:
                 _add_membership(self.sock, self.ifindex)
+            # libpcap counts the interface's drops in promiscuous mode only
+            self._if_drops_counted = promiscuous and bool(self.ifindex)
+            self._if_drops_base = _interface_drops(device) if self._if_drops_counted else 0
         except BaseException:
             self.sock.close()
             os.close(self._wake_read)
@@ -102,8 +105,6 @@ class LiveCapture:
         self.cooked = True
         return linktypes.LINUX_SLL
 
-    cooked = False
-
     def _bind(self):
         try:
             self.sock.bind((self.device, ETH_P_ALL))
@@ -125,12 +126,11 @@ class LiveCapture:
             self._userland_blocks = self.ring.block_count + 1
         self._userland = program if adapted is None or self._attached else None
         self._always_userland = adapted is None
-        self._kernel_program = program
         if adapted is not None:
             kernel.attach(self.sock, adapted)
+        else:  # every packet comes up, as libpcap without a kernel filter
+            kernel.detach(self.sock)
         self._attached = True
-
-    _always_userland = False
 
     def _drain(self):
         """Read what waits on the socket's own queue (not the ring), as libpcap does."""
@@ -143,23 +143,68 @@ class LiveCapture:
                 raise SocketCallError.from_os_error("recv", error) from error
 
     def packets(self):
-        """Yield each `Packet` captured, forever (until the consumer stops or
-        the device goes away: CaptureDeviceError "gone")."""
-        wait, release, block = self.ring.wait, self.ring.release, self.ring.block
+        """Yield each `Packet` captured, until stop() or the consumer stops
+        (or the device goes away: CaptureDeviceError "gone", errno ENODEV).
+
+        One loop over blocks and their frames, the common case inline: the
+        calls per packet are what limits the rate."""
+        wait, release, block, mm = self.ring.wait, self.ring.release, self.ring.block, \
+            self.ring.map
+        unpack, vlan_valid, snaplen, linktype = ring.FRAME.unpack_from, \
+            ring.TP_STATUS_VLAN_VALID, self.snaplen, self.linktype
         while not self._stopping:
-            offset = wait(None)
-            if offset is None or self._stopping:
+            # Once down, the socket hears nothing of its removal: look each second.
+            offset = wait(1000 if self._went_down else None)
+            if offset is None or offset < 0:
+                self._check_device(offset is not None)
                 continue
-            if offset < 0:
-                raise CaptureDeviceError(self.device, "gone", self.sock.getsockopt(
-                    socket.SOL_SOCKET, socket.SO_ERROR) or None)
+            if self._stopping:
+                break
             count, frame = block(offset)
-            yield from self._block_packets(count, frame)
+            plain = self._plain()
+            for _ in range(count):
+                following, seconds, nanoseconds, captured, wire, status, mac, _net, tci, \
+                    tpid = unpack(mm, frame)
+                start = frame + mac
+                if plain and not status & vlan_valid:
+                    yield Packet(seconds * 1_000_000_000 + nanoseconds, wire, mm[
+                        start:start + (captured if captured < snaplen else snaplen)], linktype)
+                else:
+                    packet = self._slow_packet(frame, seconds * 1_000_000_000 + nanoseconds,
+                                               mm[start:start + captured], wire, status, tci,
+                                               tpid)
+                    if packet is not None:
+                        yield packet
+                frame += following
             release(offset)
-            if self._userland_blocks:
-                self._userland_blocks -= 1
-                if not self._userland_blocks and not self._always_userland:
-                    self._userland = None
+            self._count_userland_block()
+
+    def _check_device(self, polled_error):
+        """After poll's POLLERR (`polled_error`) or a wait that timed out: an
+        interface that went down is waited for, as libpcap 1.10 waits; one
+        that no longer exists ends the capture."""
+        pending = self.sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) if polled_error \
+            else 0  # reading it clears it
+        self._went_down = self._went_down or pending == errno.ENETDOWN
+        if self.ifindex:
+            try:
+                socket.if_indextoname(self.ifindex)
+            except OSError:
+                raise CaptureDeviceError(self.device, "gone", errno.ENODEV) from None
+        if pending not in (0, errno.ENETDOWN):
+            raise CaptureDeviceError(self.device, "gone", pending)
+
+    def _plain(self):
+        """True when packets need nothing but their bytes (no cooked header,
+        direction, loopback or user-space filter)."""
+        return not self.cooked and self.direction == INOUT and self._userland is None and \
+            self.ifindex != self.lo_ifindex
+
+    def _count_userland_block(self):
+        if self._userland_blocks:
+            self._userland_blocks -= 1
+            if not self._userland_blocks and not self._always_userland:
+                self._userland = None
 
     def stop(self):
         """End packets() at the next block (callable from a signal handler)."""
@@ -168,25 +213,6 @@ class LiveCapture:
             os.write(self._wake_write, b"x")
         except BlockingIOError:
             pass
-
-    def _block_packets(self, count, frame):
-        mm, unpack, snaplen, linktype = self.ring.map, ring.FRAME.unpack_from, self.snaplen, \
-            self.linktype
-        plain = not self.cooked and self.direction == INOUT and self._userland is None and \
-            self.ifindex != self.lo_ifindex
-        for _ in range(count):
-            following, seconds, nanoseconds, captured, wire, status, mac, _net, tci, tpid = \
-                unpack(mm, frame)
-            start = frame + mac
-            if plain and not status & ring.TP_STATUS_VLAN_VALID:
-                yield Packet(seconds * 1_000_000_000 + nanoseconds, wire,
-                             mm[start:start + min(captured, snaplen)], linktype)
-            else:
-                packet = self._slow_packet(frame, seconds * 1_000_000_000 + nanoseconds,
-                                           mm[start:start + captured], wire, status, tci, tpid)
-                if packet is not None:
-                    yield packet
-            frame += following
 
     def _slow_packet(self, frame, timestamp, data, wire, status, tci, tpid):
         """The packet as libpcap delivers it (None when it is skipped): direction,
@@ -205,7 +231,9 @@ class LiveCapture:
             wire += 4
         data = data[:self.snaplen]
         if self._userland is not None and not self._userland.run(data, wire, {
-                "pkttype": pkttype, "ifindex": ifindex, "protocol": socket.ntohs(protocol)}):
+                "pkttype": pkttype, "ifindex": ifindex, "protocol": socket.ntohs(protocol),
+                "hatype": hatype, "vlan_present": int(bool(status & ring.TP_STATUS_VLAN_VALID)),
+                "vlan_tci": tci, "vlan_tpid": tpid}):
             return None
         return Packet(timestamp, wire, data, self.linktype)
 
@@ -215,12 +243,15 @@ class LiveCapture:
         return self.direction != OUT
 
     def statistics(self):
-        """(packets received by filter, packets dropped by kernel) since the
-        capture opened, as libpcap adds PACKET_STATISTICS up."""
+        """(packets received by filter, dropped by kernel, dropped by interface)
+        since the capture opened, as libpcap adds PACKET_STATISTICS up and
+        reads the interface's receive drops in /proc/net/dev."""
         received, dropped = ring.statistics(self.sock)
         self._received += received
         self._dropped += dropped
-        return self._received, self._dropped
+        interface = _interface_drops(self.device) - self._if_drops_base \
+            if self._if_drops_counted else 0
+        return self._received, self._dropped, max(interface, 0) & 0xFFFFFFFF
 
     def fileno(self):
         return self.sock.fileno()
@@ -236,6 +267,17 @@ class LiveCapture:
 
     def __exit__(self, *exc_info):
         self.close()
+
+
+def _interface_drops(device):
+    """The receive drops /proc/net/dev counts for `device` (0 when it cannot say)."""
+    from pynettools.netinfo.interfaces import read_counters
+
+    try:
+        counters = read_counters().get(device)
+    except OSError:
+        return 0
+    return counters.rx_dropped if counters is not None else 0
 
 
 def _open(kind, protocol):

@@ -36,8 +36,14 @@ def run(args, sink):
     device = _device_name(args.interface, devices)
     if args.list_data_link_types or args.list_time_stamp_types:
         return _list_types(args, device)
+    if args.time_stamp_type not in (None, "host"):  # the kernel's clock is the only one here
+        write("%sWARNING: When trying to set timestamp type '%s' on %s: That type of time "
+              "stamp is not supported by that device\n" % (_prefix(), args.time_stamp_type,
+                                                           device), sys.stderr)
     capture = open_capture(args, device)
     with capture:
+        if args.monitor_mode:
+            raise CaptureDeviceError(device, "no monitor mode")
         if args.linktype is not None or args.interface is not None and device == "any":
             write("%sdata link type %s\n" % (_prefix(), linktypes.NAMES[capture.linktype][0]),
                   sys.stderr)
@@ -46,7 +52,8 @@ def run(args, sink):
         if args.dump_program:
             print_program(args, program)
             return ExitStatus.OK
-        drop_privileges(args.user)
+        _preload()
+        drop_privileges(args.user, keep_file_access=args.write_file is not None)
         capture.set_filter(program)
         sink.start(capture.linktype, capture.snaplen)
         _say_listening(args, capture)
@@ -98,7 +105,9 @@ def open_capture(args, device):
         linktypes.LINUX_SLL, linktypes.LINUX_SLL2) else linktypes.LINUX_SLL2
     if device == "any" and args.interface is None:
         cooked = linktypes.LINUX_SLL  # tcpdump asks for LINUX_SLL2 only for a named -i any
-    options = {"promiscuous": not args.no_promiscuous, "immediate": bool(args.immediate_mode),
+    # tcpdump asks for immediate mode also when it prints to a terminal
+    immediate = bool(args.immediate_mode) or args.write_file is None and os.isatty(1)
+    options = {"promiscuous": not args.no_promiscuous, "immediate": immediate,
                "direction": args.direction or INOUT, "cooked_linktype": cooked}
     if args.snaplen:
         options["snaplen"] = args.snaplen
@@ -123,18 +132,41 @@ def _list_types(args, device):
     capture = open_capture(args, device)
     with capture:
         if args.list_time_stamp_types:
-            write("Time stamp types for %s (use option -j to set):\n  host (Host)\n" % device)
+            write("Time stamp types for %s (use option -j to set):\n  host (Host)\n" % device,
+                  sys.stderr)
             return ExitStatus.OK
         lines = ["Data link types for %s (use option -y to set):\n" % device]
         lines += ["  %s\n" % linktypes.describe(linktype) for linktype in _link_types(capture)]
         if capture.linktype == linktypes.ETHERNET and capture.ifindex != capture.lo_ifindex:
             lines.append("  DOCSIS (DOCSIS) (printing not supported)\n")  # libpcap offers it
-        write("".join(lines))
+        write("".join(lines), sys.stderr)
     return ExitStatus.OK
 
 
-def drop_privileges(user):
-    """Become `user` (Debian's default `tcpdump`) when running as root, as droproot()."""
+def _preload():
+    """Import the printer, decoders, JSON and -w writers while still root.
+
+    After the drop, modules are read as the new user, and an interpreter
+    installed where only root may read (pyenv under /root, a venv in a
+    private home) would fail on its first lazy import mid-capture."""
+    import importlib
+    import pkgutil
+
+    import pynettools.decode
+    import pynettools.output
+
+    for package, prefix in ((pynettools.decode, ""), (pynettools.output, "tcpdump")):
+        for module in pkgutil.iter_modules(package.__path__):
+            if module.name.startswith(prefix):
+                importlib.import_module(package.__name__ + "." + module.name)
+    import pynettools.capture.rotation  # noqa: F401 - for -w
+    import pynettools.output.jsonout  # noqa: F401 - for --json
+
+
+def drop_privileges(user, keep_file_access=False):
+    """Become `user` (Debian's default `tcpdump`) when running as root, as droproot();
+    `keep_file_access` (-w): keep CAP_DAC_OVERRIDE, as tcpdump built with libcap-ng
+    keeps it, so that the files can be made in a folder only root may write in."""
     if os.getuid() != 0 and os.geteuid() != 0:
         return
     import pwd
@@ -147,7 +179,15 @@ def drop_privileges(user):
     try:
         os.initgroups(name, entry.pw_gid)
         os.setgid(entry.pw_gid)
-        os.setuid(entry.pw_uid)
+        if keep_file_access and entry.pw_uid != 0:
+            from pynettools.capture import capabilities
+
+            capabilities.keep_across_setuid()
+            os.setuid(entry.pw_uid)
+            capabilities.restrict_to(capabilities.CAP_DAC_OVERRIDE)
+            capabilities.keep_across_setuid(False)
+        else:
+            os.setuid(entry.pw_uid)
     except OSError as error:
         raise Complaint("Couldn't change to '%.32s' uid=%d gid=%d: %s" % (
             name, entry.pw_uid, entry.pw_gid, error.strerror)) from None
@@ -199,12 +239,17 @@ def _capture(capture, sink):
 def _loop_error(error):
     import errno
 
-    if error.errno == errno.ENETDOWN:
-        return "The interface went down"
-    return "The interface disappeared"
+    if error.errno == errno.ENODEV:
+        return "The interface disappeared"
+    return "Error condition on packet socket: %s" % os.strerror(error.errno)
 
 
-def statistics_lines(captured, received, dropped):
-    """tcpdump's info(1): one count a line, `1 packet` in the singular."""
-    return "".join("%u packet%s %s\n" % (count, "" if count == 1 else "s", what) for count, what in (
-        (captured, "captured"), (received, "received by filter"), (dropped, "dropped by kernel")))
+def statistics_lines(captured, received, dropped, interface_dropped=0):
+    """tcpdump's info(1): one count a line, `1 packet` in the singular, the
+    interface's drops only when there are some."""
+    counts = [(captured, "captured"), (received, "received by filter"),
+              (dropped, "dropped by kernel")]
+    if interface_dropped:
+        counts.append((interface_dropped, "dropped by interface"))
+    return "".join("%u packet%s %s\n" % (count, "" if count == 1 else "s", what)
+                   for count, what in counts)
