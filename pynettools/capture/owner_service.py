@@ -1,0 +1,236 @@
+"""Packet owners off the capture path: a helper process and a bounded cache.  Never prints.
+
+    service = start()            # forks the helper: before any privilege drop (-Z)
+    ends = service.ends(flow)    # Ends(sender, receiver); NO_ENDS: not known (yet)
+    service.close()
+
+The fd scan behind an owner costs a large fraction of a second on a busy
+host, so the capture never waits for it: `ends` answers from the cache,
+or asks the helper and returns NO_ENDS at once (the packet is shown without
+an owner); the answer serves the flow's later packets.  The helper is a
+forked process, not a thread: it keeps the privileges the capture had when
+it started (after setuid a process cannot read other users' /proc/PID/fd),
+and its scans do not hold this interpreter's lock.  It rebuilds its socket
+table at most every REFRESH_SECONDS, and only when a flow it was asked for
+is not in the table it has; a flow still unknown after a fresh table is
+answered unknown.
+
+The channel is a SOCK_SEQPACKET pair: requests are fixed 38-byte flow
+records, answers a flow record and two (pid, name) pairs; the helper,
+which may keep root, parses nothing but fixed-size fields.  When the
+channel is full the request is dropped and asked again later; the helper
+ends when the capture's end of the channel closes (or the capture dies).
+"""
+
+import collections
+import os
+import select
+import signal
+import socket
+import struct
+import time
+
+from pynettools.capture import owners
+from pynettools.errors import PynettoolsError
+from pynettools.sockets.records import SocketOwner
+
+REFRESH_SECONDS = 0.5   # the helper's table is rebuilt at most this often
+CACHE_SIZE = 4096       # flows remembered by the capture side (oldest dropped first)
+KNOWN_SECONDS = 10.0    # an owner is trusted this long, then asked again
+UNKNOWN_SECONDS = 1.0   # an unknown flow is asked again after this
+PENDING_SECONDS = 5.0   # a question unanswered this long is asked again
+MAX_PENDING = 4096      # questions the helper holds for its next table
+_MESSAGE = 65536
+_OWNER = struct.Struct("!iB")  # pid (-1: none), name length; then the name
+_NAME_BYTES = 255
+_PENDING = object()
+
+
+def start(clock=time.monotonic):
+    """An OwnerService with its helper process forked and running."""
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    pid = os.fork()
+    if pid == 0:
+        ours.close()
+        _helper_main(theirs)
+    theirs.close()
+    return OwnerService(ours, pid, clock)
+
+
+class OwnerService:
+    """The capture's side: a cache of answers and the channel to the helper
+    (process `pid`, reaped by close; None when the caller runs the helper)."""
+
+    def __init__(self, channel, pid, clock=time.monotonic):
+        self._clock = clock
+        self._cache = collections.OrderedDict()  # flow: (Ends or _PENDING, expiry)
+        self._pid = pid
+        channel.setblocking(False)
+        self._channel = channel
+
+    def ends(self, flow):
+        """Ends(sender, receiver) of `flow` as far as known: NO_ENDS while the
+        helper has not answered (asked, never waited for)."""
+        self._receive()
+        now = self._clock()
+        if flow.handshake == owners.SYN:  # a new connection: its 4-tuple may have a new owner
+            self._forget(flow)
+        entry = self._cache.get(flow)
+        if entry is not None and entry[1] > now:
+            return owners.NO_ENDS if entry[0] is _PENDING else entry[0]
+        self._remember(flow, _PENDING, now + PENDING_SECONDS)
+        try:
+            self._channel.send(owners.flow_bytes(flow))
+        except OSError:  # the helper is busy (channel full) or gone: ask again later
+            self._cache.pop(flow, None)
+        return owners.NO_ENDS
+
+    def close(self):
+        """Close the channel (the helper ends), and reap it."""
+        if self._channel is None:
+            return
+        self._channel.close()
+        self._channel = None
+        if self._pid is None:
+            return
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            if os.waitpid(self._pid, os.WNOHANG)[0]:
+                return
+            time.sleep(0.01)
+        os.kill(self._pid, 9)  # still scanning: it holds nothing worth a clean end
+        os.waitpid(self._pid, 0)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def _receive(self):
+        while True:
+            try:
+                data = self._channel.recv(_MESSAGE)
+            except OSError:  # nothing to read (BlockingIOError), or the helper is gone
+                return
+            if not data:
+                return
+            flow, ends = decode_answer(data)
+            known = ends.sender is not None or ends.receiver is not None
+            self._remember(flow, ends if known else owners.NO_ENDS,
+                           self._clock() + (KNOWN_SECONDS if known else UNKNOWN_SECONDS))
+
+    def _remember(self, flow, value, expiry):
+        self._cache[flow] = (value, expiry)
+        self._cache.move_to_end(flow)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    def _forget(self, flow):
+        for handshake in (owners.DATA, owners.SYN, owners.SYN_ACK):
+            for key in (flow._replace(handshake=handshake),
+                        owners.Flow(flow.protocol, handshake, flow.destination,
+                                    flow.destination_port, flow.source, flow.source_port)):
+                self._cache.pop(key, None)
+
+
+def encode_answer(flow, ends):
+    parts = [owners.flow_bytes(flow)]
+    for owner in ends:
+        name = owner.program.encode("utf-8", "surrogateescape")[:_NAME_BYTES] if owner else b""
+        parts.append(_OWNER.pack(owner.pid if owner else -1, len(name)) + name)
+    return b"".join(parts)
+
+
+def decode_answer(data):
+    """(Flow, Ends) of an answer message."""
+    flow, offset, found = owners.flow_from_bytes(data), owners.FLOW_SIZE, []
+    for _ in range(2):
+        pid, length = _OWNER.unpack_from(data, offset)
+        offset += _OWNER.size
+        name = data[offset:offset + length].decode("utf-8", "surrogateescape")
+        offset += length
+        found.append(SocketOwner(pid, name) if pid >= 0 else None)
+    return flow, owners.Ends(*found)
+
+
+def _helper_main(channel):
+    """The helper's life: nothing of the capture's but the channel, then serve.
+    Ctrl-C reaches the whole process group: the capture handles it (its
+    statistics), the helper ignores it and ends with the channel."""
+    status = 0
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _detach(channel.fileno())
+        Helper(channel).serve()
+    except BaseException:  # noqa: BLE001 - a helper must never run the capture's code
+        status = 1
+    os._exit(status)
+
+
+def _detach(keep):
+    """Drop every inherited fd but `keep` (a capture socket kept open here would
+    hold its ring and promiscuity), with /dev/null as 0, 1 and 2 (a pipe held
+    open here would not see its reader go)."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for standard in (0, 1, 2):
+        os.dup2(null, standard)
+    os.closerange(3, keep)
+    os.closerange(keep + 1, os.sysconf("SC_OPEN_MAX"))
+
+
+class Helper:
+    """The helper's loop: read questions, answer from a table at most
+    REFRESH_SECONDS old or from the next one; `clock` and `read_table` are
+    the time and the table reader (tests give their own)."""
+
+    def __init__(self, channel, clock=time.monotonic, read_table=owners.read_table):
+        self.channel = channel
+        self.clock = clock
+        self.read_table = read_table
+        self.table = None
+        self.built = float("-inf")
+        self.pending = {}
+
+    def serve(self):
+        """Until the channel closes."""
+        self.channel.setblocking(False)  # an answer the capture does not read is dropped
+        while True:
+            wait = max(0.0, self.built + REFRESH_SECONDS - self.clock()) if self.pending else None
+            if select.select([self.channel], [], [], wait)[0]:
+                data = self.channel.recv(_MESSAGE)
+                if not data:
+                    return
+                self.ask(data)
+            if self.pending and self.clock() >= self.built + REFRESH_SECONDS:
+                self.refresh()
+
+    def ask(self, data):
+        """A request: answered now from a young table that knows it, else kept."""
+        if len(data) != owners.FLOW_SIZE:
+            return
+        flow = owners.flow_from_bytes(data)
+        if self.table is not None and self.clock() < self.built + REFRESH_SECONDS:
+            ends = self.table.ends(flow)
+            if ends != owners.NO_ENDS:
+                self._answer(flow, ends)
+                return
+        if len(self.pending) < MAX_PENDING:
+            self.pending[flow] = True
+
+    def refresh(self):
+        """A new table; every pending flow answered from it."""
+        flows, self.pending = list(self.pending), {}
+        try:
+            self.table = self.read_table(self.table, flows)
+        except PynettoolsError:  # sock_diag failed: these flows are unknown this time
+            self.table = None
+        self.built = self.clock()
+        for flow in flows:
+            self._answer(flow, self.table.ends(flow) if self.table else owners.NO_ENDS)
+
+    def _answer(self, flow, ends):
+        try:
+            self.channel.send(encode_answer(flow, ends))
+        except BlockingIOError:  # the capture is not reading: it asks again later
+            pass

@@ -1,0 +1,162 @@
+"""The owner helper's protocol, its refresh rule and the capture side's cache (no root).
+
+The helper's loop runs in this process over a socket pair with a table
+reader and a clock of the test's own; one test forks the real helper and
+asks it about a loopback connection of this process.
+"""
+
+import os
+import socket
+import time
+
+import pytest
+
+from pynettools.capture import owner_service, owners
+from pynettools.sockets.records import SocketOwner
+
+SERVER = SocketOwner(200, "server")
+FLOW = owners.Flow(owners.UDP, owners.DATA, owners.MAPPED + bytes(4), 1,
+                   owners.MAPPED + b"\x7f\0\0\1", 53)
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+class Reader:
+    """A table reader: every flow to port 53 is received by SERVER; counts calls."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, previous, flows):
+        self.calls.append(list(flows))
+        return Table()
+
+
+class Table:
+    def ends(self, flow):
+        return owners.Ends(None, SERVER) if flow.destination_port == 53 else owners.NO_ENDS
+
+
+@pytest.fixture
+def pair():
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    yield ours, theirs
+    ours.close()
+    theirs.close()
+
+
+def answers(channel):
+    found = []
+    channel.setblocking(False)
+    while True:
+        try:
+            found.append(owner_service.decode_answer(channel.recv(65536)))
+        except BlockingIOError:
+            return found
+
+
+def test_helper_refreshes_at_most_every_half_second(pair):
+    ours, theirs = pair
+    clock, reader = Clock(), Reader()
+    helper = owner_service.Helper(theirs, clock, reader)
+    helper.ask(owners.flow_bytes(FLOW))
+    assert helper.pending and not reader.calls  # asked: waits for the loop's refresh
+    helper.refresh()
+    assert answers(ours) == [(FLOW, owners.Ends(None, SERVER))]
+    # a young table that knows the flow answers at once, without a new table
+    helper.ask(owners.flow_bytes(FLOW))
+    assert answers(ours) == [(FLOW, owners.Ends(None, SERVER))] and len(reader.calls) == 1
+    # one it does not know waits for the next table, then is answered unknown
+    unknown = FLOW._replace(destination_port=54)
+    helper.ask(owners.flow_bytes(unknown))
+    assert answers(ours) == [] and list(helper.pending) == [unknown]
+    clock.now += owner_service.REFRESH_SECONDS
+    helper.refresh()
+    assert answers(ours) == [(unknown, owners.NO_ENDS)] and reader.calls[-1] == [unknown]
+
+
+def test_helper_ignores_malformed_requests_and_bounds_its_questions(pair, monkeypatch):
+    _, theirs = pair
+    helper = owner_service.Helper(theirs, Clock(), Reader())
+    helper.ask(b"short")
+    assert not helper.pending
+    monkeypatch.setattr(owner_service, "MAX_PENDING", 3)
+    for port in range(10):
+        helper.ask(owners.flow_bytes(FLOW._replace(source_port=port)))
+    assert len(helper.pending) == 3
+
+
+def test_answers_carry_owners_and_absence():
+    ends = owners.Ends(SocketOwner(7, "n\udcffame"), None)
+    assert owner_service.decode_answer(owner_service.encode_answer(FLOW, ends)) == (FLOW, ends)
+
+
+def test_cache_asks_once_then_serves_the_answer_and_forgets_it_in_time(pair):
+    ours, theirs = pair
+    clock = Clock()
+    service = owner_service.OwnerService(ours, None, clock)
+    assert service.ends(FLOW) == owners.NO_ENDS
+    assert service.ends(FLOW) == owners.NO_ENDS  # pending: not asked twice
+    theirs.setblocking(False)
+    assert theirs.recv(100) == owners.flow_bytes(FLOW)
+    with pytest.raises(BlockingIOError):
+        theirs.recv(100)
+    theirs.send(owner_service.encode_answer(FLOW, owners.Ends(None, SERVER)))
+    assert service.ends(FLOW) == owners.Ends(None, SERVER)
+    clock.now += owner_service.KNOWN_SECONDS
+    assert service.ends(FLOW) == owners.NO_ENDS  # too old: asked again
+    assert theirs.recv(100) == owners.flow_bytes(FLOW)
+    service.close()
+
+
+def test_a_syn_forgets_the_owner_of_its_4_tuple(pair):
+    ours, theirs = pair
+    service = owner_service.OwnerService(ours, None, Clock())
+    segment = FLOW._replace(protocol=owners.TCP)
+    reply = owners.Flow(owners.TCP, owners.DATA, segment.destination, segment.destination_port,
+                        segment.source, segment.source_port)
+    for flow in (segment, reply):
+        theirs.send(owner_service.encode_answer(flow, owners.Ends(None, SERVER)))
+    assert service.ends(segment) == owners.Ends(None, SERVER)
+    assert service.ends(segment._replace(handshake=owners.SYN)) == owners.NO_ENDS
+    assert service.ends(reply) == owners.NO_ENDS
+
+
+def test_cache_is_bounded(pair, monkeypatch):
+    ours, _ = pair
+    monkeypatch.setattr(owner_service, "CACHE_SIZE", 16)
+    service = owner_service.OwnerService(ours, None, Clock())
+    for port in range(100):
+        service.ends(FLOW._replace(source_port=port))
+    assert len(service._cache) <= 16
+
+
+def test_forked_helper_names_this_process_for_its_loopback_connection():
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        with socket.create_connection(server.getsockname()) as client:
+            accepted, _ = server.accept()
+            with accepted:
+                here, there = client.getsockname(), server.getsockname()
+                flow = owners.Flow(owners.TCP, owners.DATA,
+                                   owners.MAPPED + socket.inet_aton(here[0]), here[1],
+                                   owners.MAPPED + socket.inet_aton(there[0]), there[1])
+                service = owner_service.start()
+                try:
+                    deadline = time.monotonic() + 10
+                    ends = service.ends(flow)
+                    while ends == owners.NO_ENDS and time.monotonic() < deadline:
+                        time.sleep(0.02)
+                        ends = service.ends(flow)
+                finally:
+                    service.close()
+    assert [owner.pid for owner in ends] == [os.getpid(), os.getpid()]
+    with pytest.raises(ChildProcessError):  # reaped
+        os.waitpid(service._pid, os.WNOHANG)
