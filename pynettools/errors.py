@@ -14,8 +14,11 @@ file), so that the error names the call or file that failed and its errno.
     │   └── PrivilegeError    ... because the method needs privileges
     ├── ConnectError          no address of a host accepted the connection
     ├── FileReadError         a file the user named cannot be read
-    │   └── ServicesFileError ... a services(5) file
+    │   ├── ServicesFileError ... a services(5) file
+    │   └── FilterFileError   ... a file of filter expression (tcpdump -F)
+    ├── FileWriteError        a file the user named cannot be created or written
     ├── CaptureFileError      a savefile (pcap, pcapng) is not what it must be
+    ├── OutputError           the printed output cannot be written (a closed pipe)
     ├── FilterError           a filter expression cannot be compiled
     └── UnsupportedError      something this build cannot do here
 """
@@ -117,6 +120,19 @@ class ServicesFileError(FileReadError):
     """A services(5) file cannot be read."""
 
 
+class FilterFileError(FileReadError):
+    """A file holding a filter expression (tcpdump -F) cannot be read."""
+
+
+class FileWriteError(PynettoolsError):
+    """A file cannot be created or written: `path` and the OS `reason` (strerror)."""
+
+    def __init__(self, path, reason):
+        super().__init__("%s: %s" % (path, reason))
+        self.path = path
+        self.reason = reason
+
+
 class CaptureFileError(PynettoolsError):
     """A savefile is not what it must be; `reason` in libpcap's words, as its
     error buffer says it ("truncated dump file; tried to read ...")."""
@@ -124,6 +140,19 @@ class CaptureFileError(PynettoolsError):
     def __init__(self, reason):
         super().__init__(reason)
         self.reason = reason
+
+
+class OutputError(PynettoolsError):
+    """Writing the printed output failed: `errno` of the write (EPIPE for a
+    closed pipe); `strerror` its words."""
+
+    def __init__(self, errno):
+        super().__init__(os.strerror(errno))
+        self.errno = errno
+
+    @property
+    def strerror(self):
+        return os.strerror(self.errno)
 
 
 class FilterError(PynettoolsError):

@@ -50,6 +50,8 @@ COMMANDS = (
           "pynettools.cli.telnet.manual"),
     Entry("services", "pyservices", "pynettools.cli.services.command",
           "pynettools.cli.services.manual"),
+    Entry("tcpdump", "pytcpdump", "pynettools.cli.tcpdump.command",
+          "pynettools.cli.tcpdump.manual"),
 )
 HELPERS = (
     Entry("completion", "pynettools-completion", "pynettools.cli.completion.command", None),

@@ -15,6 +15,7 @@ It parses into plain values; the command converts and checks them.
 import os
 import types
 
+from pynettools import __version__
 from pynettools.errors import OptionError
 
 HELP_COLUMN = 29  # where argp starts the description of an option
@@ -127,6 +128,10 @@ class Command:
     def message_prefix(self):
         """What starts a runtime error line: `prog: ` (an original may print none)."""
         return self.prog + ": "
+
+    def version_text(self):
+        """What --version prints (an original may print its own lines)."""
+        return "%s (pynettools) %s\n" % (self.prog, __version__)
 
     def help_text(self):
         lines = ["Usage: %s [OPTION...] %s" % (self.prog, self.operands), self.summary, ""]

@@ -19,7 +19,6 @@ before it reaches the runner.
 import os
 import sys
 
-from pynettools import __version__
 from pynettools.cli.commands import entry
 from pynettools.errors import PynettoolsError
 from pynettools.output import write
@@ -57,7 +56,7 @@ def run(name, argv=None):
         failure.write()
         return int(failure.status)
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         _die_of("SIGPIPE")
     except Exception as error:  # the last line of defence: no traceback for users
         if os.environ.get("PYNETTOOLS_DEBUG"):
@@ -75,7 +74,7 @@ def _execute(module, argv):
     elif args.action == "usage":
         write(command.usage_text())
     elif args.action == "version":
-        write("%s (pynettools) %s\n" % (command.prog, __version__))
+        write(command.version_text())
     elif args.action == "json-schema":
         from pynettools import schemas
 
@@ -88,7 +87,7 @@ def _execute(module, argv):
     return SUCCESS
 
 
-def _silence_stdout():
+def silence_stdout():
     """Point stdout at /dev/null, so that nothing is flushed into a closed pipe."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
@@ -107,6 +106,6 @@ def _die_of(name):
     try:
         sys.stdout.flush()
     except (OSError, ValueError):
-        _silence_stdout()
+        silence_stdout()
     signal.pthread_sigmask(signal.SIG_UNBLOCK, [signum])
     os.kill(os.getpid(), signum)

@@ -1,0 +1,160 @@
+"""pytcpdump: tcpdump 4.99.3's command line over pynettools' capture, filter and printer.
+
+The run follows tcpdump's main() after getopt: -D lists the interfaces; the
+-t, -f, -V/-r checks; then one of three modes:
+
+- file mode (-r FILE or -V LIST): each savefile's banner on stderr, the filter
+  compiled for its link type, its packets through the filter into the sink;
+- -d without -r or -i: the program compiled for Ethernet ("Warning: assuming
+  Ethernet") or -y's link type, printed, and exit;
+- live mode, everything else: `pynettools.cli.tcpdump.live.run(args, sink)`.
+
+The live interface (pynettools/cli/tcpdump/live.py, the live capture's own
+module): run(args, sink) -> ExitStatus.  `args` is the parsed command line
+(see `declaration`: `args.interface`, `args.snaplen`, `args.direction`, ...;
+`declaration.filter_expression(args)` is the expression); `sink` is a
+`sink.Sink` that has not been started.  run() opens the interface, compiles
+the filter with `compile_program(args, expression, linktype, snaplen, LIVE)`
+(with -d: `print_program(args, program)` and return), prints tcpdump's banners, calls
+sink.start(linktype, snaplen), feeds each accepted packet to sink.take()
+until it returns False, -c or SIGINT, calls sink.finish() and prints the
+statistics with sink.captured.  -D, -L, -J, -Z, -p, -Q, -B, -I, -i and
+--immediate-mode are its options.
+"""
+
+import sys
+
+from pynettools.cli.tcpdump.declaration import COMMAND, Complaint, filter_expression  # noqa: F401 - the runner's
+from pynettools.cli.tcpdump.status import ExitStatus, failure  # noqa: F401 - the runner's
+from pynettools.errors import CaptureFileError, UnsupportedError
+from pynettools.output import write
+
+# --fp-type: what tcpdump's float_type_check prints with IEEE 754 arithmetic
+FP_TYPE_LINE = "9877.895\n"
+# options tcpdump has whose effect is not built here (the man page lists them)
+NOT_BUILT = (
+    ("packet_type", "-T", "printing packets as another protocol"),
+    ("strip_domains", "-N", "host names are printed whole"),
+    ("postrotate_command", "-z", "no command is run on the rotated files"),
+)
+
+
+def execute(args):
+    if args.action == "fp-type":
+        write(FP_TYPE_LINE)
+        return ExitStatus.OK
+    if args.list_interfaces:
+        return _live(args)
+    _check(args)
+    if args.read_file is not None or args.file_list is not None:
+        return read_files(args, _savefile_names(args))
+    if args.dump_program and args.interface is None:
+        return _dump_dead(args)
+    return _live(args)
+
+
+def _live(args):
+    from pynettools.cli.tcpdump import live
+    from pynettools.cli.tcpdump.sink import Sink
+
+    return live.run(args, Sink(args))
+
+
+def _check(args):
+    """tcpdump's checks after getopt, then the options not built here."""
+    if args.timestamps > 5:
+        raise Complaint("only -t, -tt, -ttt, -tttt and -ttttt are supported")
+    if args.foreign and (args.file_list is not None or args.read_file is not None):
+        raise Complaint("-f can not be used with -V or -r")
+    if args.file_list is not None and args.read_file is not None:
+        raise Complaint("-V and -r are mutually exclusive.")
+    for dest, spelling, detail in NOT_BUILT:
+        if getattr(args, dest):
+            raise UnsupportedError(spelling, detail)
+
+
+def compile_program(args, expression, linktype, snaplen, source):
+    """The filter for `linktype` (-O: not optimised), a `pynettools.bpf.Program`."""
+    from pynettools.bpf import compile_filter
+
+    return compile_filter(expression, linktype, snaplen, optimize=not args.no_optimize,
+                          source=source)
+
+
+def print_program(args, program):
+    """-d, -dd, -ddd: the program in tcpdump's format, on stdout."""
+    from pynettools.bpf.dump import lines
+
+    write("".join(line + "\n" for line in lines(program, args.dump_program)))
+
+
+def _dump_dead(args):
+    from pynettools.bpf import DEAD
+    from pynettools.capture import linktypes
+
+    linktype = args.linktype
+    if linktype is None:
+        write("Warning: assuming Ethernet\n", sys.stderr)
+        linktype = linktypes.ETHERNET
+    print_program(args, compile_program(args, filter_expression(args),
+                                        linktypes.from_dlt(linktype),
+                                        args.snaplen or linktypes.DEFAULT_MAX_SNAPLEN, DEAD))
+    return ExitStatus.OK
+
+
+def _savefile_names(args):
+    """-r's one name, or -V's file of names (one a line), read lazily as tcpdump reads it."""
+    if args.read_file is not None:
+        yield args.read_file
+        return
+    from pynettools.cli.tcpdump.savefiles import listed_names
+
+    yield from listed_names(args.file_list)
+
+
+def read_files(args, names):
+    """File mode: every savefile named, in turn, through one filter into one sink."""
+    from pynettools.bpf import SAVEFILE
+    from pynettools.cli.tcpdump.savefiles import open_named
+    from pynettools.cli.tcpdump.sink import Sink
+
+    sink = Sink(args)
+    expression = program = linktype = None
+    for name in names:
+        reader = open_named(name)
+        if expression is None:
+            expression = filter_expression(args)
+        if reader.linktype != linktype:
+            if linktype is not None and args.write_file is not None:
+                raise Complaint("%s: new dlt does not match original" % name)
+            linktype = reader.linktype
+            program = compile_program(args, expression, linktype, reader.snaplen, SAVEFILE)
+            if args.dump_program:
+                print_program(args, program)
+                return ExitStatus.OK
+            if not expression.strip():
+                program = None  # it accepts every packet: no need to run it
+        sink.start(linktype, reader.snaplen)
+        if not _feed(reader, program, sink):
+            break
+    sink.finish(count_line=True)
+    return ExitStatus.OK
+
+
+def _feed(reader, program, sink):
+    """The savefile's packets the program accepts, into the sink; False when it stopped."""
+    take = sink.take
+    try:
+        if program is None:
+            for packet in reader:
+                if not take(packet):
+                    return False
+        else:
+            run = program.run
+            for packet in reader:
+                if run(packet.data, packet.wire_length) and not take(packet):
+                    return False
+    except CaptureFileError as error:
+        sink.finish(count_line=True)
+        raise CaptureFileError("pcap_loop: " + error.reason) from None
+    return True

@@ -1,0 +1,123 @@
+"""Where every packet the filter accepted goes, in file mode and live mode alike.
+
+One code path for -c, -w (with -C/-G/-W rotation), --print, --count, --json
+and the printed lines, whichever source the packets come from:
+
+    sink = Sink(args)                 # the parsed command line
+    sink.start(linktype, snaplen)     # once the source's link type is known
+    for packet in accepted_packets:   # the source applies the filter
+        if not sink.take(packet):     # False: -c reached, -W's last file done, pipe closed
+            break
+    sink.finish()                     # flush; --count's line (file mode)
+    sink.captured                     # packets taken: tcpdump's "N packets captured"
+
+A failed write of the printed output raises OutputError (tcpdump's "Unable
+to write output", status 14); a failed write of a -w file is ignored, as
+tcpdump ignores it.
+"""
+
+import sys
+
+from pynettools.errors import OutputError
+
+
+class Sink:
+    """The packets' destination for one run; see the module's docstring."""
+
+    def __init__(self, args):
+        self.args = args
+        self.limit = args.count
+        self.captured = 0
+        self.printer = self.writer = None
+        self._show = None
+        self._out = sys.stdout.buffer
+        self._flush_each = bool(args.line_buffered)
+
+    def start(self, linktype, snaplen):
+        """Open the -w file and make the printer for packets of `linktype`."""
+        args = self.args
+        nano = args.precision == "nano"
+        if args.write_file is not None and self.writer is None:
+            from pynettools.capture.rotation import RotatingWriter
+
+            self.writer = RotatingWriter(
+                args.write_file, linktype, snaplen, nanosecond=nano,
+                file_size=args.file_size or 0, seconds=args.rotate_seconds or 0,
+                file_count=args.file_count or 0, packet_buffered=bool(args.packet_buffered))
+        if args.write_file is not None and not args.print or args.count_only:
+            self._show = None
+        elif args.json:
+            self._show, self._flush_each = self._json_line(), True
+        else:
+            self._show = self._text_line(nano)
+
+    def _json_line(self):
+        from pynettools.output.jsonout import json_line
+        from pynettools.output.tcpdump import Printer
+
+        record = Printer().record
+        return lambda packet: json_line(record(packet))
+
+    def _text_line(self, nano):
+        from pynettools.output.tcpdump import Printer
+
+        self.printer = Printer(print_options(self.args, nano))
+        return self.printer.text
+
+    def take(self, packet):
+        """Count, write and print one packet; False when the run must stop."""
+        self.captured += 1
+        if self.writer is not None and not self.writer.write(packet):
+            if self.writer.exhausted:  # tcpdump counted the packet all the same
+                self._say_limit()
+            return False
+        if self._show is not None:
+            self._emit(self._show(packet))
+        return self.limit is None or self.captured < self.limit
+
+    def _emit(self, text):
+        try:
+            self._out.write(text.encode("utf-8", "surrogateescape"))
+            if self._flush_each:
+                self._out.flush()
+        except OSError as error:
+            self._closed(error)
+
+    def _closed(self, error):
+        from pynettools.cli.runner import silence_stdout
+
+        silence_stdout()  # what is still buffered must not be flushed at exit
+        raise OutputError(error.errno) from None
+
+    def _say_limit(self):
+        from pynettools.output import write
+
+        self.flush()
+        write("Maximum file limit reached: %d\n" % self.args.file_count, sys.stderr)
+
+    def flush(self):
+        """Push out what is printed (before a message on stderr, at the end)."""
+        try:
+            self._out.flush()
+        except OSError as error:
+            self._closed(error)
+
+    def finish(self, count_line=False):
+        """Flush and close; with --count in file mode (`count_line`), print its line."""
+        if self.writer is not None:
+            self.writer.close()
+        if count_line and self.args.count_only:
+            self._emit("%u packet%s\n" % (self.captured, "" if self.captured == 1 else "s"))
+        self.flush()
+
+
+def print_options(args, nanoseconds):
+    """The printer's options from tcpdump's printing flags."""
+    from pynettools.output.tcpdump import PrintOptions
+
+    return PrintOptions(
+        verbose=args.verbose, link_header=bool(args.link_header), numeric=args.numeric,
+        quiet=args.quiet, absolute_sequence=bool(args.absolute_sequence),
+        timestamps=args.timestamps, nanoseconds=nanoseconds,
+        packet_number=bool(args.packet_number), no_checksums=bool(args.no_checksums),
+        hex=args.hex, hex_ascii=args.hex_ascii, ascii=args.ascii)
