@@ -29,6 +29,7 @@ class Sink:
         self.limit = args.count
         self.captured = 0
         self.printer = self.writer = None
+        self.owners = None  # --owners: the OwnerService of a live run
         self._show = None
         self._out = sys.stdout.buffer
         self._flush_each = bool(args.line_buffered)
@@ -56,12 +57,20 @@ class Sink:
         from pynettools.output.tcpdump import Printer
 
         record = Printer().record
+        if self.owners is not None:
+            from pynettools.cli.tcpdump.owners import owned_record
+
+            record = owned_record(record, self.owners)
         return lambda packet: json_line(record(packet))
 
     def _text_line(self, nano):
         from pynettools.output.tcpdump import Printer
 
         self.printer = Printer(print_options(self.args, nano))
+        if self.owners is not None:
+            from pynettools.cli.tcpdump.owners import owned_text
+
+            return owned_text(self.printer.text, self.owners)
         return self.printer.text
 
     def take(self, packet):
