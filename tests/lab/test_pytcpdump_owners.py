@@ -1,0 +1,121 @@
+"""Packet owners against the real kernel, in a namespace: a TCP and a UDP exchange
+between two Python processes of known pids (tests/lab/owner_peers.py) on lo.
+
+The owner helper, forked inside the namespace, names each flow's two
+processes; pytcpdump --owners capturing on the namespace's lo shows them
+on its lines, and a connection that ends at once shows unknown, never a
+wrong owner.  Lookup costs are measured by benchmarks, not asserted here.
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.commands import command_path, needs_root
+from tests.lab.netns import Namespace
+
+pytestmark = [needs_root, pytest.mark.lab]
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TCP_PORT, UDP_PORT = 8080, 5300
+PROGRAM = os.path.basename(sys.executable)  # netstat -p's name of /path/to/python
+# Asks the helper about the flows given as JSON [[protocol, sport, dport], ...]
+# on 127.0.0.1 until the first argv[2] of them are known (10 s at most), and 1 s
+# more (two of the helper's looks) for the others; prints [[sender, receiver], ...].
+ASK = """
+import json, sys, time
+from pynettools.capture import owner_service, owners
+loop = owners.MAPPED + bytes([127, 0, 0, 1])
+flows = [owners.Flow(p, owners.DATA, loop, s, loop, d) for p, s, d in json.loads(sys.argv[1])]
+service = owner_service.start()
+found, deadline, known = {}, time.monotonic() + 10, flows[:int(sys.argv[2])]
+while time.monotonic() < deadline:
+    if all(flow in found for flow in known):
+        deadline = min(deadline, time.monotonic() + 1)
+    for flow in flows:
+        ends = service.ends(flow)
+        if ends != owners.NO_ENDS:
+            found[flow] = [owner and [owner.pid, owner.program] for owner in ends]
+    time.sleep(0.05)
+service.close()
+print(json.dumps([found.get(flow) for flow in flows]))
+"""
+
+
+def peer(namespace, *argv):
+    """A tests/lab/owner_peers.py process in the namespace, and its ready line's numbers."""
+    process = namespace.start([sys.executable, "-m", "tests.lab.owner_peers", *map(str, argv)],
+                              cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    words = process.stdout.readline().split()
+    assert words[:1] == ["ready"], "peer %s did not start" % (argv,)
+    return process, [int(word) for word in words[1:]]
+
+
+@pytest.fixture
+def lab():
+    with Namespace("owners") as namespace:
+        server, _ = peer(namespace, "server", TCP_PORT, UDP_PORT)
+        yield namespace, server
+
+
+def test_helper_names_both_processes_of_each_flow(lab):
+    namespace, server = lab
+    client, (tcp_port, udp_port) = peer(namespace, "client", TCP_PORT, UDP_PORT, 100)
+    flows = [[6, tcp_port, TCP_PORT], [6, TCP_PORT, tcp_port],
+             [17, udp_port, UDP_PORT], [17, UDP_PORT, udp_port], [6, 1, TCP_PORT]]
+    done = namespace.run([sys.executable, "-c", ASK, json.dumps(flows), "4"], cwd=ROOT, timeout=30)
+    assert done.returncode == 0, done.stderr
+    answers = json.loads(done.stdout)
+    mine, theirs = [client.pid, PROGRAM], [server.pid, PROGRAM]
+    assert answers[:4] == [[mine, theirs], [theirs, mine], [mine, theirs], [theirs, mine]]
+    assert answers[4] is None  # no such connection: unknown, not the listener
+
+
+def test_pytcpdump_owners_on_lo(lab):
+    namespace, server = lab
+    capture = namespace.start(
+        [command_path("pytcpdump"), "-i", "lo", "-nn", "-l", "--owners",
+         "tcp port %d or udp port %d" % (TCP_PORT, UDP_PORT)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert "listening on lo" in capture.stderr.readline()
+    brief, (brief_port,) = peer(namespace, "brief", TCP_PORT)
+    brief.wait(timeout=10)
+    client, (tcp_port, udp_port) = peer(namespace, "client", TCP_PORT, UDP_PORT, 20)
+    client.wait(timeout=30)
+    time.sleep(0.2)
+    capture.send_signal(signal.SIGINT)
+    out, err = capture.communicate(timeout=20)
+    assert capture.returncode == 0, err
+    lines = out.splitlines()
+    owners = {"%d/%s" % (process.pid, PROGRAM): process for process in (server, client, brief)}
+
+    def shown(line):
+        """The processes a line names: [(direction, process)], [] for unknown."""
+        suffix = line[line.rindex(" [") + 2:-1]
+        if suffix == "unknown":
+            return []
+        words = suffix.split()
+        return [(words[at], owners[words[at + 1]]) for at in range(0, len(words), 2)]
+
+    def flow_lines(port):
+        return [line for line in lines if ".%d " % port in line or ".%d:" % port in line]
+
+    # the long flows: named after their first packets, always right
+    for port, sender_first in ((tcp_port, client), (udp_port, client)):
+        named = [(line, shown(line)) for line in flow_lines(port)]
+        assert named and not shown(named[0][0])  # the first packet: not known yet
+        for line, found in named:
+            outgoing = line.split()[2].endswith(".%d" % port)  # client's port is the source
+            expected = ([("out", client), ("in", server)] if outgoing
+                        else [("out", server), ("in", client)])
+            assert all(entry in expected for entry in found), line
+        assert sum(found == [("out", client), ("in", server)] for _, found in named) >= 5
+    # the brief connection ended before the helper looked: unknown, or its own pids
+    brief_lines = flow_lines(brief_port)
+    assert brief_lines and not shown(brief_lines[0])
+    for line in brief_lines:
+        assert all(process in (brief, server) for _, process in shown(line)), line
