@@ -65,13 +65,15 @@ class OwnerService:
         self._clock = clock
         self._cache = collections.OrderedDict()  # flow: (Ends or _PENDING, expiry)
         self._pid = pid
+        self._asked = 0  # questions sent and not answered: the channel is read only then
         channel.setblocking(False)
         self._channel = channel
 
     def ends(self, flow):
         """Ends(sender, receiver) of `flow` as far as known: NO_ENDS while the
         helper has not answered (asked, never waited for)."""
-        self._receive()
+        if self._asked:
+            self._receive()
         now = self._clock()
         if flow.handshake == owners.SYN:  # a new connection: its 4-tuple may have a new owner
             self._forget(flow)
@@ -81,6 +83,7 @@ class OwnerService:
         self._remember(flow, _PENDING, now + PENDING_SECONDS)
         try:
             self._channel.send(owners.flow_bytes(flow))
+            self._asked += 1
         except OSError:  # the helper is busy (channel full) or gone: ask again later
             self._cache.pop(flow, None)
         return owners.NO_ENDS
@@ -115,6 +118,7 @@ class OwnerService:
                 return
             if not data:
                 return
+            self._asked = max(0, self._asked - 1)
             flow, ends = decode_answer(data)
             known = ends.sender is not None or ends.receiver is not None
             self._remember(flow, ends if known else owners.NO_ENDS,
@@ -161,6 +165,7 @@ def _helper_main(channel):
     status = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        os.nice(10)  # on a busy host a table costs a fraction of a core: the capture first
         _detach(channel.fileno())
         Helper(channel).serve()
     except BaseException:  # noqa: BLE001 - a helper must never run the capture's code

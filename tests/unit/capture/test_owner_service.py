@@ -122,6 +122,7 @@ def test_a_syn_forgets_the_owner_of_its_4_tuple(pair):
     reply = owners.Flow(owners.TCP, owners.DATA, segment.destination, segment.destination_port,
                         segment.source, segment.source_port)
     for flow in (segment, reply):
+        assert service.ends(flow) == owners.NO_ENDS  # asked
         theirs.send(owner_service.encode_answer(flow, owners.Ends(None, SERVER)))
     assert service.ends(segment) == owners.Ends(None, SERVER)
     assert service.ends(segment._replace(handshake=owners.SYN)) == owners.NO_ENDS
