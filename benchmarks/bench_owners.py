@@ -10,12 +10,10 @@ and the imports).
 """
 
 import os
-import subprocess
 import sys
 
-from benchmarks.bench_netstat import HOLDER
+from benchmarks.bench_netstat import held_connections
 from benchmarks.run import Comparison
-from tests.lab.netns import Namespace
 
 SCALES = (1_000, 10_000)
 IMPORTS = "from pynettools.capture import owners, owner_service; "
@@ -44,19 +42,10 @@ def comparisons():
     if os.geteuid() != 0:
         print("bench_owners: needs root (network namespace); skipped")
         return
-    with Namespace("bench-owners") as namespace:
-        namespace.run(["sysctl", "-q", "-w", "net.ipv4.ip_local_port_range=10000 65000"],
-                      check=True)
-        holder = namespace.start([sys.executable, "-c", HOLDER], stdin=subprocess.PIPE,
-                                 stdout=subprocess.PIPE)
-        for connections in SCALES:
-            holder.stdin.write(b"%d\n" % connections)
-            holder.stdin.flush()
-            if holder.stdout.readline() != b"ready\n":
-                raise RuntimeError("the connection holder stopped short of %d" % connections)
-            commands = {label: namespace.command([sys.executable, "-c", IMPORTS + code])
-                        for label, code in PARTS.items()}
-            yield Comparison(
-                "--owners lookups: %d connections (%d sockets)" % (connections, 2 * connections),
-                commands, baseline="imports only (the baseline)", rounds=10,
-                note="a part's cost: its time minus the baseline's")
+    for namespace, connections in held_connections("bench-owners", SCALES):
+        commands = {label: namespace.command([sys.executable, "-c", IMPORTS + code])
+                    for label, code in PARTS.items()}
+        yield Comparison(
+            "--owners lookups: %d connections (%d sockets)" % (connections, 2 * connections),
+            commands, baseline="imports only (the baseline)", rounds=10,
+            note="a part's cost: its time minus the baseline's")
