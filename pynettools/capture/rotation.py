@@ -42,8 +42,6 @@ def digits(file_count):
 
 def make_filename(template, number, width, stamp=None):
     """MakeFilename: strftime over `template` at `stamp` (with -G), then the number."""
-    if not template:
-        raise FileWriteError(template, "an empty string is not a valid file name")
     name = time.strftime(template, time.localtime(stamp)) if stamp is not None else template
     if number == 0 and width == 0:
         return name

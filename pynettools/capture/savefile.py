@@ -42,11 +42,12 @@ def open_savefile(stream):
     raise CaptureFileError("unknown file format")
 
 
-def _read_header(stream, size, what="file header"):
+def _read_header(stream, size, what="file header", whole=None):
+    """`size` bytes; libpcap names the `whole` header's size when the magic is already read."""
     data = stream.read(size)
     if len(data) < size:
         raise CaptureFileError("truncated dump file; tried to read %d %s bytes, only got %d"
-                               % (size, what, len(data)))
+                               % (whole or size, what, len(data)))
     return data
 
 
@@ -54,7 +55,7 @@ class PcapReader:
     """The packets of a pcap savefile, in file order."""
 
     def __init__(self, stream, order, magic):
-        rest = _read_header(stream, _FILE_HEADER - 4)
+        rest = _read_header(stream, _FILE_HEADER - 4, whole=_FILE_HEADER)
         major, minor, _zone, _sigfigs, snaplen, linktype = struct.unpack(order + "HHiIII", rest)
         if major != MAJOR or minor > MINOR:
             raise CaptureFileError("unsupported pcap savefile version %d.%d" % (major, minor))

@@ -120,18 +120,19 @@ def _savefile_names(args):
 def read_files(args, names):
     """File mode: every savefile named, in turn, through one filter into one sink."""
     from pynettools.bpf import SAVEFILE
-    from pynettools.cli.tcpdump.savefiles import open_named
+    from pynettools.cli.tcpdump.savefiles import open_named, say_reading
     from pynettools.cli.tcpdump.sink import Sink
 
     sink = Sink(args)
     expression = program = linktype = None
     for name in names:
         reader = open_named(name)
-        if expression is None:
+        if expression is None:  # tcpdump reads -F after opening the first file
+            say_reading(name, reader)
             expression = filter_expression(args)
+        elif reader.linktype != linktype and args.write_file is not None:
+            raise Complaint("%s: new dlt does not match original" % name)
         if reader.linktype != linktype:
-            if linktype is not None and args.write_file is not None:
-                raise Complaint("%s: new dlt does not match original" % name)
             linktype = reader.linktype
             program = compile_program(args, expression, linktype, reader.snaplen, SAVEFILE)
             if args.dump_program:
@@ -139,27 +140,24 @@ def read_files(args, names):
                 return ExitStatus.OK
             if not expression.strip():
                 program = None  # it accepts every packet: no need to run it
+        if sink.started:
+            say_reading(name, reader)
         sink.start(linktype, reader.snaplen)
-        if not _feed(reader, program, sink):
+        _feed(reader, program, sink)
+        if sink.over:
             break
     sink.finish(count_line=True)
     return ExitStatus.OK
 
 
 def _feed(reader, program, sink):
-    """The savefile's packets the program accepts, into the sink; False when it stopped."""
-    take = sink.take
+    """The savefile's packets the program accepts, into the sink, until it says stop."""
     try:
         if program is None:
-            for packet in reader:
-                if not take(packet):
-                    return False
+            sink.drain(reader)
         else:
             run = program.run
-            for packet in reader:
-                if run(packet.data, packet.wire_length) and not take(packet):
-                    return False
+            sink.drain(packet for packet in reader if run(packet.data, packet.wire_length))
     except CaptureFileError as error:
         sink.finish(count_line=True)
         raise CaptureFileError("pcap_loop: " + error.reason) from None
-    return True

@@ -335,11 +335,11 @@ def filter_expression(args):
     """The filter expression: -F's file (`#` comments blanked) or the operands joined."""
     if args.filter_file is None:
         return " ".join(args.operands)
-    from pynettools.errors import FileReadError
+    from pynettools.errors import FilterFileError
 
     try:
         with open(args.filter_file, "rb") as source:
             text = source.read().decode("utf-8", "surrogateescape")
     except OSError as error:
-        raise FileReadError(args.filter_file, error.strerror) from None
+        raise FilterFileError(args.filter_file, error.strerror) from None
     return "\n".join(line.partition("#")[0].ljust(len(line)) for line in text.split("\n"))

@@ -8,8 +8,7 @@ from pynettools.output import write
 
 
 def open_named(name):
-    """The reader of savefile `name` (`-`: the standard input), after tcpdump's banner."""
-    from pynettools.capture import linktypes
+    """The reader of savefile `name` (`-`: the standard input)."""
     from pynettools.capture.savefile import open_savefile
 
     if name == "-":
@@ -19,13 +18,18 @@ def open_named(name):
             stream = open(name, "rb")
         except OSError as error:
             raise FileReadError(name, error.strerror) from None
-    reader = open_savefile(stream)
+    return open_savefile(stream)
+
+
+def say_reading(name, reader):
+    """tcpdump's banner for a savefile, on stderr."""
+    from pynettools.capture import linktypes
+
     described = linktypes.describe(reader.linktype)
     write("reading from file %s, link-type %s, snapshot length %d\n" % (
         name, described, reader.snaplen), sys.stderr)
     if reader.linktype == linktypes.LINUX_SLL2:
         write("Warning: interface names might be incorrect\n", sys.stderr)
-    return reader
 
 
 def listed_names(path):

@@ -6,8 +6,8 @@ and the printed lines, whichever source the packets come from:
     sink = Sink(args)                 # the parsed command line
     sink.start(linktype, snaplen)     # once the source's link type is known
     for packet in accepted_packets:   # the source applies the filter
-        if not sink.take(packet):     # False: -c reached, -W's last file done, pipe closed
-            break
+        if not sink.take(packet):     # False: -c reached, or `sink.over`: -W's last
+            break                     # file done, the pipe -w writes into closed
     sink.finish()                     # flush; --count's line (file mode)
     sink.captured                     # packets taken: tcpdump's "N packets captured"
 
@@ -20,6 +20,8 @@ import sys
 
 from pynettools.errors import OutputError
 
+_BATCH = 256  # lines joined per write in drain()
+
 
 class Sink:
     """The packets' destination for one run; see the module's docstring."""
@@ -28,6 +30,8 @@ class Sink:
         self.args = args
         self.limit = args.count
         self.captured = 0
+        self._taken = 0  # from this source: -c counts each -V file anew, as pcap_loop does
+        self.started = False
         self.printer = self.writer = None
         self.owners = None  # --owners: the OwnerService of a live run
         self._show = None
@@ -35,10 +39,16 @@ class Sink:
         self._flush_each = bool(args.line_buffered)
 
     def start(self, linktype, snaplen):
-        """Open the -w file and make the printer for packets of `linktype`."""
+        """Open the -w file and make the printer for packets of `linktype`; for
+        each further file of -V the count starts anew, the rest carries on
+        (the -w file, the printer's relative sequence numbers and times)."""
+        self._taken = 0
+        if self.started:
+            return
+        self.started = True
         args = self.args
         nano = args.precision == "nano"
-        if args.write_file is not None and self.writer is None:
+        if args.write_file is not None:
             from pynettools.capture.rotation import RotatingWriter
 
             self.writer = RotatingWriter(
@@ -76,13 +86,47 @@ class Sink:
     def take(self, packet):
         """Count, write and print one packet; False when the run must stop."""
         self.captured += 1
+        self._taken += 1
         if self.writer is not None and not self.writer.write(packet):
             if self.writer.exhausted:  # tcpdump counted the packet all the same
                 self._say_limit()
             return False
         if self._show is not None:
             self._emit(self._show(packet))
-        return self.limit is None or self.captured < self.limit
+        return self.limit is None or self._taken < self.limit
+
+    def drain(self, packets):
+        """take() every packet of `packets` until one says stop: file mode's loop.
+
+        Printing alone, the lines are joined and written a batch at a time
+        (a file is read much faster than a capture arrives: the calls per
+        packet are what costs)."""
+        if self.writer is not None or self._show is None or self._flush_each:
+            for packet in packets:
+                if not self.take(packet):
+                    return
+            return
+        show, limit, batch = self._show, self.limit, []
+        taken = self._taken
+        try:
+            for packet in packets:
+                batch.append(show(packet))
+                taken += 1
+                if taken == limit:
+                    break
+                if len(batch) == _BATCH:
+                    self._emit("".join(batch))
+                    batch.clear()
+        finally:  # a savefile cut short: what was read before is printed
+            self.captured += taken - self._taken
+            self._taken = taken
+            self._emit("".join(batch))
+
+    @property
+    def over(self):
+        """True when nothing more can be taken (-W's last file done, -w's pipe closed),
+        not merely -c reached for this source."""
+        return self.writer is not None and (self.writer.exhausted or self.writer.stopped)
 
     def _emit(self, text):
         try:
