@@ -17,7 +17,8 @@ kernel would deliver to it or send from it:
 - an unconnected UDP socket by its local address and port, or by a
   wildcard address (0.0.0.0, ::) when the packet's address is one of this
   namespace's own; the kernel prefers a specific address to a wildcard and
-  an IPv4 socket to an IPv6 one, and so does this;
+  an IPv4 socket to an IPv6 one, and so does this; an IPv6 wildcard socket
+  takes IPv4 packets unless it is IPV6_V6ONLY (sock_diag says which);
 - a TCP listener only for the handshake it answers: the SYN it receives
   (no ACK) and the SYN-ACK sent for it; every other segment needs its
   connected socket, which a closed or not yet accepted connection (inode
@@ -137,14 +138,16 @@ class SocketTable:
     """The sockets of one moment: `connected` {(protocol, local, local port,
     remote, remote port): inode}, `bound` {(protocol, local, local port):
     [inode, ...]} (unconnected UDP sockets and TCP listeners), `local`, the
-    namespace's own addresses (16 bytes each), and `owners` {inode:
-    SocketOwner} from the fd scan."""
+    namespace's own addresses (16 bytes each), `owners` {inode: SocketOwner}
+    from the fd scan, and `v6_only`, the inodes of bound IPv6 sockets that
+    take no IPv4."""
 
-    def __init__(self, connected, bound, local, owners):
+    def __init__(self, connected, bound, local, owners, v6_only=frozenset()):
         self.connected = connected
         self.bound = bound
         self.local = local
         self.owners = owners
+        self.v6_only = v6_only
 
     def ends(self, flow):
         """Ends(sender, receiver) of `flow`, each None where not known."""
@@ -175,6 +178,8 @@ class SocketTable:
             return None
         for place in self._places(protocol, local, port):
             inodes = self.bound.get(place)
+            if inodes and place[1] == ANY6 and local.startswith(MAPPED):
+                inodes = [inode for inode in inodes if inode not in self.v6_only]
             if inodes:  # the kernel's first choice: the owner if all are one process's
                 found = {self.owners.get(inode) for inode in inodes}
                 return found.pop() if len(found) == 1 else None
@@ -190,7 +195,8 @@ class SocketTable:
 
 
 def read_sockets():
-    """(connected, bound) from sock_diag dumps of TCP (both families) and UDP.
+    """(connected, bound, v6_only) from sock_diag dumps of TCP (both families)
+    and UDP, and of the IPv6 ones that are IPV6_V6ONLY.
 
     A socket with inode 0 (TIME_WAIT, SYN_RECV, accepted by the kernel but not
     yet by the program) is held by no process: it stays in `connected`, so
@@ -209,7 +215,8 @@ def read_sockets():
                 else:
                     connected[protocol, local, local_port, address16(remote, kind),
                               remote_port] = inode
-    return connected, bound
+    v6_only = sockdiag.v6_only_inodes(TCP) | sockdiag.v6_only_inodes(UDP)
+    return connected, bound, v6_only
 
 
 def local_addresses():
@@ -229,9 +236,9 @@ def read_table(previous=None, flows=()):
     one of the inodes `flows` may need is not in `previous`'s owners (a
     socket's inode is unique while it lives); SocketCallError when sock_diag
     cannot be read."""
-    connected, bound = read_sockets()
+    connected, bound, v6_only = read_sockets()
     table = SocketTable(connected, bound, local_addresses(),
-                        previous.owners if previous is not None else None)
+                        previous.owners if previous is not None else None, v6_only)
     if table.owners is None or any(inode not in table.owners
                                    for flow in flows for inode in table.inodes(flow)):
         table.owners = fd_owners.scan().by_inode

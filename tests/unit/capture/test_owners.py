@@ -99,6 +99,14 @@ def test_ipv6_wildcard_takes_ipv4_when_no_ipv4_socket_does():
     assert both.ends(flow(UDP, PEER6, 1, HERE6, 4000)) == (None, SERVER)
 
 
+def test_ipv6_only_wildcard_takes_no_ipv4():
+    sockets = table(bound=[(UDP, owners.ANY6, 4000, 2), (TCP, owners.ANY6, 80, 2)])
+    sockets.v6_only = frozenset((2,))
+    assert sockets.ends(flow(UDP, PEER, 1, HERE, 4000)) == owners.NO_ENDS
+    assert sockets.ends(flow(TCP, PEER, 1, HERE, 80, owners.SYN)) == owners.NO_ENDS
+    assert sockets.ends(flow(UDP, PEER6, 1, HERE6, 4000)) == (None, SERVER)
+
+
 def test_v4_mapped_peer_of_an_ipv6_socket():
     # sock_diag shows an IPv6 socket's IPv4 peer as ::ffff:a.b.c.d, as flows key it
     sockets = table(connected=[(TCP, HERE, 8080, PEER, 40000, 2)])
