@@ -118,7 +118,7 @@ def test_v6_only_sockets_are_told_by_their_attribute():
                 sock = socket.socket(socket.AF_INET6, kind)
                 made.append(sock)
                 sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, only)
-                sock.bind(("::1", 0))
+                sock.bind(("::", 0))  # a specific address makes any socket v6-only
                 if kind == socket.SOCK_STREAM:
                     sock.listen()
                 if only:
