@@ -118,7 +118,9 @@ def test_v6_only_sockets_are_told_by_their_attribute():
                 sock = socket.socket(socket.AF_INET6, kind)
                 made.append(sock)
                 sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, only)
-                sock.bind(("::", 0))  # a specific address makes any socket v6-only
+                # loopback either way: the kernel marks any socket bound to a
+                # specific IPv6 address v6-only, one bound to a v4-mapped one not
+                sock.bind(("::1" if only else "::ffff:127.0.0.1", 0))
                 if kind == socket.SOCK_STREAM:
                     sock.listen()
                 if only:
