@@ -18,6 +18,7 @@ file), so that the error names the call or file that failed and its errno.
     │   └── FilterFileError   ... a file of filter expression (tcpdump -F)
     ├── FileWriteError        a file the user named cannot be created or written
     ├── CaptureFileError      a savefile (pcap, pcapng) is not what it must be
+    ├── CaptureDeviceError    a capture device cannot be opened or went away
     ├── OutputError           the printed output cannot be written (a closed pipe)
     ├── FilterError           a filter expression cannot be compiled
     └── UnsupportedError      something this build cannot do here
@@ -141,6 +142,20 @@ class CaptureFileError(PynettoolsError):
         super().__init__(reason)
         self.reason = reason
 
+
+class CaptureDeviceError(PynettoolsError):
+    """Capture on `device` cannot start or cannot go on.  `problem` is one of
+    "missing" (no such interface), "down" (not up), "permission" (no
+    privilege to open a packet socket: `errno` of socket()), "pseudo" (a pseudo-device
+    of tcpdump's list that this build does not capture on), "gone" (the
+    interface went down or disappeared while capturing); `errno` the OS error
+    behind it, when there is one."""
+
+    def __init__(self, device, problem, errno=None):
+        super().__init__("%s: %s" % (device, problem))
+        self.device = device
+        self.problem = problem
+        self.errno = errno
 
 class OutputError(PynettoolsError):
     """Writing the printed output failed: `errno` of the write (EPIPE for a

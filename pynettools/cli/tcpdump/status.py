@@ -12,7 +12,7 @@ from enum import IntEnum
 
 from pynettools.cli.failure import Failure
 from pynettools.cli.tcpdump.declaration import COMMAND
-from pynettools.errors import (CaptureFileError, FileReadError, FileWriteError, FilterError,
+from pynettools.errors import (CaptureDeviceError, CaptureFileError, FileReadError, FileWriteError, FilterError,
                                FilterFileError, OutputError, UnsupportedError, UsageError)
 
 
@@ -37,7 +37,26 @@ def failure(error):
         return Failure(ExitStatus.FAILED, prefix + "%s: %s\n" % (error.path, error.reason))
     if isinstance(error, (CaptureFileError, FilterError)):
         return Failure(ExitStatus.FAILED, prefix + error.reason + "\n")
+    if isinstance(error, CaptureDeviceError):
+        return Failure(ExitStatus.FAILED, prefix + _device_words(error))
     if isinstance(error, UnsupportedError):
         return Failure(ExitStatus.FAILED, prefix + "%s is not built in pytcpdump%s\n" % (
             error.feature, ": " + error.detail if error.detail else ""))
     return Failure(ExitStatus.FAILED, prefix + "%s\n" % error)
+
+
+def _device_words(error):
+    """libpcap's status words for the device (pcap_statustostr), and its error
+    buffer in parentheses when it has one, as tcpdump prints them."""
+    import os
+
+    if error.problem == "missing":
+        return "%s: No such device exists\n(No such device exists)\n" % error.device
+    if error.problem == "down":
+        return "%s: That device is not up\n" % error.device
+    if error.problem == "permission":
+        return ("%s: You don't have permission to perform this capture on that device\n"
+                "(socket: %s)\n" % (error.device, os.strerror(error.errno)))
+    if error.problem == "pseudo":
+        return "%s: capture on this pseudo-device is not built in pytcpdump\n" % error.device
+    return "%s: %s\n" % (error.device, error.problem)

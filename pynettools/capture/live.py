@@ -1,0 +1,286 @@
+"""Live capture on Linux as libpcap 1.10 does it: an AF_PACKET socket whose
+packets come through a TPACKET_V3 ring (`ring.Ring`).  Never prints.
+
+`LiveCapture(device, ...)` opens the device (an interface name or "any"),
+`set_filter(program)` puts a compiled filter in the kernel, `packets()`
+yields `Packet` records as they are captured, `statistics()` gives what
+tcpdump reports at the end and `close()` lets go of everything (the
+promiscuous membership ends with the socket).
+
+What libpcap does and this does too:
+- the socket receives nothing until it is bound, and a reject-all program
+  is attached before that, so no packet passes unfiltered; a filter changed
+  later also runs in user space over the blocks already in the ring;
+- `-i any` is a SOCK_DGRAM socket, each packet getting a LINUX_SLL2 (or
+  LINUX_SLL) header built from its socket address (`cooked.py`);
+- an outgoing packet on the loopback device is skipped (it comes again as
+  incoming), and -Q in/out selects by packet type, in user space;
+- a VLAN tag the kernel took into metadata is put back in Ethernet frames.
+"""
+
+import errno
+import fcntl
+import os
+import socket
+import struct
+
+from pynettools.bpf import kernel
+from pynettools.capture import cooked, linktypes, ring
+from pynettools.capture.packet import Packet
+from pynettools.errors import CaptureDeviceError, PrivilegeError, SocketCallError
+
+ETH_P_ALL = 0x0003
+PACKET_ADD_MEMBERSHIP, PACKET_MR_PROMISC = 1, 1
+PACKET_OUTGOING = 4
+SIOCGIFHWADDR = 0x8927
+ARPHRD_ETHER, ARPHRD_LOOPBACK, ARPHRD_NONE = 1, 772, 0xFFFE
+DEFAULT_SNAPLEN = linktypes.DEFAULT_MAX_SNAPLEN
+IN, OUT, INOUT = "in", "out", "inout"
+# The pseudo-devices tcpdump lists (devices.py) that this build does not capture on.
+PSEUDO_DEVICES = ("bluetooth-monitor", "nflog", "nfqueue", "dbus-system", "dbus-session")
+_VLAN_OFFSET = 12  # after the Ethernet addresses
+
+
+class LiveCapture:
+    """Capture on `device`.  `snaplen` bytes at most of each packet;
+    `promiscuous` (not on "any", as libpcap); `buffer_size` the ring's bytes
+    (-B); `immediate`: blocks are handed over after 1 ms instead of tcpdump's
+    1000 ms; `direction` IN, OUT or INOUT (-Q); `cooked_linktype` the header
+    of "any" (LINUX_SLL2 as tcpdump 4.99 picks, or LINUX_SLL)."""
+
+    def __init__(self, device, snaplen=DEFAULT_SNAPLEN, promiscuous=True,
+                 buffer_size=ring.DEFAULT_BUFFER_SIZE, immediate=False, direction=INOUT,
+                 cooked_linktype=linktypes.LINUX_SLL2):
+        if device in PSEUDO_DEVICES:
+            raise CaptureDeviceError(device, "pseudo")
+        self.device = device
+        self.snaplen = snaplen if 0 < snaplen <= DEFAULT_SNAPLEN else DEFAULT_SNAPLEN
+        self.direction = direction
+        self._received = self._dropped = 0
+        self._userland, self._userland_blocks, self._attached = None, 0, False
+        self._stopping = False
+        # "any" is never bound: its socket receives from the start, the
+        # reject-all then the drain keep what came before out.  The socket
+        # comes first, as in libpcap: no privilege is said before no device.
+        try:
+            self.sock = _open(socket.SOCK_DGRAM if device == "any" else socket.SOCK_RAW,
+                              socket.htons(ETH_P_ALL) if device == "any" else 0)
+        except PrivilegeError as error:
+            raise CaptureDeviceError(device, "permission", error.errno) from error
+        self._wake_read, self._wake_write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+        try:
+            self.ifindex = 0 if device == "any" else _index(device)
+            self.linktype = self._link_type(cooked_linktype)
+            kernel.attach(self.sock, kernel.REJECT_ALL)
+            self._drain()
+            self.ring = ring.Ring(self.sock, buffer_size, 1 if immediate else 1000,
+                                  self._wake_read)
+            if self.ifindex:
+                self._bind()
+            if promiscuous and self.ifindex:
+                _add_membership(self.sock, self.ifindex)
+        except BaseException:
+            self.sock.close()
+            os.close(self._wake_read)
+            os.close(self._wake_write)
+            raise
+        self.lo_ifindex = _lo_index()
+
+    def _link_type(self, cooked_linktype):
+        """The link type for the device, reopening the socket cooked where
+        libpcap captures cooked (-i any, and devices with headers it does not know)."""
+        if not self.ifindex:
+            self.cooked = True
+            return cooked_linktype
+        hatype = _hardware_type(self.sock, self.device)
+        if hatype in (ARPHRD_ETHER, ARPHRD_LOOPBACK):
+            return linktypes.ETHERNET
+        if hatype == ARPHRD_NONE:
+            return linktypes.RAW
+        self.sock.close()
+        self.sock = _open(socket.SOCK_DGRAM, 0)
+        self.cooked = True
+        return linktypes.LINUX_SLL
+
+    cooked = False
+
+    def _bind(self):
+        try:
+            self.sock.bind((self.device, ETH_P_ALL))
+        except OSError as error:
+            raise _device_error(self.device, error) from error
+        # A down interface is not refused by bind: the socket's error says it.
+        pending = self.sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+        if pending == errno.ENETDOWN:
+            raise CaptureDeviceError(self.device, "down", pending)
+
+    def set_filter(self, program):
+        """Filter with `program` (compiled for this capture's link type): in
+        the kernel when it can run it there, else in user space."""
+        adapted = kernel.for_socket(program, cooked=self.cooked)
+        kernel.attach(self.sock, kernel.REJECT_ALL)
+        self._drain()
+        if self._attached:
+            # Blocks filled before the reject-all may hold packets the new filter refuses.
+            self._userland_blocks = self.ring.block_count + 1
+        self._userland = program if adapted is None or self._attached else None
+        self._always_userland = adapted is None
+        self._kernel_program = program
+        if adapted is not None:
+            kernel.attach(self.sock, adapted)
+        self._attached = True
+
+    _always_userland = False
+
+    def _drain(self):
+        """Read what waits on the socket's own queue (not the ring), as libpcap does."""
+        for _ in range(1000):
+            try:
+                self.sock.recv(1, socket.MSG_DONTWAIT)
+            except BlockingIOError:
+                return
+            except OSError as error:
+                raise SocketCallError.from_os_error("recv", error) from error
+
+    def packets(self):
+        """Yield each `Packet` captured, forever (until the consumer stops or
+        the device goes away: CaptureDeviceError "gone")."""
+        wait, release, block = self.ring.wait, self.ring.release, self.ring.block
+        while not self._stopping:
+            offset = wait(None)
+            if offset is None or self._stopping:
+                continue
+            if offset < 0:
+                raise CaptureDeviceError(self.device, "gone", self.sock.getsockopt(
+                    socket.SOL_SOCKET, socket.SO_ERROR) or None)
+            count, frame = block(offset)
+            yield from self._block_packets(count, frame)
+            release(offset)
+            if self._userland_blocks:
+                self._userland_blocks -= 1
+                if not self._userland_blocks and not self._always_userland:
+                    self._userland = None
+
+    def stop(self):
+        """End packets() at the next block (callable from a signal handler)."""
+        self._stopping = True
+        try:
+            os.write(self._wake_write, b"x")
+        except BlockingIOError:
+            pass
+
+    def _block_packets(self, count, frame):
+        mm, unpack, snaplen, linktype = self.ring.map, ring.FRAME.unpack_from, self.snaplen, \
+            self.linktype
+        plain = not self.cooked and self.direction == INOUT and self._userland is None and \
+            self.ifindex != self.lo_ifindex
+        for _ in range(count):
+            following, seconds, nanoseconds, captured, wire, status, mac, _net, tci, tpid = \
+                unpack(mm, frame)
+            start = frame + mac
+            if plain and not status & ring.TP_STATUS_VLAN_VALID:
+                yield Packet(seconds * 1_000_000_000 + nanoseconds, wire,
+                             mm[start:start + min(captured, snaplen)], linktype)
+            else:
+                packet = self._slow_packet(frame, seconds * 1_000_000_000 + nanoseconds,
+                                           mm[start:start + captured], wire, status, tci, tpid)
+                if packet is not None:
+                    yield packet
+            frame += following
+
+    def _slow_packet(self, frame, timestamp, data, wire, status, tci, tpid):
+        """The packet as libpcap delivers it (None when it is skipped): direction,
+        cooked header, VLAN tag, user-space filter."""
+        _family, protocol, ifindex, hatype, pkttype, halen, address = \
+            ring.SOCKADDR.unpack_from(self.ring.map, frame + ring.SOCKADDR_OFFSET)
+        if not self._wanted(pkttype, ifindex):
+            return None
+        if self.cooked:
+            prefix = cooked.header(self.linktype, socket.ntohs(protocol), ifindex, hatype,
+                                   pkttype, halen, address)
+            data, wire = prefix + data, wire + len(prefix)
+        elif status & ring.TP_STATUS_VLAN_VALID and len(data) >= _VLAN_OFFSET:
+            tpid = tpid if status & ring.TP_STATUS_VLAN_TPID_VALID else 0x8100
+            data = data[:_VLAN_OFFSET] + struct.pack(">HH", tpid, tci) + data[_VLAN_OFFSET:]
+            wire += 4
+        data = data[:self.snaplen]
+        if self._userland is not None and not self._userland.run(data, wire, {
+                "pkttype": pkttype, "ifindex": ifindex, "protocol": socket.ntohs(protocol)}):
+            return None
+        return Packet(timestamp, wire, data, self.linktype)
+
+    def _wanted(self, pkttype, ifindex):
+        if pkttype == PACKET_OUTGOING:
+            return ifindex != self.lo_ifindex and self.direction != IN
+        return self.direction != OUT
+
+    def statistics(self):
+        """(packets received by filter, packets dropped by kernel) since the
+        capture opened, as libpcap adds PACKET_STATISTICS up."""
+        received, dropped = ring.statistics(self.sock)
+        self._received += received
+        self._dropped += dropped
+        return self._received, self._dropped
+
+    def fileno(self):
+        return self.sock.fileno()
+
+    def close(self):
+        self.ring.close()
+        self.sock.close()
+        os.close(self._wake_read)
+        os.close(self._wake_write)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+
+def _open(kind, protocol):
+    try:
+        # Protocol 0: nothing arrives before bind names ETH_P_ALL.
+        return socket.socket(socket.AF_PACKET, kind, protocol)
+    except OSError as error:
+        raise SocketCallError.from_os_error("socket", error) from error
+
+
+def _index(device):
+    try:
+        return socket.if_nametoindex(device)
+    except OSError as error:
+        raise CaptureDeviceError(device, "missing", errno.ENODEV) from error
+
+
+def _lo_index():
+    try:
+        return socket.if_nametoindex("lo")
+    except OSError:
+        return -1
+
+
+def _device_error(device, error):
+    if error.errno in (errno.ENODEV, errno.ENXIO):
+        return CaptureDeviceError(device, "missing", error.errno)
+    if error.errno == errno.ENETDOWN:
+        return CaptureDeviceError(device, "down", error.errno)
+    return SocketCallError.from_os_error("bind", error)
+
+
+def _hardware_type(sock, device):
+    """The interface's ARPHRD_ type (SIOCGIFHWADDR's address family)."""
+    request = struct.pack("16s16x", device.encode())
+    try:
+        answer = fcntl.ioctl(sock.fileno(), SIOCGIFHWADDR, request)
+    except OSError as error:
+        raise _device_error(device, error) from error
+    return struct.unpack_from("=H", answer, 16)[0]
+
+
+def _add_membership(sock, ifindex):
+    request = struct.pack("=iHH8s", ifindex, PACKET_MR_PROMISC, 0, b"")
+    try:
+        sock.setsockopt(ring.SOL_PACKET, PACKET_ADD_MEMBERSHIP, request)
+    except OSError as error:
+        raise SocketCallError.from_os_error("setsockopt PACKET_ADD_MEMBERSHIP", error) from error
