@@ -198,8 +198,10 @@ class Helper:
         self.pending = {}
 
     def serve(self):
-        """Until the channel closes."""
+        """Until the channel closes; the first table at once, so that flows older
+        than the capture are known from its first packets."""
         self.channel.setblocking(False)  # an answer the capture does not read is dropped
+        self.refresh()
         while True:
             wait = max(0.0, self.built + REFRESH_SECONDS - self.clock()) if self.pending else None
             if select.select([self.channel], [], [], wait)[0]:
@@ -211,13 +213,15 @@ class Helper:
                 self.refresh()
 
     def ask(self, data):
-        """A request: answered now from a young table that knows it, else kept."""
+        """A request: answered now from a young table that knows both its ends,
+        else kept for the next table (a young table may predate the socket of
+        the end it does not know: the sender of a packet to a known server)."""
         if len(data) != owners.FLOW_SIZE:
             return
         flow = owners.flow_from_bytes(data)
         if self.table is not None and self.clock() < self.built + REFRESH_SECONDS:
             ends = self.table.ends(flow)
-            if ends != owners.NO_ENDS:
+            if None not in ends:
                 self._answer(flow, ends)
                 return
         if len(self.pending) < MAX_PENDING:
@@ -226,11 +230,11 @@ class Helper:
     def refresh(self):
         """A new table; every pending flow answered from it."""
         flows, self.pending = list(self.pending), {}
+        self.built = self.clock()  # the table shows the sockets of when its dump began
         try:
             self.table = self.read_table(self.table, flows)
         except PynettoolsError:  # sock_diag failed: these flows are unknown this time
             self.table = None
-        self.built = self.clock()
         for flow in flows:
             self._answer(flow, self.table.ends(flow) if self.table else owners.NO_ENDS)
 

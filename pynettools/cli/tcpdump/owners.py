@@ -54,8 +54,9 @@ def check(args):
 def service(args):
     """A context giving the owner service for a live run (its helper forked now,
     before the capture opens and -Z drops privileges), or None without --owners."""
-    if not args.owners or args.list_interfaces:
-        return contextlib.nullcontext()
+    if not args.owners or any((args.list_interfaces, args.list_data_link_types,
+                               args.list_time_stamp_types, args.dump_program)):
+        return contextlib.nullcontext()  # nothing is captured
     from pynettools.capture import owner_service
 
     return owner_service.start()

@@ -14,7 +14,7 @@ import pytest
 from pynettools.capture import owner_service, owners
 from pynettools.sockets.records import SocketOwner
 
-SERVER = SocketOwner(200, "server")
+CLIENT, SERVER = SocketOwner(100, "client"), SocketOwner(200, "server")
 FLOW = owners.Flow(owners.UDP, owners.DATA, owners.MAPPED + bytes(4), 1,
                    owners.MAPPED + b"\x7f\0\0\1", 53)
 
@@ -28,7 +28,8 @@ class Clock:
 
 
 class Reader:
-    """A table reader: every flow to port 53 is received by SERVER; counts calls."""
+    """A table reader: a flow to port 53 goes from CLIENT to SERVER, one to 5353
+    to SERVER from no known process; counts calls."""
 
     def __init__(self):
         self.calls = []
@@ -40,7 +41,9 @@ class Reader:
 
 class Table:
     def ends(self, flow):
-        return owners.Ends(None, SERVER) if flow.destination_port == 53 else owners.NO_ENDS
+        if flow.destination_port == 53:
+            return owners.Ends(CLIENT, SERVER)
+        return owners.Ends(None, SERVER) if flow.destination_port == 5353 else owners.NO_ENDS
 
 
 @pytest.fixture
@@ -68,17 +71,19 @@ def test_helper_refreshes_at_most_every_half_second(pair):
     helper.ask(owners.flow_bytes(FLOW))
     assert helper.pending and not reader.calls  # asked: waits for the loop's refresh
     helper.refresh()
-    assert answers(ours) == [(FLOW, owners.Ends(None, SERVER))]
-    # a young table that knows the flow answers at once, without a new table
+    assert answers(ours) == [(FLOW, owners.Ends(CLIENT, SERVER))]
+    # a young table that knows both ends answers at once, without a new table
     helper.ask(owners.flow_bytes(FLOW))
-    assert answers(ours) == [(FLOW, owners.Ends(None, SERVER))] and len(reader.calls) == 1
-    # one it does not know waits for the next table, then is answered unknown
-    unknown = FLOW._replace(destination_port=54)
+    assert answers(ours) == [(FLOW, owners.Ends(CLIENT, SERVER))] and len(reader.calls) == 1
+    # one it knows one end of, or none, waits for the next table, then is answered
+    half, unknown = FLOW._replace(destination_port=5353), FLOW._replace(destination_port=54)
+    helper.ask(owners.flow_bytes(half))
     helper.ask(owners.flow_bytes(unknown))
-    assert answers(ours) == [] and list(helper.pending) == [unknown]
+    assert answers(ours) == [] and list(helper.pending) == [half, unknown]
     clock.now += owner_service.REFRESH_SECONDS
     helper.refresh()
-    assert answers(ours) == [(unknown, owners.NO_ENDS)] and reader.calls[-1] == [unknown]
+    assert answers(ours) == [(half, owners.Ends(None, SERVER)), (unknown, owners.NO_ENDS)]
+    assert reader.calls[-1] == [half, unknown]
 
 
 def test_helper_ignores_malformed_requests_and_bounds_its_questions(pair, monkeypatch):
