@@ -16,6 +16,7 @@ import time
 
 import pytest
 
+from tests import jsoncheck
 from tests.commands import command_path, needs_root
 from tests.lab.netns import Namespace
 
@@ -55,6 +56,15 @@ def peer(namespace, *argv):
     return process, [int(word) for word in words[1:]]
 
 
+def start_capture(namespace, *argv):
+    """pytcpdump -i lo --owners ARGV in the namespace, once it says it listens."""
+    capture = namespace.start([command_path("pytcpdump"), "-i", "lo", "--owners", *argv],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    banners = [capture.stderr.readline() for _ in range(2)]  # "verbose output ...", "listening"
+    assert "listening on lo" in banners[1], banners
+    return capture
+
+
 @pytest.fixture
 def lab():
     with Namespace("owners") as namespace:
@@ -77,12 +87,8 @@ def test_helper_names_both_processes_of_each_flow(lab):
 
 def test_pytcpdump_owners_on_lo(lab):
     namespace, server = lab
-    capture = namespace.start(
-        [command_path("pytcpdump"), "-i", "lo", "-nn", "-l", "--owners",
-         "tcp port %d or udp port %d" % (TCP_PORT, UDP_PORT)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    banners = [capture.stderr.readline() for _ in range(2)]  # "verbose output ...", "listening"
-    assert "listening on lo" in banners[1], banners
+    capture = start_capture(namespace, "-nn", "-l",
+                            "tcp port %d or udp port %d" % (TCP_PORT, UDP_PORT))
     brief, (brief_port,) = peer(namespace, "brief", TCP_PORT)
     brief.wait(timeout=10)
     # 5 s of exchanges: the helper runs niced, and a busy machine may keep it waiting
@@ -121,3 +127,26 @@ def test_pytcpdump_owners_on_lo(lab):
     assert brief_lines and not shown(brief_lines[0])
     for line in brief_lines:
         assert all(process in (brief, server) for _, process in shown(line)), line
+
+
+def test_pytcpdump_owners_json_on_lo(lab):
+    namespace, server = lab
+    # -Z root: the default drop to user tcpdump comes before --json's first
+    # imports, which fail where the interpreter lives under /root
+    capture = start_capture(namespace, "--json", "-Z", "root", "udp port %d or arp" % UDP_PORT)
+    client, (_, udp_port) = peer(namespace, "client", TCP_PORT, UDP_PORT, 30)
+    client.wait(timeout=30)
+    time.sleep(0.2)
+    capture.send_signal(signal.SIGINT)
+    out, err = capture.communicate(timeout=20)
+    assert capture.returncode == 0, err
+    # after SIGINT tcpdump's extra newline (status -2) follows the last line
+    assert out.endswith("}\n\n"), out[-100:]
+    records = jsoncheck.assert_valid("pytcpdump", out[:-1])
+    assert records and all("owner" in record for record in records)  # UDP only: all have one
+    mine = {"pid": client.pid, "program": PROGRAM}
+    theirs = {"pid": server.pid, "program": PROGRAM}
+    known = [record["owner"] for record in records
+             if record["layers"][-1]["source_port"] == udp_port and
+             record["owner"]["sender"] is not None]
+    assert known and all(owner == {"sender": mine, "receiver": theirs} for owner in known)
