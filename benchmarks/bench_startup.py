@@ -18,6 +18,9 @@ from benchmarks.run import Comparison, tool
 BARE = "python -c pass (bare interpreter)"
 # Every command's status.py is an IntEnum (the architecture's rule): the floor.
 ENUM = "python -c 'import enum' (what every status.py needs)"
+# 60 DNS packets: the printer's start-up with dnspython's wire parser
+DNS_PCAP = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests",
+                        "data", "pcap", "dns.pcap")
 # Accepts and closes at once, until killed: pytelnet's whole session is then
 # its start-up, the connection and its messages.
 CLOSING_SERVER = r"""
@@ -41,6 +44,8 @@ def comparisons():
          "target: at most 1.5x the bare interpreter"),
         ("pytraceroute -n 127.0.0.1", [tool("pytraceroute"), "-n", "127.0.0.1"],
          ["traceroute", "-n", "127.0.0.1"], "target: at most 2.0x the bare interpreter"),
+        ("pytcpdump -r dns.pcap -nn", [tool("pytcpdump"), "-r", DNS_PCAP, "-nn"],
+         ["tcpdump", "-r", DNS_PCAP, "-nn"], ""),
     ]
     for title, ours, theirs, note in cases:
         commands = {BARE: bare, ENUM: [sys.executable, "-c", "import enum"], title: ours}

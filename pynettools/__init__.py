@@ -1,4 +1,4 @@
-"""pynettools: Python clones of traceroute, netstat, telnet and getent services.
+"""pynettools: Python clones of traceroute, netstat, telnet, getent services and tcpdump.
 
 Kept empty of imports: every command starts here, and start-up time counts
 for commands run from scripts.
@@ -39,3 +39,16 @@ def report(host, **options):
     from pynettools.reporting import report as run_report
 
     return run_report(host, **options)
+
+
+def packets(source, filter=None, **options):
+    """The decoded packets of a savefile (`source`: a path or a binary file) that
+    the pcap-filter(7) expression `filter` accepts: an iterator of records, each
+    the object `pytcpdump --json` prints for the packet.
+
+    Parameters (`count`, `optimize`) and errors are those of
+    `pynettools.capturing.packets` (imported on first call).
+    """
+    from pynettools.capturing import packets as read_packets
+
+    return read_packets(source, filter, **options)

@@ -70,28 +70,54 @@ class PcapReader:
         self._record = struct.Struct(order + "IIII")
 
     def __iter__(self):
-        read, unpack, size = self.stream.read, self._record.unpack, self._record.size + self._extra
+        # Records are cut from blocks read ahead (two reads a packet cost more
+        # than the rest of reading it); read1 returns what a pipe holds, so
+        # `tcpdump -w - | pytcpdump -r -` still sees each packet as it comes.
+        read = getattr(self.stream, "read1", self.stream.read)
+        unpack_from, size = self._record.unpack_from, self._record.size + self._extra
         scale = 1 if self.nanosecond else 1000
         maximum, snaplen, linktype = linktypes.max_snaplen(self.linktype), self.snaplen, \
             self.linktype
+        block, at = b"", 0
         while True:
-            header = read(size)
-            if not header:
-                return
-            if len(header) < size:
-                raise CaptureFileError("truncated dump file; tried to read %d header bytes, "
-                                       "only got %d" % (size, len(header)))
-            seconds, fraction, captured, wire = unpack(header[:16])
+            if at + size > len(block):
+                block, at = _refill(block, at, size, read)
+                if at + size > len(block):
+                    if at == len(block):
+                        return
+                    raise CaptureFileError("truncated dump file; tried to read %d header "
+                                           "bytes, only got %d" % (size, len(block) - at))
+            seconds, fraction, captured, wire = unpack_from(block, at)
             if captured > maximum:
                 raise CaptureFileError("invalid packet capture length %d, bigger than snaplen "
                                        "of %d" % (captured, maximum))
-            data = read(captured)
-            if len(data) < captured:
-                raise CaptureFileError("truncated dump file; tried to read %d captured bytes, "
-                                       "only got %d" % (captured, len(data)))
-            if captured > snaplen:
-                data = data[:snaplen]
-            yield Packet(seconds * 1_000_000_000 + fraction * scale, wire, data, linktype)
+            start = at + size
+            if start + captured > len(block):
+                block, at = _refill(block, at, size + captured, read)
+                start = at + size
+                if start + captured > len(block):
+                    raise CaptureFileError("truncated dump file; tried to read %d captured "
+                                           "bytes, only got %d" % (captured, len(block) - start))
+            at = start + captured
+            yield Packet(seconds * 1_000_000_000 + fraction * scale, wire,
+                         block[start:at] if captured <= snaplen else block[start:start + snaplen],
+                         linktype)
+
+
+_BLOCK = 1 << 18
+
+
+def _refill(block, at, needed, read):
+    """The unread rest of `block` and what follows, until `needed` bytes or the end."""
+    parts = [block[at:]]
+    have = len(parts[0])
+    while have < needed:
+        part = read(max(_BLOCK, needed - have))
+        if not part:
+            break
+        parts.append(part)
+        have += len(part)
+    return b"".join(parts), 0
 
 
 class PcapWriter:

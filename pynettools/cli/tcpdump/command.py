@@ -119,7 +119,6 @@ def _savefile_names(args):
 
 def read_files(args, names):
     """File mode: every savefile named, in turn, through one filter into one sink."""
-    from pynettools.bpf import SAVEFILE
     from pynettools.cli.tcpdump.savefiles import open_named, say_reading
     from pynettools.cli.tcpdump.sink import Sink
 
@@ -134,12 +133,10 @@ def read_files(args, names):
             raise Complaint("%s: new dlt does not match original" % name)
         if reader.linktype != linktype:
             linktype = reader.linktype
-            program = compile_program(args, expression, linktype, reader.snaplen, SAVEFILE)
+            program = _file_program(args, expression, reader)
             if args.dump_program:
                 print_program(args, program)
                 return ExitStatus.OK
-            if not expression.strip():
-                program = None  # it accepts every packet: no need to run it
         if sink.started:
             say_reading(name, reader)
         sink.start(linktype, reader.snaplen)
@@ -148,6 +145,16 @@ def read_files(args, names):
             break
     sink.finish(count_line=True)
     return ExitStatus.OK
+
+
+def _file_program(args, expression, reader):
+    """The program for the savefile's link type; None when no expression is given
+    and -d does not ask for it (it would accept every packet: not worth compiling)."""
+    from pynettools.bpf import SAVEFILE
+
+    if not expression.strip() and not args.dump_program:
+        return None
+    return compile_program(args, expression, reader.linktype, reader.snaplen, SAVEFILE)
 
 
 def _feed(reader, program, sink):
