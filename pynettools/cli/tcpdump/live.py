@@ -123,13 +123,14 @@ def _list_types(args, device):
     capture = open_capture(args, device)
     with capture:
         if args.list_time_stamp_types:
-            write("Time stamp types for %s (use option -j to set):\n  host (Host)\n" % device)
+            write("Time stamp types for %s (use option -j to set):\n  host (Host)\n" % device,
+                  sys.stderr)
             return ExitStatus.OK
         lines = ["Data link types for %s (use option -y to set):\n" % device]
         lines += ["  %s\n" % linktypes.describe(linktype) for linktype in _link_types(capture)]
         if capture.linktype == linktypes.ETHERNET and capture.ifindex != capture.lo_ifindex:
             lines.append("  DOCSIS (DOCSIS) (printing not supported)\n")  # libpcap offers it
-        write("".join(lines))
+        write("".join(lines), sys.stderr)
     return ExitStatus.OK
 
 

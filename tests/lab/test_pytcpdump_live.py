@@ -1,0 +1,270 @@
+"""pytcpdump's live capture beside tcpdump's, on the same traffic.
+
+Two namespaces joined by a veth pair: "cap" holds a0 (192.0.2.1), where
+both tools capture; "peer" holds b0 (192.0.2.2), which pings a0.  IPv6 is
+off on both ends so that the kernel sends nothing unasked.  Each tool runs
+in turn on the same exchange; lines are compared with their times and ICMP
+ids masked, banners and statistics with tcpdump's program name as ours.
+"""
+
+import os
+import pwd
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+
+import pytest
+
+from pynettools.bpf import LIVE, compile_filter, kernel
+from tests.commands import command_path, needs_root
+from tests.lab.netns import Namespace
+from tests.unit.bpf.oracle import TCPDUMP
+
+pytestmark = [needs_root, pytest.mark.lab]
+NO_IPV6 = ["sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1",
+           "net.ipv6.conf.default.disable_ipv6=1"]
+_TIME = re.compile(rb"^\d\d:\d\d:\d\d\.\d{6} ", re.M)
+_ID = re.compile(rb"\bid \d+")
+
+
+@pytest.fixture(scope="module")
+def lab():
+    with Namespace("cap") as cap, Namespace("peer") as peer:
+        for argv in (NO_IPV6, ["ip", "link", "add", "a0", "type", "veth", "peer", "name", "b0",
+                               "netns", peer.name]):
+            cap.run(argv, check=True)
+        peer.run(NO_IPV6, check=True)
+        for namespace, name, address in ((cap, "a0", "192.0.2.1/24"),
+                                         (peer, "b0", "192.0.2.2/24")):
+            namespace.run(["ip", "addr", "add", address, "dev", name], check=True)
+            namespace.run(["ip", "link", "set", name, "up"], check=True)
+        # ARP answered ahead, so that only the pings cross during a capture
+        peer.run(["ping", "-c", "1", "-W", "2", "192.0.2.1"], check=True)
+        yield cap, peer
+
+
+def pytcpdump():
+    return command_path("pytcpdump")
+
+
+def ping(namespace, target, count=2):
+    namespace.run(["ping", "-n", "-q", "-c", str(count), "-i", "0.2", "-W", "2", target],
+                  check=True)
+
+
+def start(namespace, argv):
+    """Start a capture and wait (bounded) until it says it listens: the filter is in then."""
+    process = namespace.start(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    banner = b""
+    for _ in range(4):
+        line = process.stderr.readline()
+        banner += line
+        if b"listening on" in line or not line:
+            break
+    assert b"listening on" in banner, banner
+    return process, banner
+
+
+def capture(namespace, tool, options, traffic, interrupt_after=None):
+    """(status, stdout, stderr) of `tool options` around `traffic()`; with
+    `interrupt_after` seconds, ended by SIGINT, else by its own -c."""
+    process, banner = start(namespace, [tool] + options)
+    try:
+        traffic()
+        if interrupt_after is not None:
+            time.sleep(interrupt_after)
+            process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+    return process.returncode, out, banner + err
+
+
+def masked(data):
+    return _ID.sub(b"id N", _TIME.sub(b"TIME ", data))
+
+
+def as_ours(stderr):
+    return re.sub(rb"(?m)^tcpdump: ", b"pytcpdump: ", stderr)
+
+
+def both(namespace, options, traffic, **kwargs):
+    """Each tool's masked (status, stdout, stderr) on the same traffic."""
+    results = []
+    for tool in (TCPDUMP, pytcpdump()):
+        status, out, err = capture(namespace, tool, options, traffic, **kwargs)
+        results.append((status, masked(out), as_ours(masked(err))))
+    return results
+
+
+@pytest.mark.parametrize("options", [
+    ["-n", "-i", "a0", "-c", "4", "icmp"],
+    ["-n", "-v", "-i", "a0", "-c", "4", "icmp"],
+    ["-n", "-i", "any", "-c", "4", "icmp"],
+    ["-n", "-i", "any", "-y", "LINUX_SLL", "-c", "4", "icmp"],
+    ["-n", "-e", "-i", "a0", "-Q", "out", "-c", "2", "icmp"],
+    ["-n", "-i", "a0", "-Q", "in", "-c", "2", "icmp"],
+    ["-n", "-p", "-i", "a0", "-c", "4", "-s", "40", "icmp"],
+], ids=["a0", "verbose", "any", "any-sll", "out", "in", "snaplen"])
+def test_lines_banners_and_statistics_are_tcpdumps(lab, options):
+    cap, peer = lab
+    theirs, ours = both(cap, options, lambda: ping(peer, "192.0.2.1"))
+    assert ours == theirs
+    packets = len(re.findall(rb"(?m)^TIME ", ours[1]))
+    assert ours[0] == 0 and packets == int(options[options.index("-c") + 1])
+
+
+def test_loopback_shows_each_packet_once(lab):
+    cap, _ = lab
+    theirs, ours = both(cap, ["-n", "-i", "lo", "-c", "4", "icmp"],
+                        lambda: ping(cap, "127.0.0.1"))
+    assert ours == theirs
+    assert ours[2].endswith(b"4 packets captured\n8 packets received by filter\n"
+                            b"0 packets dropped by kernel\n")
+
+
+def test_sigint_prints_statistics_and_exits_0(lab):
+    cap, peer = lab
+    # 1.5 s after the pings: tcpdump's block timeout (1 s) has handed them over
+    theirs, ours = both(cap, ["-n", "-i", "a0", "icmp"], lambda: ping(peer, "192.0.2.1"),
+                        interrupt_after=1.5)
+    assert ours == theirs
+    assert ours[0] == 0 and ours[1].endswith(b"\n\n")
+    assert b"4 packets captured\n" in ours[2]
+
+
+def test_one_packet_is_singular(lab):
+    cap, peer = lab
+    status, _, err = capture(cap, pytcpdump(), ["-n", "-i", "a0", "-c", "1", "icmp"],
+                             lambda: ping(peer, "192.0.2.1", 1))
+    assert status == 0 and b"\n1 packet captured\n" in b"\n" + err
+
+
+def _promiscuity(namespace, interface):
+    listing = namespace.run(["ip", "-d", "link", "show", interface]).stdout.decode()
+    return int(re.search(r"promiscuity (\d+)", listing).group(1))
+
+
+@pytest.mark.parametrize("options, expected", [([], 1), (["-p"], 0)], ids=["default", "-p"])
+def test_promiscuous_while_running(lab, options, expected):
+    cap, _ = lab
+    assert _promiscuity(cap, "a0") == 0
+    process, _ = start(cap, [pytcpdump(), "-i", "a0", "-w", os.devnull] + options)
+    try:
+        assert _promiscuity(cap, "a0") == expected
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=10)
+    assert process.returncode == 0 and _promiscuity(cap, "a0") == 0
+
+
+@pytest.mark.parametrize("interface, linktype", [("a0", 1), ("any", 276)])
+def test_the_kernel_filter_is_attached(lab, interface, linktype):
+    """`ss -0 -b -p` shows the compiled program on pytcpdump's socket."""
+    cap, _ = lab
+    expression = "icmp or udp port 53"
+    process, _ = start(cap, [pytcpdump(), "-i", interface, "-w", os.devnull, expression])
+    try:
+        listing = cap.run(["ss", "-0", "-b", "-p"]).stdout.decode()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=10)
+    expected = kernel.for_socket(compile_filter(expression, linktype, source=LIVE),
+                                 cooked=linktype == 276)
+    programs = [line.split(":", 1)[1] for line in listing.splitlines() if "bpf filter" in line]
+    assert len(programs) == 1, listing
+    found = [tuple(int(field, 0) for field in item.split())
+             for item in programs[0].strip().rstrip(",").split(",")]
+    assert found == [tuple(instruction) for instruction in expected.instructions]
+
+
+def test_interface_list_is_tcpdumps(lab):
+    cap, _ = lab
+    theirs, ours = (cap.run([tool, "-D"]) for tool in (TCPDUMP, pytcpdump()))
+    assert (ours.returncode, ours.stdout) == (theirs.returncode, theirs.stdout)
+    assert b"any (Pseudo-device that captures on all interfaces) [Up, Running]" in ours.stdout
+
+
+@pytest.fixture
+def shared_dir():
+    """A folder every user may write in (the capture writes after dropping root)."""
+    path = tempfile.mkdtemp(prefix="pnt%d-" % os.getpid())
+    os.chmod(path, 0o777)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.mark.parametrize("user", [None, "root"], ids=["default", "-Z root"])
+def test_files_belong_to_the_user_dropped_to(lab, shared_dir, user):
+    cap, peer = lab
+    owners = []
+    for tool in (TCPDUMP, pytcpdump()):
+        path = os.path.join(shared_dir, os.path.basename(tool) + ".pcap")
+        options = ["-i", "a0", "-c", "2", "-w", path] + (["-Z", user] if user else []) + ["icmp"]
+        status, _, _ = capture(cap, tool, options, lambda: ping(peer, "192.0.2.1", 1))
+        assert status == 0
+        owners.append(os.stat(path).st_uid)
+    expected = pwd.getpwnam(user or "tcpdump").pw_uid
+    assert owners == [expected, expected]
+    # each reads the other's file
+    for reader, name in ((TCPDUMP, "pytcpdump.pcap"), (pytcpdump(), "tcpdump.pcap")):
+        done = subprocess.run([reader, "-n", "-r", os.path.join(shared_dir, name)],
+                              capture_output=True, timeout=30)
+        assert done.returncode == 0 and done.stdout.count(b"ICMP echo") == 2
+
+
+@pytest.mark.parametrize("options", [
+    ["-i", "zz0"], ["-i", "a0", "-Z", "nosuchuser"], ["-i", "99"],
+    ["-i", "a0", "-y", "LINUX_SLL"], ["-i", "a0", "-Q", "sideways"], ["-i", "a0", "-B", "0"],
+    ["-L", "-i", "a0"], ["-L", "-i", "any"], ["-J", "-i", "a0"],
+])
+def test_errors_and_listings_are_tcpdumps(lab, options):
+    cap, _ = lab
+    theirs, ours = (cap.run([tool] + options, timeout=20) for tool in (TCPDUMP, pytcpdump()))
+    assert (ours.returncode, ours.stdout, ours.stderr) == \
+        (theirs.returncode, theirs.stdout, as_ours(theirs.stderr))
+
+
+def test_a_device_that_is_down(lab):
+    cap, _ = lab
+    cap.run(["ip", "link", "add", "d0", "type", "veth", "peer", "name", "d1"], check=True)
+    try:
+        theirs, ours = (cap.run([tool, "-i", "d0"], timeout=20) for tool in (TCPDUMP, pytcpdump()))
+    finally:
+        cap.run(["ip", "link", "delete", "d0"])
+    assert (ours.returncode, ours.stderr) == (1, as_ours(theirs.stderr))
+    assert ours.stderr == b"pytcpdump: d0: That device is not up\n"
+
+
+def test_without_privilege(lab):
+    cap, _ = lab
+    drop = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+    theirs, ours = (cap.run(drop + [tool, "-i", "lo"], timeout=20)
+                    for tool in (TCPDUMP, pytcpdump()))
+    assert (ours.returncode, ours.stderr) == (1, as_ours(theirs.stderr))
+    assert ours.stderr == (b"pytcpdump: lo: You don't have permission to perform this capture "
+                           b"on that device\n(socket: Operation not permitted)\n")
+
+
+def test_a_closed_pipe_ends_with_status_14(lab):
+    cap, peer = lab
+    results = []
+    for tool in (TCPDUMP, pytcpdump()):
+        process, _ = start(cap, [tool, "-l", "-n", "-i", "a0", "icmp"])
+        try:
+            process.stdout.close()  # the reader is gone before the first line
+            ping(peer, "192.0.2.1", 3)
+            err = process.stderr.read()
+            process.wait(timeout=20)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=10)
+        results.append((process.returncode, as_ours(err)))
+    assert results[1] == results[0]
+    assert results[1] == (14, b"pytcpdump: Unable to write output: Broken pipe\n")
