@@ -66,12 +66,15 @@ class OwnerService:
         self._cache = collections.OrderedDict()  # flow: (Ends or _PENDING, expiry)
         self._pid = pid
         self._asked = 0  # questions sent and not answered: the channel is read only then
+        self._gone = False  # the helper ended: nothing is asked any more
         channel.setblocking(False)
         self._channel = channel
 
     def ends(self, flow):
         """Ends(sender, receiver) of `flow` as far as known: NO_ENDS while the
         helper has not answered (asked, never waited for)."""
+        if self._gone:
+            return owners.NO_ENDS
         if self._asked:
             self._receive()
         now = self._clock()
@@ -84,8 +87,10 @@ class OwnerService:
         try:
             self._channel.send(owners.flow_bytes(flow))
             self._asked += 1
-        except OSError:  # the helper is busy (channel full) or gone: ask again later
+        except BlockingIOError:  # the helper is busy (channel full): ask again later
             self._cache.pop(flow, None)
+        except OSError:  # the helper is gone: every flow is unknown from now on
+            self._gone = True
         return owners.NO_ENDS
 
     def close(self):
@@ -96,12 +101,12 @@ class OwnerService:
         self._channel = None
         if self._pid is None:
             return
-        deadline = time.monotonic() + 2
+        deadline = time.monotonic() + 0.2
         while time.monotonic() < deadline:
             if os.waitpid(self._pid, os.WNOHANG)[0]:
                 return
             time.sleep(0.01)
-        os.kill(self._pid, 9)  # still scanning: it holds nothing worth a clean end
+        os.kill(self._pid, signal.SIGKILL)  # mid-scan: it holds nothing worth waiting for
         os.waitpid(self._pid, 0)
 
     def __enter__(self):
@@ -233,7 +238,7 @@ class Helper:
         self.built = self.clock()  # the table shows the sockets of when its dump began
         try:
             self.table = self.read_table(self.table, flows)
-        except PynettoolsError:  # sock_diag failed: these flows are unknown this time
+        except (PynettoolsError, OSError):  # sock_diag or an ioctl failed: unknown this time
             self.table = None
         for flow in flows:
             self._answer(flow, self.table.ends(flow) if self.table else owners.NO_ENDS)

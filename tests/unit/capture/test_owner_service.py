@@ -166,3 +166,12 @@ def test_forked_helper_names_this_process_for_its_loopback_connection():
     assert [owner.pid for owner in ends] == [os.getpid(), os.getpid()]
     with pytest.raises(ChildProcessError):  # reaped
         os.waitpid(service._pid, os.WNOHANG)
+
+
+def test_a_helper_that_is_gone_makes_every_flow_unknown_at_once(pair):
+    ours, theirs = pair
+    service = owner_service.OwnerService(ours, None, Clock())
+    theirs.close()
+    assert service.ends(FLOW) == owners.NO_ENDS
+    assert service._gone  # nothing is sent any more
+    assert service.ends(FLOW._replace(source_port=2)) == owners.NO_ENDS
