@@ -1,14 +1,14 @@
 """Processes with known pids that own the flows the owner tests capture.
 
-    python -m tests.lab.owner_peers server TCP_PORT UDP_PORT
-    python -m tests.lab.owner_peers client TCP_PORT UDP_PORT ROUNDS
-    python -m tests.lab.owner_peers brief TCP_PORT
+    python -m tests.lab.owner_peers server HOST TCP_PORT UDP_PORT
+    python -m tests.lab.owner_peers client HOST TCP_PORT UDP_PORT ROUNDS
+    python -m tests.lab.owner_peers brief HOST TCP_PORT
 
-server: a TCP listener on 127.0.0.1 (each connection echoed) and an
-unconnected UDP socket on 0.0.0.0 (each datagram answered); client: one TCP
-connection and one unconnected UDP socket bound to 127.0.0.1, a line and a
-datagram every 0.1 s for ROUNDS rounds; brief: one connection that sends a
-line and ends at once, then exits.  Each prints "ready PORTS" (its local
+server: a TCP listener on HOST (each connection echoed) and an unconnected
+UDP socket on 0.0.0.0 (each datagram answered); client: one TCP connection
+to HOST and one unconnected UDP socket (bound to 127.0.0.1 when HOST is it,
+else to 0.0.0.0), a line and a datagram every 0.1 s for ROUNDS rounds;
+brief: one connection that sends a line and ends at once, then exits.  Each prints "ready PORTS" (its local
 ports, client and brief only) when its sockets are set, and ends when its
 standard input closes, or its rounds are done; every wait is bounded.
 """
@@ -21,10 +21,10 @@ import time
 LIFETIME = 60  # seconds: a peer never outlives a lost test
 
 
-def serve(tcp_port, udp_port):
+def serve(host, tcp_port, udp_port):
     listener = socket.socket()
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", tcp_port))
+    listener.bind((host, tcp_port))
     listener.listen()
     datagrams = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     datagrams.bind(("0.0.0.0", udp_port))
@@ -51,28 +51,28 @@ def serve(tcp_port, udp_port):
                     key.fileobj.close()
 
 
-def client(tcp_port, udp_port, rounds):
-    stream = socket.create_connection(("127.0.0.1", tcp_port), timeout=5)
+def client(host, tcp_port, udp_port, rounds):
+    stream = socket.create_connection((host, tcp_port), timeout=5)
     datagrams = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    datagrams.bind(("127.0.0.1", 0))
+    datagrams.bind((host if host == "127.0.0.1" else "0.0.0.0", 0))
     datagrams.settimeout(5)
     print("ready", stream.getsockname()[1], datagrams.getsockname()[1], flush=True)
     for _ in range(rounds):
         stream.sendall(b"line\n")
         stream.recv(2048)
-        datagrams.sendto(b"datagram", ("127.0.0.1", udp_port))
+        datagrams.sendto(b"datagram", (host, udp_port))
         datagrams.recvfrom(2048)
         time.sleep(0.1)
     stream.close()
 
 
-def brief(tcp_port):
-    with socket.create_connection(("127.0.0.1", tcp_port), timeout=5) as stream:
+def brief(host, tcp_port):
+    with socket.create_connection((host, tcp_port), timeout=5) as stream:
         print("ready", stream.getsockname()[1], flush=True)
         stream.sendall(b"brief\n")
         stream.recv(2048)
 
 
 if __name__ == "__main__":
-    mode, numbers = sys.argv[1], [int(text) for text in sys.argv[2:]]
-    {"server": serve, "client": client, "brief": brief}[mode](*numbers)
+    mode, host, numbers = sys.argv[1], sys.argv[2], [int(text) for text in sys.argv[3:]]
+    {"server": serve, "client": client, "brief": brief}[mode](host, *numbers)

@@ -23,6 +23,7 @@ from tests.lab.netns import Namespace
 pytestmark = [needs_root, pytest.mark.lab]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TCP_PORT, UDP_PORT = 8080, 5300
+LOOPBACK, CLIENT_ADDRESS, SERVER_ADDRESS = "127.0.0.1", "192.0.2.1", "192.0.2.2"
 PROGRAM = os.path.basename(sys.executable)  # netstat -p's name of /path/to/python
 # Asks the helper about the flows given as JSON [[protocol, sport, dport], ...]
 # on 127.0.0.1 until the first argv[2] of them are known (10 s at most), and 1 s
@@ -56,25 +57,35 @@ def peer(namespace, *argv):
     return process, [int(word) for word in words[1:]]
 
 
-def start_capture(namespace, *argv):
-    """pytcpdump -i lo --owners ARGV in the namespace, once it says it listens."""
-    capture = namespace.start([command_path("pytcpdump"), "-i", "lo", "--owners", *argv],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def start_capture(namespace, *argv, interface="lo"):
+    """pytcpdump -i INTERFACE --owners ARGV in the namespace, once it says it listens."""
+    capture = namespace.start(
+        [command_path("pytcpdump"), "-i", interface, "--owners", *argv],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     banners = [capture.stderr.readline() for _ in range(2)]  # "verbose output ...", "listening"
-    assert "listening on lo" in banners[1], banners
+    assert "listening on " + interface in banners[1], banners
     return capture
+
+
+def stop_capture(capture):
+    """SIGINT, as Ctrl-C: tcpdump's statistics and status 0; the lines printed."""
+    time.sleep(0.2)
+    capture.send_signal(signal.SIGINT)
+    out, err = capture.communicate(timeout=20)
+    assert capture.returncode == 0, err
+    return out
 
 
 @pytest.fixture
 def lab():
     with Namespace("owners") as namespace:
-        server, _ = peer(namespace, "server", TCP_PORT, UDP_PORT)
+        server, _ = peer(namespace, "server", LOOPBACK, TCP_PORT, UDP_PORT)
         yield namespace, server
 
 
 def test_helper_names_both_processes_of_each_flow(lab):
     namespace, server = lab
-    client, (tcp_port, udp_port) = peer(namespace, "client", TCP_PORT, UDP_PORT, 100)
+    client, (tcp_port, udp_port) = peer(namespace, "client", LOOPBACK, TCP_PORT, UDP_PORT, 100)
     flows = [[6, tcp_port, TCP_PORT], [6, TCP_PORT, tcp_port],
              [17, udp_port, UDP_PORT], [17, UDP_PORT, udp_port], [6, 1, TCP_PORT]]
     done = namespace.run([sys.executable, "-c", ASK, json.dumps(flows), "4"], cwd=ROOT, timeout=30)
@@ -89,15 +100,12 @@ def test_pytcpdump_owners_on_lo(lab):
     namespace, server = lab
     capture = start_capture(namespace, "-nn", "-l",
                             "tcp port %d or udp port %d" % (TCP_PORT, UDP_PORT))
-    brief, (brief_port,) = peer(namespace, "brief", TCP_PORT)
+    brief, (brief_port,) = peer(namespace, "brief", LOOPBACK, TCP_PORT)
     brief.wait(timeout=10)
     # 5 s of exchanges: the helper runs niced, and a busy machine may keep it waiting
-    client, (tcp_port, udp_port) = peer(namespace, "client", TCP_PORT, UDP_PORT, 50)
+    client, (tcp_port, udp_port) = peer(namespace, "client", LOOPBACK, TCP_PORT, UDP_PORT, 50)
     client.wait(timeout=30)
-    time.sleep(0.2)
-    capture.send_signal(signal.SIGINT)
-    out, err = capture.communicate(timeout=20)
-    assert capture.returncode == 0, err
+    out = stop_capture(capture)
     lines = out.splitlines()
     owners = {"%d/%s" % (process.pid, PROGRAM): process for process in (server, client, brief)}
 
@@ -134,12 +142,9 @@ def test_pytcpdump_owners_json_on_lo(lab):
     # -Z root: the default drop to user tcpdump comes before --json's first
     # imports, which fail where the interpreter lives under /root
     capture = start_capture(namespace, "--json", "-Z", "root", "udp port %d or arp" % UDP_PORT)
-    client, (_, udp_port) = peer(namespace, "client", TCP_PORT, UDP_PORT, 30)
+    client, (_, udp_port) = peer(namespace, "client", LOOPBACK, TCP_PORT, UDP_PORT, 30)
     client.wait(timeout=30)
-    time.sleep(0.2)
-    capture.send_signal(signal.SIGINT)
-    out, err = capture.communicate(timeout=20)
-    assert capture.returncode == 0, err
+    out = stop_capture(capture)
     # after SIGINT tcpdump's extra newline (status -2) follows the last line
     assert out.endswith("}\n\n"), out[-100:]
     records = jsoncheck.assert_valid("pytcpdump", out[:-1])
@@ -150,3 +155,32 @@ def test_pytcpdump_owners_json_on_lo(lab):
              if record["layers"][-1]["source_port"] == udp_port and
              record["owner"]["sender"] is not None]
     assert known and all(owner == {"sender": mine, "receiver": theirs} for owner in known)
+
+
+def test_pytcpdump_owners_on_a_veth_shows_this_namespaces_end_only():
+    """Client and server in namespaces of their own: a capture beside the client
+    sees the client's sockets (a wildcard UDP one included), never the server's."""
+    with Namespace("owners-c") as near, Namespace("owners-s") as far:
+        near.run(["ip", "link", "add", "c0", "type", "veth", "peer", "name", "s0",
+                  "netns", far.name], check=True)
+        for namespace, name, address in ((near, "c0", CLIENT_ADDRESS),
+                                         (far, "s0", SERVER_ADDRESS)):
+            namespace.run(["ip", "addr", "add", address + "/24", "dev", name], check=True)
+            namespace.run(["ip", "link", "set", name, "up"], check=True)
+        server, _ = peer(far, "server", SERVER_ADDRESS, TCP_PORT, UDP_PORT)
+        capture = start_capture(near, "-nn", "-l", "tcp port %d or udp port %d" % (
+            TCP_PORT, UDP_PORT), interface="c0")
+        client, _ = peer(near, "client", SERVER_ADDRESS, TCP_PORT, UDP_PORT, 50)
+        client.wait(timeout=30)
+        out = stop_capture(capture)
+    mine = "%d/%s]" % (client.pid, PROGRAM)
+    suffixes = {}
+    for line in out.splitlines():
+        if "%s." % CLIENT_ADDRESS in line:
+            outgoing = line.split()[2].startswith(CLIENT_ADDRESS + ".")
+            suffix = line[line.rindex(" ["):]
+            assert suffix in (" [unknown]", (" [out " if outgoing else " [in ") + mine), line
+            suffixes.setdefault((outgoing, ": UDP, " not in line), []).append(suffix)
+    assert str(server.pid) not in out
+    for key in ((True, True), (False, True), (True, False), (False, False)):  # (out, tcp)
+        assert len([s for s in suffixes.get(key, ()) if s != " [unknown]"]) >= 3, (key, out)
