@@ -45,7 +45,6 @@ MAPPED = bytes(10) + b"\xff\xff"  # the prefix of a v4-mapped IPv6 address
 ANY4, ANY6 = MAPPED + bytes(4), bytes(16)  # 0.0.0.0 and ::, as 16 bytes
 LOOPBACK6 = bytes(15) + b"\x01"
 _TCP_SYN, _TCP_ACK = 0x02, 0x10
-_UDP_UNCONNECTED = 7  # TCP_CLOSE: the state of a UDP socket with no peer
 _FLOW = struct.Struct("!BB16sH16sH")
 
 Flow = namedtuple("Flow", "protocol handshake source source_port destination destination_port")
@@ -199,16 +198,18 @@ def read_sockets():
     and UDP, and of the IPv6 ones that are IPV6_V6ONLY.
 
     A socket with inode 0 (TIME_WAIT, SYN_RECV, accepted by the kernel but not
-    yet by the program) is held by no process: it stays in `connected`, so
-    that its flow does not fall back to a listener, with no owner.
+    yet by the program) is held by no process: left out, its flow has no owner
+    (but a SYN or SYN-ACK of its 4-tuple, the listener's).
     """
     connected, bound = {}, {}
     for protocol, family in ((TCP, sockdiag.ANY), (UDP, sockdiag.INET), (UDP, sockdiag.INET6)):
-        unconnected = sockdiag.TCP_LISTEN if protocol == TCP else _UDP_UNCONNECTED
+        unconnected = sockdiag.TCP_LISTEN if protocol == TCP else sockdiag.UDP_UNCONNECTED
         for batch in sockdiag.batches(family, protocol):
             for kind, state, local, local_port, remote, remote_port, inode in zip(
                     batch.family, batch.state, batch.local_address, batch.local_port,
                     batch.remote_address, batch.remote_port, batch.inode):
+                if not inode:
+                    continue
                 local = address16(local, kind)
                 if state == unconnected and not remote_port:
                     bound.setdefault((protocol, local, local_port), []).append(inode)

@@ -47,6 +47,7 @@ from pynettools.sockets.procnet import ipv6_text
 ANY, INET, INET6 = 0, 2, 10  # address families (ANY: both, TCP only)
 TCP, UDP, UDPLITE = 6, 17, 136  # IP protocols
 TCP_LISTEN, TCP_SYN_RECV = 10, 3
+UDP_UNCONNECTED = 7  # TCP_CLOSE: the state of a UDP socket with no peer
 ALL_STATES = 0xFFFFFFFF  # TCP_NEW_SYN_RECV (12) included: request sockets show as SYN_RECV
 
 _NETLINK_SOCK_DIAG = 4
@@ -68,7 +69,6 @@ _MESSAGE = 88  # header and inet_diag_msg; attributes follow up to the message's
 _INODE = struct.Struct("=84xI")  # inet_diag_msg's last field
 _ATTRIBUTE = struct.Struct("=HH")  # nlattr: length, type
 _SKV6ONLY = 11  # INET_DIAG_SKV6ONLY: one byte, IPV6_V6ONLY's value
-_TCP_CLOSE = 7  # an unconnected UDP socket's state
 _COLUMNS = ("family", "state", "timer", "retransmits", "local_port", "remote_port",
             "local_address", "remote_address", "expires_ms", "recv_queue", "send_queue",
             "uid", "inode")
@@ -275,7 +275,7 @@ def v6_only_inodes(protocol):
     channel = _dump_socket()
     found = set()
     try:
-        reply = _send(channel, INET6, protocol, 1 << TCP_LISTEN | 1 << _TCP_CLOSE)
+        reply = _send(channel, INET6, protocol, 1 << TCP_LISTEN | 1 << UDP_UNCONNECTED)
         done = False
         while not done:
             try:
