@@ -34,12 +34,14 @@ answers (it looks at the sockets at most twice a second, and scans the fds only 
 sockets it has not seen); a flow that ends before it looks stays unknown. A socket
 matches only where the kernel would deliver to it or send from it: a connection by its
 exact addresses and ports; an unconnected UDP socket by its address and port, or a
-wildcard one (0.0.0.0, ::) at this host's own addresses; a TCP listener only for the
-SYN it receives and the SYN-ACK sent for it. Sockets shared by several processes show
-the first netstat -p would find; several sockets of different processes on one port
-(SO_REUSEPORT) show none. Only this network namespace's sockets are seen. Without
-root, other users' processes stay unknown. -r and -V refuse --owners (status 1): a
-savefile does not say which process sent a packet."""
+wildcard one (0.0.0.0, ::, which takes IPv4 too unless IPV6_V6ONLY) at this host's own
+addresses; a TCP listener only for the SYN it receives and the SYN-ACK sent for it.
+Sockets shared by several processes show the first netstat -p would find; several
+sockets of different processes on one port (SO_REUSEPORT) show none. Only this network
+namespace's sockets are seen. Without root, other users' processes stay unknown. The
+helper runs at a lower priority (nice 10), so a busy machine delays its answers, not
+the capture. -r and -V refuse --owners (status 1): a savefile does not say which
+process sent a packet."""
 
 NOT_FOR_FILES = ("--owners needs a live capture: a savefile does not say which process "
                  "sent its packets")
