@@ -131,6 +131,17 @@ def test_V_reads_each_file_with_its_banner_and_count(tmp_path):
                        cwd=tmp_path)[2] == 1  # raw.pcap's link type differs
 
 
+@pytest.mark.parametrize("order", ["cut first", "cut last", "missing between"])
+def test_V_goes_on_after_a_file_cut_short(tmp_path, order):
+    cut, dns = _cut(tmp_path, 200), str(CORPUS / "dns.pcap")
+    names = {"cut first": [cut, dns], "cut last": [dns, cut],
+             "missing between": [dns, str(tmp_path / "missing"), dns]}[order]
+    listing = tmp_path / "list"
+    listing.write_text("".join(name + "\n" for name in names))
+    # -Z root: as root, tcpdump would read the later files as user tcpdump
+    assert_same(["-Z", "root", "-V", str(listing), "-nn", "-c", "3"])
+
+
 def test_F_reads_the_expression_without_comments(tmp_path):
     path = tmp_path / "filter"
     path.write_text("tcp # the web\n  and port 80 # only\n")
@@ -212,3 +223,49 @@ def test_json_lines_follow_the_schema_and_the_filter():
     assert status == 0 and b"%d packets\n" % len(records) == expected
     assert all(any(layer["protocol"] == "tcp" for layer in record["layers"])
                for record in records)
+
+
+def test_z_runs_the_command_on_each_rotated_file(tmp_path):
+    import time
+
+    big = _big(tmp_path, 12_000)
+    script = tmp_path / "note.sh"
+    script.write_text('#!/bin/sh\necho "$1" >> log\n')
+    script.chmod(0o755)
+    logs = {}
+    for who, program, extra in (("theirs", "tcpdump", ["-Z", "root"]),
+                                ("ours", command_path("pytcpdump"), [])):
+        (tmp_path / who).mkdir()
+        done = run(program, [*extra, "-r", big, "-C", "1", "-w", "out", "-z", str(script)],
+                   cwd=tmp_path / who)
+        assert done[2] == 0
+        logs[who] = tmp_path / who / "log"
+    deadline = time.monotonic() + 5  # the commands are not waited for
+    while time.monotonic() < deadline and not all(
+            log.exists() and len(log.read_text().split()) == 2 for log in logs.values()):
+        time.sleep(0.05)
+    assert sorted(logs["ours"].read_text().split()) == \
+        sorted(logs["theirs"].read_text().split()) == ["out", "out1"]
+
+
+@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM", "SIGHUP"])
+def test_a_signal_ends_the_reading_as_tcpdump(signum):
+    import signal
+    import time
+
+    for program in ("tcpdump", command_path("pytcpdump")):
+        # the file on a pipe left open: each waits for more when the signal comes
+        reader = subprocess.Popen([program, "-r", "-", "-nn"], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+        try:
+            with open(MIX, "rb") as savefile:
+                reader.stdin.write(savefile.read())
+            reader.stdin.flush()
+            time.sleep(0.5)
+            reader.send_signal(getattr(signal, signum))
+            out, err = reader.communicate(timeout=30)
+        finally:
+            reader.kill()
+        # status 0, every line and a newline after them, no statistics for a file
+        assert (reader.returncode, out.count(b"\n"), out[-2:], len(err.splitlines())) == \
+            (0, 45, b"\n\n", 1), program

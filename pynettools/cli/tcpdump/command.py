@@ -14,9 +14,10 @@ module): run(args, sink) -> ExitStatus.  `args` is the parsed command line
 (see `declaration`: `args.interface`, `args.snaplen`, `args.direction`, ...;
 `declaration.filter_expression(args)` is the expression); `sink` is a
 `sink.Sink` that has not been started.  run() opens the interface, compiles
-the filter with `compile_program(args, expression, linktype, snaplen, LIVE)`
-(with -d: `print_program(args, program)` and return), prints tcpdump's banners, calls
-sink.start(linktype, snaplen), feeds each accepted packet to sink.take()
+the filter with `program.compile_program(args, expression, linktype,
+snaplen, LIVE)` (with -d: `program.print_program(args, program)` and
+return), prints tcpdump's banners, calls sink.start(linktype, snaplen),
+feeds each accepted packet to sink.take()
 until it returns False, -c or SIGINT, calls sink.finish() and prints the
 statistics with sink.captured.  -D, -L, -J, -Z, -p, -Q, -B, -I, -i and
 --immediate-mode are its options.
@@ -24,7 +25,9 @@ statistics with sink.captured.  -D, -L, -J, -Z, -p, -Q, -B, -I, -i and
 
 import sys
 
-from pynettools.cli.tcpdump.declaration import COMMAND, Complaint, filter_expression  # noqa: F401 - the runner's
+from pynettools.cli.tcpdump.declaration import COMMAND  # noqa: F401 - the runner's
+from pynettools.cli.tcpdump.declaration import Complaint, filter_expression
+from pynettools.cli.tcpdump.program import compile_program, print_program
 from pynettools.cli.tcpdump.status import ExitStatus, failure  # noqa: F401 - the runner's
 from pynettools.errors import CaptureFileError, UnsupportedError
 from pynettools.output import write
@@ -35,7 +38,6 @@ FP_TYPE_LINE = "9877.895\n"
 NOT_BUILT = (
     ("packet_type", "-T", "printing packets as another protocol"),
     ("strip_domains", "-N", "host names are printed whole"),
-    ("postrotate_command", "-z", "no command is run on the rotated files"),
 )
 
 
@@ -78,21 +80,6 @@ def _check(args):
             raise UnsupportedError(spelling, detail)
 
 
-def compile_program(args, expression, linktype, snaplen, source):
-    """The filter for `linktype` (-O: not optimised), a `pynettools.bpf.Program`."""
-    from pynettools.bpf import compile_filter
-
-    return compile_filter(expression, linktype, snaplen, optimize=not args.no_optimize,
-                          source=source)
-
-
-def print_program(args, program):
-    """-d, -dd, -ddd: the program in tcpdump's format, on stdout."""
-    from pynettools.bpf.dump import lines
-
-    write("".join(line + "\n" for line in lines(program, args.dump_program)))
-
-
 def _dump_dead(args):
     from pynettools.bpf import DEAD
     from pynettools.capture import linktypes
@@ -118,11 +105,39 @@ def _savefile_names(args):
 
 
 def read_files(args, names):
-    """File mode: every savefile named, in turn, through one filter into one sink."""
-    from pynettools.cli.tcpdump.savefiles import open_named, say_reading
+    """File mode: every savefile named, in turn, through one filter into one sink.
+
+    SIGINT, SIGTERM and SIGHUP (unless nohup ignores it) stop the reading as
+    tcpdump's cleanup() does: a newline after the lines printed, status 0.
+    """
+    import _signal  # the C module: `signal` builds an enum of every signal
+
     from pynettools.cli.tcpdump.sink import Sink
 
+    stopping = [_signal.SIGINT, _signal.SIGTERM]
+    if _signal.getsignal(_signal.SIGHUP) != _signal.SIG_IGN:
+        stopping.append(_signal.SIGHUP)
+    previous = [(signum, _signal.signal(signum, _signal.default_int_handler))
+                for signum in stopping]
     sink = Sink(args)
+    status = ExitStatus.OK
+    try:
+        status = _read_all(args, names, sink)
+    except KeyboardInterrupt:
+        if args.write_file is None:
+            sink.emit("\n")  # tcpdump's "perhaps we didn't finish a line"
+    finally:
+        for signum, handler in previous:
+            _signal.signal(signum, handler)
+    sink.finish(count_line=True)
+    return status
+
+
+def _read_all(args, names, sink):
+    """The files in turn; the status is the last file's (1 when it was cut short)."""
+    from pynettools.cli.tcpdump.savefiles import open_named, say_reading
+
+    status = ExitStatus.OK
     expression = program = linktype = None
     for name in names:
         reader = open_named(name)
@@ -136,15 +151,14 @@ def read_files(args, names):
             program = _file_program(args, expression, reader)
             if args.dump_program:
                 print_program(args, program)
-                return ExitStatus.OK
+                return status
         if sink.started:
             say_reading(name, reader)
         sink.start(linktype, reader.snaplen)
-        _feed(reader, program, sink)
+        status = _feed(reader, program, sink)
         if sink.over:
             break
-    sink.finish(count_line=True)
-    return ExitStatus.OK
+    return status
 
 
 def _file_program(args, expression, reader):
@@ -158,7 +172,11 @@ def _file_program(args, expression, reader):
 
 
 def _feed(reader, program, sink):
-    """The savefile's packets the program accepts, into the sink, until it says stop."""
+    """The savefile's packets the program accepts, into the sink, until it says stop.
+
+    A file cut short is said as tcpdump says it after pcap_loop (the lines
+    before it first), and the next file of -V is read all the same.
+    """
     try:
         if program is None:
             sink.drain(reader)
@@ -166,5 +184,8 @@ def _feed(reader, program, sink):
             run = program.run
             sink.drain(packet for packet in reader if run(packet.data, packet.wire_length))
     except CaptureFileError as error:
-        sink.finish(count_line=True)
-        raise CaptureFileError("pcap_loop: " + error.reason) from None
+        sink.flush()
+        said = failure(CaptureFileError("pcap_loop: " + error.reason))
+        said.write()
+        return said.status
+    return ExitStatus.OK

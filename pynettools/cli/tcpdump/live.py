@@ -17,7 +17,7 @@ import sys
 
 from pynettools.bpf import LIVE
 from pynettools.capture import linktypes
-from pynettools.cli.tcpdump.command import compile_program, print_program
+from pynettools.cli.tcpdump.program import compile_program, print_program
 from pynettools.cli.tcpdump.declaration import COMMAND, Complaint, filter_expression
 from pynettools.cli.tcpdump.status import ExitStatus
 from pynettools.errors import CaptureDeviceError

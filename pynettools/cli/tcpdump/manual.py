@@ -52,7 +52,8 @@ N-1 with -W N, which makes the numbers go round a ring of N files). -G S starts 
 file when S seconds have passed on the clock since the current one was opened, and
 FILE is then a strftime(3) pattern (FILE-%H%M%S); with -W N and no -C it stops after N
 files ("Maximum file limit reached: N"). Errors writing a -w file are ignored, as
-tcpdump ignores them; a file that cannot be created fails at the start.
+tcpdump ignores them; a file that cannot be created fails at the start. -z COMMAND runs
+COMMAND FILE, at the lowest priority and not waited for, on each file a rotation closes.
 
 -c N stops after N packets accepted; --count prints only "N packets" after reading a
 file. -l flushes the standard output after each packet; -U each packet written to -w.
@@ -90,14 +91,21 @@ The objects, as --json-schema prints them:""",
   $ pytcpdump -i lo -nn --owners tcp port 8080  # which processes talk on 8080""",
     "DIFFERENCES FROM TCPDUMP": """\
 Not built, each exits 1 saying so: -T (printing packets as another protocol), -N
-(host names are printed whole), -z (no command is run on rotated files). Accepted with
+(host names are printed whole). Accepted with
 no effect, because what they change is not decoded here: -b (BGP), -E (ESP), -H
 (802.11s), -M (TCP-MD5 signatures), -u (NFS); -a is ignored as by tcpdump; -m is
 ignored with tcpdump's own message (Debian's tcpdump has no libsmi); -Y prints the
 usage and fails, as on Debian (no parser debugging). -y names the link types listed in
 pynettools' table (EN10MB, RAW, LINUX_SLL, LINUX_SLL2, IPV4, IPV6, NULL, LOOP, ...) and
 no others. --version names pynettools beside the versions it follows; there is no
-OpenSSL line. --json, --json-schema and --owners are not in tcpdump.""",
+OpenSSL line. --json, --json-schema and --owners are not in tcpdump.
+
+Reading files (-r, -V), pytcpdump keeps the user it was started as. tcpdump, run as
+root, drops to -Z's user (Debian's default: tcpdump) once the filter is compiled,
+keeping the capability to create its -w files anywhere, which then belong to that user;
+it opens the later files of -V as that user, and an unknown -Z user fails ("Couldn't
+find user"). pytcpdump's -w files belong to root then (-Z root gives tcpdump's
+behaviour in both). Live, pytcpdump drops privileges as tcpdump does.""",
     "ENVIRONMENT": """\
 TZ: the time zone of the printed time stamps (and of -G's strftime names), as for
 tcpdump. PYNETTOOLS_DEBUG: when set, an internal error shows its Python traceback.""",

@@ -32,11 +32,13 @@ class Sink:
         self.captured = 0
         self._taken = 0  # from this source: -c counts each -V file anew, as pcap_loop does
         self.started = False
+        self._children = []  # -z's commands still running
         self.printer = self.writer = None
         self.owners = None  # --owners: the OwnerService of a live run
         self._show = None
         self._out = sys.stdout.buffer
-        self._flush_each = bool(args.line_buffered)
+        # -l, or a terminal, whose stdout C's stdio buffers by the line
+        self._flush_each = bool(args.line_buffered) or self._out.isatty()
 
     def start(self, linktype, snaplen):
         """Open the -w file and make the printer for packets of `linktype`; for
@@ -54,7 +56,8 @@ class Sink:
             self.writer = RotatingWriter(
                 args.write_file, linktype, snaplen, nanosecond=nano,
                 file_size=args.file_size or 0, seconds=args.rotate_seconds or 0,
-                file_count=args.file_count or 0, packet_buffered=bool(args.packet_buffered))
+                file_count=args.file_count or 0, packet_buffered=bool(args.packet_buffered),
+                on_close=self._postrotate if args.postrotate_command else None)
         if args.write_file is not None and not args.print or args.count_only:
             self._show = None
         elif args.json:
@@ -83,6 +86,27 @@ class Sink:
             return owned_text(self.printer.text, self.owners)
         return self.printer.text
 
+    def _postrotate(self, name):
+        """-z: COMMAND FILE on each file a rotation closed, at the lowest priority, not
+        waited for (tcpdump's compress_savefile); the children that ended are reaped."""
+        import os
+
+        command = self.args.postrotate_command
+        self._children = [pid for pid in self._children if not os.waitpid(pid, os.WNOHANG)[0]]
+        try:
+            pid = os.posix_spawnp(command, [command, name], os.environ)
+        except OSError as error:
+            from pynettools.output import write
+
+            write("compress_savefile: execlp(%s, %s) failed: %s\n" % (
+                command, name, error.strerror), sys.stderr)
+            return
+        self._children.append(pid)
+        try:
+            os.setpriority(os.PRIO_PROCESS, pid, 19)
+        except OSError:
+            pass  # it ended already
+
     def take(self, packet):
         """Count, write and print one packet; False when the run must stop."""
         self.captured += 1
@@ -92,7 +116,7 @@ class Sink:
                 self._say_limit()
             return False
         if self._show is not None:
-            self._emit(self._show(packet))
+            self.emit(self._show(packet))
         return self.limit is None or self._taken < self.limit
 
     def drain(self, packets):
@@ -115,12 +139,12 @@ class Sink:
                 if taken == limit:
                     break
                 if len(batch) == _BATCH:
-                    self._emit("".join(batch))
+                    self.emit("".join(batch))
                     batch.clear()
         finally:  # a savefile cut short: what was read before is printed
             self.captured += taken - self._taken
             self._taken = taken
-            self._emit("".join(batch))
+            self.emit("".join(batch))
 
     @property
     def over(self):
@@ -128,7 +152,8 @@ class Sink:
         not merely -c reached for this source."""
         return self.writer is not None and (self.writer.exhausted or self.writer.stopped)
 
-    def _emit(self, text):
+    def emit(self, text):
+        """Write printed text to stdout (OutputError when it cannot be written)."""
         try:
             self._out.write(text.encode("utf-8", "surrogateescape"))
             if self._flush_each:
@@ -159,8 +184,8 @@ class Sink:
         """Flush and close; with --count in file mode (`count_line`), print its line."""
         if self.writer is not None:
             self.writer.close()
-        if count_line and self.args.count_only:
-            self._emit("%u packet%s\n" % (self.captured, "" if self.captured == 1 else "s"))
+        if count_line and self.started and self.args.count_only:
+            self.emit("%u packet%s\n" % (self.captured, "" if self.captured == 1 else "s"))
         self.flush()
 
 

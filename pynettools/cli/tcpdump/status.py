@@ -4,16 +4,17 @@ tcpdump's error() prints `tcpdump: MESSAGE` and exits 1 for everything that
 stops it: a bad option (then its version and usage lines), a value its
 switch rejects, a file it cannot open or read, a filter libpcap cannot
 compile.  Only a failed write of the printed output differs: "Unable to
-write output: Broken pipe", status 14 (S_ERR_ND_WRITE_FILE... as
-netdissect's nd_print's callers report it), with no statistics.
+write output: Broken pipe", status 14 (tcpdump's S_ERR_ND_WRITE_FILE), with
+no statistics.
 """
 
 from enum import IntEnum
 
 from pynettools.cli.failure import Failure
 from pynettools.cli.tcpdump.declaration import COMMAND
-from pynettools.errors import (CaptureDeviceError, CaptureFileError, FileReadError, FileWriteError, FilterError,
-                               FilterFileError, OutputError, UnsupportedError, UsageError)
+from pynettools.errors import (CaptureDeviceError, CaptureFileError, FileReadError,
+                               FileWriteError, FilterError, FilterFileError, OutputError,
+                               UnsupportedError, UsageError)
 
 
 class ExitStatus(IntEnum):
