@@ -41,12 +41,13 @@ def report(host, **options):
     return run_report(host, **options)
 
 
-def packets(source, filter=None, **options):
-    """The decoded packets of a savefile (`source`: a path or a binary file) that
-    the pcap-filter(7) expression `filter` accepts: an iterator of records, each
-    the object `pytcpdump --json` prints for the packet.
+def packets(source=None, filter=None, **options):
+    """The decoded packets of a savefile (`source`: a path or a binary file), or
+    of a live capture (`interface="a0"`), that the pcap-filter(7) expression
+    `filter` accepts: an iterator of records, each the object `pytcpdump
+    --json` prints for the packet.
 
-    Parameters (`count`, `optimize`) and errors are those of
+    Parameters (`count`, `optimize`, `interface`, `promiscuous`) and errors are those of
     `pynettools.capturing.packets` (imported on first call).
     """
     from pynettools.capturing import packets as read_packets

@@ -146,7 +146,8 @@ class CaptureFileError(PynettoolsError):
 class CaptureDeviceError(PynettoolsError):
     """Capture on `device` cannot start or cannot go on.  `problem` is one of
     "missing" (no such interface), "down" (not up), "permission" (no
-    privilege to open a packet socket: `errno` of socket()), "pseudo" (a pseudo-device
+    privilege to open a packet socket: `errno` of socket()), "no monitor mode"
+    (-I on a device that is not wireless), "pseudo" (a pseudo-device
     of tcpdump's list that this build does not capture on), "gone" (the
     interface went down or disappeared while capturing); `errno` the OS error
     behind it, when there is one."""

@@ -128,6 +128,8 @@ class LiveCapture:
         self._kernel_program = program
         if adapted is not None:
             kernel.attach(self.sock, adapted)
+        else:  # every packet comes up, as libpcap without a kernel filter
+            kernel.detach(self.sock)
         self._attached = True
 
     _always_userland = False
@@ -143,9 +145,15 @@ class LiveCapture:
                 raise SocketCallError.from_os_error("recv", error) from error
 
     def packets(self):
-        """Yield each `Packet` captured, forever (until the consumer stops or
-        the device goes away: CaptureDeviceError "gone")."""
-        wait, release, block = self.ring.wait, self.ring.release, self.ring.block
+        """Yield each `Packet` captured, until stop() or the consumer stops
+        (or the device goes away: CaptureDeviceError "gone").
+
+        One loop over blocks and their frames, the common case inline: the
+        calls per packet are what limits the rate."""
+        wait, release, block, mm = self.ring.wait, self.ring.release, self.ring.block, \
+            self.ring.map
+        unpack, vlan_valid, snaplen, linktype = ring.FRAME.unpack_from, \
+            ring.TP_STATUS_VLAN_VALID, self.snaplen, self.linktype
         while not self._stopping:
             offset = wait(None)
             if offset is None or self._stopping:
@@ -154,12 +162,35 @@ class LiveCapture:
                 raise CaptureDeviceError(self.device, "gone", self.sock.getsockopt(
                     socket.SOL_SOCKET, socket.SO_ERROR) or None)
             count, frame = block(offset)
-            yield from self._block_packets(count, frame)
+            plain = self._plain()
+            for _ in range(count):
+                following, seconds, nanoseconds, captured, wire, status, mac, _net, tci, \
+                    tpid = unpack(mm, frame)
+                start = frame + mac
+                if plain and not status & vlan_valid:
+                    yield Packet(seconds * 1_000_000_000 + nanoseconds, wire, mm[
+                        start:start + (captured if captured < snaplen else snaplen)], linktype)
+                else:
+                    packet = self._slow_packet(frame, seconds * 1_000_000_000 + nanoseconds,
+                                               mm[start:start + captured], wire, status, tci,
+                                               tpid)
+                    if packet is not None:
+                        yield packet
+                frame += following
             release(offset)
-            if self._userland_blocks:
-                self._userland_blocks -= 1
-                if not self._userland_blocks and not self._always_userland:
-                    self._userland = None
+            self._count_userland_block()
+
+    def _plain(self):
+        """True when packets need nothing but their bytes (no cooked header,
+        direction, loopback or user-space filter)."""
+        return not self.cooked and self.direction == INOUT and self._userland is None and \
+            self.ifindex != self.lo_ifindex
+
+    def _count_userland_block(self):
+        if self._userland_blocks:
+            self._userland_blocks -= 1
+            if not self._userland_blocks and not self._always_userland:
+                self._userland = None
 
     def stop(self):
         """End packets() at the next block (callable from a signal handler)."""
@@ -168,25 +199,6 @@ class LiveCapture:
             os.write(self._wake_write, b"x")
         except BlockingIOError:
             pass
-
-    def _block_packets(self, count, frame):
-        mm, unpack, snaplen, linktype = self.ring.map, ring.FRAME.unpack_from, self.snaplen, \
-            self.linktype
-        plain = not self.cooked and self.direction == INOUT and self._userland is None and \
-            self.ifindex != self.lo_ifindex
-        for _ in range(count):
-            following, seconds, nanoseconds, captured, wire, status, mac, _net, tci, tpid = \
-                unpack(mm, frame)
-            start = frame + mac
-            if plain and not status & ring.TP_STATUS_VLAN_VALID:
-                yield Packet(seconds * 1_000_000_000 + nanoseconds, wire,
-                             mm[start:start + min(captured, snaplen)], linktype)
-            else:
-                packet = self._slow_packet(frame, seconds * 1_000_000_000 + nanoseconds,
-                                           mm[start:start + captured], wire, status, tci, tpid)
-                if packet is not None:
-                    yield packet
-            frame += following
 
     def _slow_packet(self, frame, timestamp, data, wire, status, tci, tpid):
         """The packet as libpcap delivers it (None when it is skipped): direction,

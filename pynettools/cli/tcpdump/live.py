@@ -36,8 +36,14 @@ def run(args, sink):
     device = _device_name(args.interface, devices)
     if args.list_data_link_types or args.list_time_stamp_types:
         return _list_types(args, device)
+    if args.time_stamp_type not in (None, "host"):  # the kernel's clock is the only one here
+        write("%sWARNING: When trying to set timestamp type '%s' on %s: That type of time "
+              "stamp is not supported by that device\n" % (_prefix(), args.time_stamp_type,
+                                                           device), sys.stderr)
     capture = open_capture(args, device)
     with capture:
+        if args.monitor_mode:
+            raise CaptureDeviceError(device, "no monitor mode")
         if args.linktype is not None or args.interface is not None and device == "any":
             write("%sdata link type %s\n" % (_prefix(), linktypes.NAMES[capture.linktype][0]),
                   sys.stderr)
@@ -46,6 +52,7 @@ def run(args, sink):
         if args.dump_program:
             print_program(args, program)
             return ExitStatus.OK
+        _preload()
         drop_privileges(args.user)
         capture.set_filter(program)
         sink.start(capture.linktype, capture.snaplen)
@@ -98,7 +105,9 @@ def open_capture(args, device):
         linktypes.LINUX_SLL, linktypes.LINUX_SLL2) else linktypes.LINUX_SLL2
     if device == "any" and args.interface is None:
         cooked = linktypes.LINUX_SLL  # tcpdump asks for LINUX_SLL2 only for a named -i any
-    options = {"promiscuous": not args.no_promiscuous, "immediate": bool(args.immediate_mode),
+    # tcpdump asks for immediate mode also when it prints to a terminal
+    immediate = bool(args.immediate_mode) or args.write_file is None and os.isatty(1)
+    options = {"promiscuous": not args.no_promiscuous, "immediate": immediate,
                "direction": args.direction or INOUT, "cooked_linktype": cooked}
     if args.snaplen:
         options["snaplen"] = args.snaplen
@@ -132,6 +141,26 @@ def _list_types(args, device):
             lines.append("  DOCSIS (DOCSIS) (printing not supported)\n")  # libpcap offers it
         write("".join(lines), sys.stderr)
     return ExitStatus.OK
+
+
+def _preload():
+    """Import the printer, decoders, JSON and -w writers while still root.
+
+    After the drop, modules are read as the new user, and an interpreter
+    installed where only root may read (pyenv under /root, a venv in a
+    private home) would fail on its first lazy import mid-capture."""
+    import importlib
+    import pkgutil
+
+    import pynettools.decode
+    import pynettools.output
+
+    for package, prefix in ((pynettools.decode, ""), (pynettools.output, "tcpdump")):
+        for module in pkgutil.iter_modules(package.__path__):
+            if module.name.startswith(prefix):
+                importlib.import_module(package.__name__ + "." + module.name)
+    import pynettools.capture.rotation  # noqa: F401 - for -w
+    import pynettools.output.jsonout  # noqa: F401 - for --json
 
 
 def drop_privileges(user):

@@ -106,6 +106,23 @@ keeping the capability to create its -w files anywhere, which then belong to tha
 it opens the later files of -V as that user, and an unknown -Z user fails ("Couldn't
 find user"). pytcpdump's -w files belong to root then (-Z root gives tcpdump's
 behaviour in both). Live, pytcpdump drops privileges as tcpdump does.""",
+    "LIVE CAPTURE": """\
+Packets come through a Linux AF_PACKET socket and a TPACKET_V3 ring mapped with mmap,
+as libpcap 1.10 reads them: blocks of 256 KiB, -B bytes in all (2 MiB by default), a
+block handed over when full or after 1 second, so memory stays fixed however fast the
+packets come. The filter is compiled here and attached with SO_ATTACH_FILTER after a
+reject-all program (ss -0 -b -p shows it); one the kernel cannot run (a cooked-header
+field of -i any it has no ancillary load for) filters in user space. -i any captures
+cooked (LINUX_SLL2, or LINUX_SLL with -y, or when any is the default device); an
+outgoing packet on lo is shown once, as libpcap shows it; -Q filters by the packet
+type in user space. --immediate-mode (implied when printing to a terminal) hands blocks
+over after 1 ms, where libpcap falls back to TPACKET_V2. As root the capture drops to
+user tcpdump, as Debian's tcpdump does, unless -Z names another user. -D lists the
+devices as libpcap orders them, with its pseudo-devices; capture on
+bluetooth-monitor, nflog, nfqueue, dbus-system and dbus-session is not built and exits
+1 saying so. -j accepts only host (the others warn, as for a device without them); -I
+fails as on a device without monitor mode; -y DOCSIS is not offered; "packets dropped
+by interface" is never printed.""",
     "ENVIRONMENT": """\
 TZ: the time zone of the printed time stamps (and of -G's strftime names), as for
 tcpdump. PYNETTOOLS_DEBUG: when set, an internal error shows its Python traceback.""",

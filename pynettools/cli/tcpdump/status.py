@@ -58,6 +58,8 @@ def _device_words(error):
     if error.problem == "permission":
         return ("%s: You don't have permission to perform this capture on that device\n"
                 "(socket: %s)\n" % (error.device, os.strerror(error.errno)))
+    if error.problem == "no monitor mode":
+        return "%s: That device doesn't support monitor mode\n" % error.device
     if error.problem == "pseudo":
         return "%s: capture on this pseudo-device is not built in pytcpdump\n" % error.device
     return "%s: %s\n" % (error.device, error.problem)
