@@ -139,9 +139,7 @@ def test_pytcpdump_owners_on_lo(lab):
 
 def test_pytcpdump_owners_json_on_lo(lab):
     namespace, server = lab
-    # -Z root: the default drop to user tcpdump comes before --json's first
-    # imports, which fail where the interpreter lives under /root
-    capture = start_capture(namespace, "--json", "-Z", "root", "udp port %d or arp" % UDP_PORT)
+    capture = start_capture(namespace, "--json", "udp port %d or arp" % UDP_PORT)
     client, (_, udp_port) = peer(namespace, "client", LOOPBACK, TCP_PORT, UDP_PORT, 30)
     client.wait(timeout=30)
     out = stop_capture(capture)
