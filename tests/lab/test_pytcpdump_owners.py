@@ -143,9 +143,8 @@ def test_pytcpdump_owners_json_on_lo(lab):
     client, (_, udp_port) = peer(namespace, "client", LOOPBACK, TCP_PORT, UDP_PORT, 30)
     client.wait(timeout=30)
     out = stop_capture(capture)
-    # after SIGINT tcpdump's extra newline (status -2) follows the last line
-    assert out.endswith("}\n\n"), out[-100:]
-    records = jsoncheck.assert_valid("pytcpdump", out[:-1])
+    # tcpdump's extra newline after SIGINT (status -2) may follow the last line
+    records = jsoncheck.assert_valid("pytcpdump", out[:-1] if out.endswith("\n\n") else out)
     assert records and all("owner" in record for record in records)  # UDP only: all have one
     mine = {"pid": client.pid, "program": PROGRAM}
     theirs = {"pid": server.pid, "program": PROGRAM}
