@@ -71,3 +71,14 @@ def test_owners_refused_for_savefiles(run_inline):
         out, err, status = run_inline("tcpdump", argv)
         assert (out, err, status) == (b"", ("pytcpdump: %s\n" % cli_owners.NOT_FOR_FILES)
                                       .encode(), 1)
+
+
+def test_no_helper_where_nothing_is_captured():
+    from types import SimpleNamespace
+
+    quiet = dict(owners=True, list_interfaces=0, list_data_link_types=False,
+                 list_time_stamp_types=False, dump_program=0)
+    for changed in ({"owners": False}, {"list_interfaces": 1}, {"list_data_link_types": True},
+                    {"list_time_stamp_types": True}, {"dump_program": 1}):
+        with cli_owners.service(SimpleNamespace(**{**quiet, **changed})) as service:
+            assert service is None, changed
