@@ -7,7 +7,11 @@
 The fd scan behind an owner costs a large fraction of a second on a busy
 host, so the capture never waits for it: `ends` answers from the cache,
 or asks the helper and returns NO_ENDS at once (the packet is shown without
-an owner); the answer serves the flow's later packets.  The helper is a
+an owner); the answer serves the flow's later packets, and is asked again
+after a while (KNOWN_SECONDS for TCP, unless a SYN starts the 4-tuple anew;
+UDP_KNOWN_SECONDS for UDP, whose port can pass to another process with no
+sign on the wire), shown until the new answer comes.  Memory is bounded:
+CACHE_SIZE flows here, MAX_PENDING questions in the helper.  The helper is a
 forked process, not a thread: it keeps the privileges the capture had when
 it started (after setuid a process cannot read other users' /proc/PID/fd),
 and its scans do not hold this interpreter's lock.  It rebuilds its socket
@@ -36,14 +40,14 @@ from pynettools.sockets.records import SocketOwner
 
 REFRESH_SECONDS = 0.5   # the helper's table is rebuilt at most this often
 CACHE_SIZE = 4096       # flows remembered by the capture side (oldest dropped first)
-KNOWN_SECONDS = 10.0    # an owner is trusted this long, then asked again
+KNOWN_SECONDS = 10.0    # a TCP flow's owners are trusted this long (a SYN forgets them)
+UDP_KNOWN_SECONDS = 2.0  # a UDP flow's: its port may pass to another process unseen
 UNKNOWN_SECONDS = 1.0   # an unknown flow is asked again after this
 PENDING_SECONDS = 5.0   # a question unanswered this long is asked again
 MAX_PENDING = 4096      # questions the helper holds for its next table
 _MESSAGE = 65536
 _OWNER = struct.Struct("!iB")  # pid (-1: none), name length; then the name
 _NAME_BYTES = 255
-_PENDING = object()
 
 
 def start(clock=time.monotonic):
@@ -63,7 +67,7 @@ class OwnerService:
 
     def __init__(self, channel, pid, clock=time.monotonic):
         self._clock = clock
-        self._cache = collections.OrderedDict()  # flow: (Ends or _PENDING, expiry)
+        self._cache = collections.OrderedDict()  # flow: see _remember
         self._pid = pid
         self._asked = 0  # questions sent and not answered: the channel is read only then
         self._gone = False  # the helper ended: nothing is asked any more
@@ -71,8 +75,10 @@ class OwnerService:
         self._channel = channel
 
     def ends(self, flow):
-        """Ends(sender, receiver) of `flow` as far as known: NO_ENDS while the
-        helper has not answered (asked, never waited for)."""
+        """Ends(sender, receiver) of `flow` as far as known: NO_ENDS until the
+        helper first answers (asked, never waited for).  An answer past its
+        time is asked again and shown meanwhile, so that a long flow does not
+        turn unknown while the helper looks again."""
         if self._gone:
             return owners.NO_ENDS
         if self._asked:
@@ -81,17 +87,23 @@ class OwnerService:
         if flow.handshake == owners.SYN:  # a new connection: its 4-tuple may have a new owner
             self._forget(flow)
         entry = self._cache.get(flow)
-        if entry is not None and entry[1] > now:
-            return owners.NO_ENDS if entry[0] is _PENDING else entry[0]
-        self._remember(flow, _PENDING, now + PENDING_SECONDS)
+        if entry is None:
+            entry = self._remember(flow, owners.NO_ENDS, now)
+        if now >= entry[1] and (entry[2] is None or now >= entry[2] + PENDING_SECONDS):
+            self._ask(flow, entry, now)
+        return entry[0]
+
+    def _ask(self, flow, entry, now):
         try:
             self._channel.send(owners.flow_bytes(flow))
-            self._asked += 1
-        except BlockingIOError:  # the helper is busy (channel full): ask again later
-            self._cache.pop(flow, None)
+        except BlockingIOError:  # the helper is busy (channel full): asked at the next packet
+            return
         except OSError:  # the helper is gone: every flow is unknown from now on
             self._gone = True
-        return owners.NO_ENDS
+            entry[0] = owners.NO_ENDS
+            return
+        self._asked += 1
+        entry[2] = now
 
     def close(self):
         """Close the channel (the helper ends), and reap it."""
@@ -125,15 +137,19 @@ class OwnerService:
                 return
             self._asked = max(0, self._asked - 1)
             flow, ends = decode_answer(data)
-            known = ends.sender is not None or ends.receiver is not None
-            self._remember(flow, ends if known else owners.NO_ENDS,
-                           self._clock() + (KNOWN_SECONDS if known else UNKNOWN_SECONDS))
+            if ends == owners.NO_ENDS:
+                trusted = UNKNOWN_SECONDS
+            else:
+                trusted = KNOWN_SECONDS if flow.protocol == owners.TCP else UDP_KNOWN_SECONDS
+            self._remember(flow, ends, self._clock() + trusted)
 
     def _remember(self, flow, value, expiry):
-        self._cache[flow] = (value, expiry)
+        """The flow's new entry: [value, until when it is trusted, when asked again]."""
+        entry = self._cache[flow] = [value, expiry, None]
         self._cache.move_to_end(flow)
         while len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
+        return entry
 
     def _forget(self, flow):
         for handshake in (owners.DATA, owners.SYN, owners.SYN_ACK):

@@ -114,10 +114,44 @@ def test_cache_asks_once_then_serves_the_answer_and_forgets_it_in_time(pair):
         theirs.recv(100)
     theirs.send(owner_service.encode_answer(FLOW, owners.Ends(None, SERVER)))
     assert service.ends(FLOW) == owners.Ends(None, SERVER)
-    clock.now += owner_service.KNOWN_SECONDS
-    assert service.ends(FLOW) == owners.NO_ENDS  # too old: asked again
+    clock.now += owner_service.UDP_KNOWN_SECONDS  # FLOW is UDP
+    # too old: asked again, the old answer shown until the new one comes
+    assert service.ends(FLOW) == owners.Ends(None, SERVER)
     assert theirs.recv(100) == owners.flow_bytes(FLOW)
+    assert service.ends(FLOW) == owners.Ends(None, SERVER)
+    with pytest.raises(BlockingIOError):  # once
+        theirs.recv(100)
+    theirs.send(owner_service.encode_answer(FLOW, owners.NO_ENDS))
+    assert service.ends(FLOW) == owners.NO_ENDS
     service.close()
+
+
+def test_a_tcp_flows_owners_are_trusted_longer_than_a_udp_ones(pair):
+    ours, theirs = pair
+    clock = Clock()
+    service = owner_service.OwnerService(ours, None, clock)
+    segment = FLOW._replace(protocol=owners.TCP)
+    for flow in (FLOW, segment):
+        service.ends(flow)
+        theirs.send(owner_service.encode_answer(flow, owners.Ends(None, SERVER)))
+    service.ends(FLOW)  # reads both answers
+    theirs.setblocking(False)
+    assert answers_asked(theirs) == 2
+    clock.now += owner_service.UDP_KNOWN_SECONDS
+    service.ends(segment)
+    service.ends(FLOW)
+    assert answers_asked(theirs) == 1  # the UDP flow's, asked again
+
+
+def answers_asked(channel):
+    """How many questions wait in the helper's end of the channel (all read)."""
+    count = 0
+    while True:
+        try:
+            channel.recv(100)
+        except BlockingIOError:
+            return count
+        count += 1
 
 
 def test_a_syn_forgets_the_owner_of_its_4_tuple(pair):
