@@ -25,6 +25,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 TCP_PORT, UDP_PORT = 8080, 5300
 LOOPBACK, CLIENT_ADDRESS, SERVER_ADDRESS = "127.0.0.1", "192.0.2.1", "192.0.2.2"
 PROGRAM = os.path.basename(sys.executable)  # netstat -p's name of /path/to/python
+SYSTEM_PYTHON = "/usr/bin/python3"
 # Asks the helper about the flows given as JSON [[protocol, sport, dport], ...]
 # on 127.0.0.1 until the first argv[2] of them are known (10 s at most), and 1 s
 # more (two of the helper's looks) for the others; prints [[sender, receiver], ...].
@@ -48,9 +49,10 @@ print(json.dumps([found.get(flow) for flow in flows]))
 """
 
 
-def peer(namespace, *argv):
-    """A tests/lab/owner_peers.py process in the namespace, and its ready line's numbers."""
-    process = namespace.start([sys.executable, "-m", "tests.lab.owner_peers", *map(str, argv)],
+def peer(namespace, *argv, prefix=(sys.executable,)):
+    """A tests/lab/owner_peers.py process in the namespace (run by `prefix`), and
+    its ready line's numbers."""
+    process = namespace.start([*prefix, "-m", "tests.lab.owner_peers", *map(str, argv)],
                               cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     words = process.stdout.readline().split()
     assert words[:1] == ["ready"], "peer %s did not start" % (argv,)
@@ -181,3 +183,22 @@ def test_pytcpdump_owners_on_a_veth_shows_this_namespaces_end_only():
     assert str(server.pid) not in out
     for key in ((True, True), (False, True), (True, False), (False, False)):  # (out, tcp)
         assert len([s for s in suffixes.get(key, ()) if s != " [unknown]"]) >= 3, (key, out)
+
+
+def test_another_users_process_is_named_after_the_privilege_drop():
+    """The capture drops to user tcpdump (Debian's default -Z), which may not read
+    the fds of a process of user nobody: the helper, forked before, still does.
+    (nobody runs the system's python3: the tests' interpreter may be unreadable.)"""
+    if not os.path.exists(SYSTEM_PYTHON):
+        pytest.skip("needs %s for a process of user nobody" % SYSTEM_PYTHON)
+    with Namespace("owners-z") as namespace:
+        server, _ = peer(namespace, "server", LOOPBACK, TCP_PORT, UDP_PORT,
+                         prefix=("setpriv", "--reuid=nobody", "--regid=nogroup",
+                                 "--clear-groups", SYSTEM_PYTHON))
+        capture = start_capture(namespace, "-nn", "-l", "tcp port %d" % TCP_PORT)
+        client, (tcp_port, _) = peer(namespace, "client", LOOPBACK, TCP_PORT, UDP_PORT, 30)
+        client.wait(timeout=30)
+        out = stop_capture(capture)
+    theirs = "in %d/%s]" % (server.pid, os.path.basename(SYSTEM_PYTHON))
+    assert any(line.endswith(theirs) for line in out.splitlines()
+               if line.split()[2] == "127.0.0.1.%d" % tcp_port), out
