@@ -146,7 +146,7 @@ class LiveCapture:
 
     def packets(self):
         """Yield each `Packet` captured, until stop() or the consumer stops
-        (or the device goes away: CaptureDeviceError "gone").
+        (or the device goes away: CaptureDeviceError "gone", errno ENODEV).
 
         One loop over blocks and their frames, the common case inline: the
         calls per packet are what limits the rate."""
@@ -155,12 +155,13 @@ class LiveCapture:
         unpack, vlan_valid, snaplen, linktype = ring.FRAME.unpack_from, \
             ring.TP_STATUS_VLAN_VALID, self.snaplen, self.linktype
         while not self._stopping:
-            offset = wait(None)
-            if offset is None or self._stopping:
+            # Once down, the socket hears nothing of its removal: look each second.
+            offset = wait(1000 if self._went_down else None)
+            if offset is None or offset < 0:
+                self._check_device(offset is not None)
                 continue
-            if offset < 0:
-                raise CaptureDeviceError(self.device, "gone", self.sock.getsockopt(
-                    socket.SOL_SOCKET, socket.SO_ERROR) or None)
+            if self._stopping:
+                break
             count, frame = block(offset)
             plain = self._plain()
             for _ in range(count):
@@ -179,6 +180,23 @@ class LiveCapture:
                 frame += following
             release(offset)
             self._count_userland_block()
+
+    _went_down = False
+
+    def _check_device(self, polled_error):
+        """After poll's POLLERR (`polled_error`) or a wait that timed out: an
+        interface that went down is waited for, as libpcap 1.10 waits; one
+        that no longer exists ends the capture."""
+        pending = self.sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) if polled_error \
+            else 0  # reading it clears it
+        self._went_down = self._went_down or pending == errno.ENETDOWN
+        if self.ifindex:
+            try:
+                socket.if_indextoname(self.ifindex)
+            except OSError:
+                raise CaptureDeviceError(self.device, "gone", errno.ENODEV) from None
+        if pending not in (0, errno.ENETDOWN):
+            raise CaptureDeviceError(self.device, "gone", pending)
 
     def _plain(self):
         """True when packets need nothing but their bytes (no cooked header,

@@ -301,3 +301,29 @@ def test_the_python_api_captures_live(lab):
     assert shape == [[layer.get("protocol") for layer in record["layers"]]
                      for record in printed]
     assert len(records) == 4 and all(record["length"] == 98 for record in records)
+
+
+def test_an_interface_that_disappears_ends_the_capture(lab):
+    """Taken down, the capture waits (as libpcap 1.10); deleted, it ends with
+    tcpdump's pcap_loop message, the statistics and status 1."""
+    cap, _ = lab
+    results = []
+    for tool in (TCPDUMP, pytcpdump()):
+        cap.run(["ip", "link", "add", "g0", "type", "veth", "peer", "name", "g1"], check=True)
+        cap.run(["ip", "link", "set", "g0", "up"], check=True)
+        try:
+            process, _ = start(cap, [tool, "-i", "g0", "-w", os.devnull, "-Z", "root"])
+            cap.run(["ip", "link", "set", "g0", "down"], check=True)
+            time.sleep(0.5)
+            still_running = process.poll() is None
+            cap.run(["ip", "link", "delete", "g0"], check=True)
+            _, err = process.communicate(timeout=20)
+        finally:
+            cap.run(["ip", "link", "delete", "g0"])
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=10)
+        results.append((still_running, process.returncode, as_ours(err).splitlines()[:2]))
+    assert results[1] == results[0]
+    assert results[1] == (True, 1, [b"pytcpdump: pcap_loop: The interface disappeared",
+                                    b"0 packets captured"])

@@ -229,9 +229,9 @@ def _capture(capture, sink):
 def _loop_error(error):
     import errno
 
-    if error.errno == errno.ENETDOWN:
-        return "The interface went down"
-    return "The interface disappeared"
+    if error.errno == errno.ENODEV:
+        return "The interface disappeared"
+    return "Error condition on packet socket: %s" % os.strerror(error.errno)
 
 
 def statistics_lines(captured, received, dropped):
