@@ -234,16 +234,18 @@ class Helper:
                 self.refresh()
 
     def ask(self, data):
-        """A request: answered now from a young table that knows both its ends,
-        else kept for the next table (a young table may predate the socket of
-        the end it does not know: the sender of a packet to a known server)."""
+        """A request: answered now with what a young table knows of it, and
+        unless it knows both ends, kept for the next table too (a young table may
+        predate the socket of the end it lacks: on loopback, the server's
+        accepted socket when the table was made at the client's SYN)."""
         if len(data) != owners.FLOW_SIZE:
             return
         flow = owners.flow_from_bytes(data)
         if self.table is not None and self.clock() < self.built + REFRESH_SECONDS:
             ends = self.table.ends(flow)
-            if None not in ends:
+            if ends != owners.NO_ENDS:
                 self._answer(flow, ends)
+            if None not in ends:
                 return
         if len(self.pending) < MAX_PENDING:
             self.pending[flow] = True

@@ -31,7 +31,11 @@ scan of /proc/PID/fd, done by a helper process started before the capture opens 
 before -Z drops privileges (it keeps them, to read every process's fds); the capture
 never waits for it. The first packets of a flow show [unknown] until the helper
 answers (it looks at the sockets at most twice a second, and scans the fds only for
-sockets it has not seen); a flow that ends before it looks stays unknown. A socket
+sockets it has not seen); a flow that ends before it looks stays unknown. Packets
+reach pytcpdump in blocks handed over after up to a second, unless --immediate-mode
+(implied on a terminal): with it, measured on loopback, a UDP exchange is named from
+its second packet and a TCP connection within half a second; without it, after about
+a second. A socket
 matches only where the kernel would deliver to it or send from it: a connection by its
 exact addresses and ports; an unconnected UDP socket by its address and port, or a
 wildcard one (0.0.0.0, ::, which takes IPv4 too unless IPV6_V6ONLY) at this host's own
