@@ -41,6 +41,10 @@ LAYOUTS = {
     PPP: Layout(2, 4),
 }
 SUPPORTED = frozenset(LAYOUTS)
+# libpcap's LINKTYPE_MATCHING range: a type in it that it has no code for takes
+# link[] loads only; one above it (or below 104 and unknown) it refuses outright,
+# even for an empty expression, with the range in its message.
+MATCHING_MIN, MATCHING_MAX = 104, 289
 
 
 def layout(linktype):
@@ -50,6 +54,9 @@ def layout(linktype):
         if linktype in linktypes.NAMES:
             raise FilterError("link layer type %s not supported by this filter compiler"
                               % linktypes.NAMES[linktype][0])
+        if not MATCHING_MIN <= linktype <= MATCHING_MAX:
+            raise FilterError("unknown data link type %d (min %d, max %d)" % (
+                linktype, MATCHING_MIN, MATCHING_MAX))
         raise FilterError("unknown data link type %d" % linktype)
     return LAYOUTS[linktype]
 

@@ -9,8 +9,9 @@ front end says where it happened: opening, or "pcap_loop" while reading).
 pcap: both byte orders, microsecond (0xa1b2c3d4) and nanosecond
 (0xa1b23c4d) magic, and the "modified" format of Alexey Kuznetzov's patches
 (0xa1b2cd34), whose record headers carry 8 more bytes.  A snapshot length of
-0 or above the link type's maximum reads as the maximum; a record longer
-than the snapshot length is cut to it, as libpcap salvages such files.
+0 (or of 2^31 and more) reads as the link type's maximum, one above it is
+kept; a record longer than the snapshot length is cut to it, as libpcap
+salvages such files, one longer than the maximum is an error.
 """
 
 import struct
@@ -63,7 +64,9 @@ class PcapReader:
         self.linktype = linktypes.from_dlt(linktype & 0x03FFFFFF)  # the rest are FCS bits
         self.nanosecond = magic == NANOSECOND_MAGIC
         maximum = linktypes.max_snaplen(self.linktype)
-        self.snaplen = snaplen if 0 < snaplen <= maximum else maximum
+        # libpcap keeps a length above the maximum (the banner shows it); 0, or one
+        # that is negative as an int, reads as the maximum
+        self.snaplen = snaplen if 0 < snaplen < 2 ** 31 else maximum
         self._extra = _MODIFIED_EXTRA if magic == MODIFIED_MAGIC else 0
         if self._extra and self.linktype == linktypes.ETHERNET:
             self.snaplen += 14  # libpcap: it may have been captured cooked, a fake header added
@@ -89,8 +92,9 @@ class PcapReader:
                                            "bytes, only got %d" % (size, len(block) - at))
             seconds, fraction, captured, wire = unpack_from(block, at)
             if captured > maximum:
-                raise CaptureFileError("invalid packet capture length %d, bigger than snaplen "
-                                       "of %d" % (captured, maximum))
+                raise CaptureFileError("invalid packet capture length %d, bigger than %s" % (
+                    captured, "snaplen of %d" % snaplen if captured > snaplen else
+                    "maximum of %d" % maximum))
             start = at + size
             if start + captured > len(block):
                 block, at = _refill(block, at, size + captured, read)

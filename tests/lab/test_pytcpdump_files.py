@@ -79,6 +79,30 @@ def test_a_savefile_cut_short_fails_as_tcpdump(tmp_path, size):
     assert_same(["-r", _cut(tmp_path, size), "-nn"])[2] == 1
 
 
+@pytest.mark.parametrize("snaplen, captured", [(0, 300000), (2 ** 32 - 1, 300000),
+                                               (2 ** 31, 100), (300000, 300000),
+                                               (300000, 100), (54, 10 ** 9), (54, 100)])
+def test_odd_snapshot_lengths_read_as_tcpdump(tmp_path, snaplen, captured):
+    import struct
+
+    frame = open(MIX, "rb").read()[40:82] + bytes(58)  # the first ARP request, padded
+    path = tmp_path / "odd.pcap"
+    path.write_bytes(struct.pack("=IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, snaplen, 1) +
+                     struct.pack("=IIII", 1, 0, captured, captured) + frame)
+    assert_same(["-r", str(path), "-nn"])
+
+
+@pytest.mark.parametrize("linktype", [4242, 290])
+def test_a_link_type_libpcap_does_not_know_fails_as_tcpdump(tmp_path, linktype):
+    import struct
+
+    path = tmp_path / "unknown.pcap"
+    path.write_bytes(struct.pack("=IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, linktype) +
+                     struct.pack("=IIII", 1, 0, 4, 4) + b"abcd")
+    assert assert_same(["-r", str(path)])[2] == 1
+    assert_same(["-r", str(path), "ip"])
+
+
 def test_what_is_not_a_savefile_fails_as_tcpdump(tmp_path):
     text = tmp_path / "text"
     text.write_text("hello world, this is not a pcap file\n")
@@ -94,6 +118,7 @@ def test_what_is_not_a_savefile_fails_as_tcpdump(tmp_path):
     ["-V", "x", "-r", "y"], ["-V", "/nonexistent"], ["-F", "/nonexistent", "-r", MIX],
     ["-r", MIX, "tcp", "and"], ["-r", MIX, "port", "99999"], ["-r", MIX, "tcp", "and", "udp"],
     ["-r", MIX, "-w", "/nonexistent/out.pcap"], ["-c", "0", "-h"], ["-m", "mib", "-r", MIX],
+    ["-r", MIX, "-w", "/dev/full"],
 ], ids=" ".join)
 def test_errors_are_tcpdumps(argv):
     assert_same(argv)
@@ -214,6 +239,20 @@ def test_a_closed_pipe_ends_as_tcpdump_ends(tmp_path):
         assert status == 14, program
         assert errors.splitlines()[-1].endswith(": Unable to write output: Broken pipe")
         assert "Traceback" not in errors
+
+
+@pytest.mark.parametrize("argv", [["-w", "-"], ["-w", "-", "--print"]], ids=" ".join)
+def test_a_closed_pipe_under_w_dash_ends_quietly_as_tcpdump(tmp_path, argv):
+    big = _big(tmp_path, 20_000)
+    for program in ("tcpdump", command_path("pytcpdump")):
+        writer = subprocess.Popen([program, "-r", big, *argv], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, env=ENV)
+        writer.stdout.read(100)
+        writer.stdout.close()
+        status = writer.wait(timeout=60)
+        errors = writer.stderr.read()
+        writer.stderr.close()
+        assert (status, len(errors.splitlines())) == (0, 1), program
 
 
 def test_json_lines_follow_the_schema_and_the_filter():

@@ -163,10 +163,12 @@ def _read_all(args, names, sink):
 
 def _file_program(args, expression, reader):
     """The program for the savefile's link type; None when no expression is given
-    and -d does not ask for it (it would accept every packet: not worth compiling)."""
+    and -d does not ask for it (it would accept every packet: not worth
+    compiling), unless libpcap would refuse the link type outright."""
     from pynettools.bpf import SAVEFILE
+    from pynettools.bpf.linklayer import MATCHING_MAX
 
-    if not expression.strip() and not args.dump_program:
+    if not expression.strip() and not args.dump_program and reader.linktype <= MATCHING_MAX:
         return None
     return compile_program(args, expression, reader.linktype, reader.snaplen, SAVEFILE)
 

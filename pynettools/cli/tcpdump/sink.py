@@ -165,6 +165,11 @@ class Sink:
         from pynettools.cli.runner import silence_stdout
 
         silence_stdout()  # what is still buffered must not be flushed at exit
+        if self.writer is not None and self.writer.name == "-":
+            # -w - --print: the packets and the lines share the pipe; tcpdump's
+            # dumper meets the closed pipe first, and its SIGPIPE ends the run quietly
+            self.writer.stopped = True
+            return
         raise OutputError(error.errno) from None
 
     def _say_limit(self):

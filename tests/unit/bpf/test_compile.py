@@ -104,7 +104,7 @@ def test_ip_broadcast_needs_a_netmask():
 def test_unknown_link_types():
     with pytest.raises(FilterError) as raised:
         compile_filter("ip", 4242)
-    assert raised.value.reason == "unknown data link type 4242"
+    assert raised.value.reason == "unknown data link type 4242 (min 104, max 289)"
 
 
 @needs_tcpdump
