@@ -79,6 +79,9 @@ class LiveCapture:
                 self._bind()
             if promiscuous and self.ifindex:
                 _add_membership(self.sock, self.ifindex)
+            # libpcap counts the interface's drops in promiscuous mode only
+            self._if_drops_counted = promiscuous and bool(self.ifindex)
+            self._if_drops_base = _interface_drops(device) if self._if_drops_counted else 0
         except BaseException:
             self.sock.close()
             os.close(self._wake_read)
@@ -235,7 +238,9 @@ class LiveCapture:
             wire += 4
         data = data[:self.snaplen]
         if self._userland is not None and not self._userland.run(data, wire, {
-                "pkttype": pkttype, "ifindex": ifindex, "protocol": socket.ntohs(protocol)}):
+                "pkttype": pkttype, "ifindex": ifindex, "protocol": socket.ntohs(protocol),
+                "hatype": hatype, "vlan_present": int(bool(status & ring.TP_STATUS_VLAN_VALID)),
+                "vlan_tci": tci, "vlan_tpid": tpid}):
             return None
         return Packet(timestamp, wire, data, self.linktype)
 
@@ -245,12 +250,15 @@ class LiveCapture:
         return self.direction != OUT
 
     def statistics(self):
-        """(packets received by filter, packets dropped by kernel) since the
-        capture opened, as libpcap adds PACKET_STATISTICS up."""
+        """(packets received by filter, dropped by kernel, dropped by interface)
+        since the capture opened, as libpcap adds PACKET_STATISTICS up and
+        reads the interface's receive drops in /proc/net/dev."""
         received, dropped = ring.statistics(self.sock)
         self._received += received
         self._dropped += dropped
-        return self._received, self._dropped
+        interface = _interface_drops(self.device) - self._if_drops_base \
+            if self._if_drops_counted else 0
+        return self._received, self._dropped, max(interface, 0) & 0xFFFFFFFF
 
     def fileno(self):
         return self.sock.fileno()
@@ -266,6 +274,17 @@ class LiveCapture:
 
     def __exit__(self, *exc_info):
         self.close()
+
+
+def _interface_drops(device):
+    """The receive drops /proc/net/dev counts for `device` (0 when it cannot say)."""
+    from pynettools.netinfo.interfaces import read_counters
+
+    try:
+        counters = read_counters().get(device)
+    except OSError:
+        return 0
+    return counters.rx_dropped if counters is not None else 0
 
 
 def _open(kind, protocol):

@@ -14,7 +14,9 @@ import functools
 import socket
 import struct
 
-from pynettools import procfs
+# Not `from pynettools import procfs`: the package's packets() reaches the live
+# capture, which reads the interface drops here (an import cycle otherwise).
+import pynettools.procfs as procfs
 from pynettools.netinfo.records import (
     Hardware, Interface, InterfaceCounters, InterfaceInet, InterfaceInet6, InterfaceMap)
 

@@ -113,7 +113,10 @@ def both(namespace, options, traffic, **kwargs):
     ["-n", "-p", "-i", "a0", "-c", "4", "-s", "40", "icmp"],
     # a cooked-header field the kernel has no load for: filtered in user space
     ["-n", "-i", "any", "-c", "4", "icmp and ether[8:2] = 1"],
-], ids=["a0", "verbose", "any", "any-sll", "out", "in", "snaplen", "any-userland-filter"])
+    ["-n", "-c", "4", "icmp"],
+    ["-n", "-i", "1", "-c", "4", "icmp"],  # the first device of -D's list
+], ids=["a0", "verbose", "any", "any-sll", "out", "in", "snaplen", "any-userland-filter",
+        "default-device", "device-number"])
 def test_lines_banners_and_statistics_are_tcpdumps(lab, options):
     cap, peer = lab
     theirs, ours = both(cap, options, lambda: ping(peer, "192.0.2.1"))
@@ -327,3 +330,18 @@ def test_an_interface_that_disappears_ends_the_capture(lab):
     assert results[1] == results[0]
     assert results[1] == (True, 1, [b"pytcpdump: pcap_loop: The interface disappeared",
                                     b"0 packets captured"])
+
+
+def test_files_are_made_where_only_root_may_write(lab, shared_dir):
+    """tcpdump keeps CAP_DAC_OVERRIDE when it drops to its user: so does pytcpdump."""
+    cap, peer = lab
+    private = os.path.join(shared_dir, "root-only")
+    os.mkdir(private, 0o700)
+    owners = []
+    for tool in (TCPDUMP, pytcpdump()):
+        path = os.path.join(private, os.path.basename(tool) + ".pcap")
+        status, _, err = capture(cap, tool, ["-i", "a0", "-c", "1", "-w", path, "icmp"],
+                                 lambda: ping(peer, "192.0.2.1", 1))
+        assert status == 0, err
+        owners.append(os.stat(path).st_uid)
+    assert owners == [pwd.getpwnam("tcpdump").pw_uid] * 2

@@ -53,7 +53,7 @@ def run(args, sink):
             print_program(args, program)
             return ExitStatus.OK
         _preload()
-        drop_privileges(args.user)
+        drop_privileges(args.user, keep_file_access=args.write_file is not None)
         capture.set_filter(program)
         sink.start(capture.linktype, capture.snaplen)
         _say_listening(args, capture)
@@ -163,8 +163,10 @@ def _preload():
     import pynettools.output.jsonout  # noqa: F401 - for --json
 
 
-def drop_privileges(user):
-    """Become `user` (Debian's default `tcpdump`) when running as root, as droproot()."""
+def drop_privileges(user, keep_file_access=False):
+    """Become `user` (Debian's default `tcpdump`) when running as root, as droproot();
+    `keep_file_access` (-w): keep CAP_DAC_OVERRIDE, as tcpdump built with libcap-ng
+    keeps it, so that the files can be made in a folder only root may write in."""
     if os.getuid() != 0 and os.geteuid() != 0:
         return
     import pwd
@@ -177,7 +179,15 @@ def drop_privileges(user):
     try:
         os.initgroups(name, entry.pw_gid)
         os.setgid(entry.pw_gid)
-        os.setuid(entry.pw_uid)
+        if keep_file_access and entry.pw_uid != 0:
+            from pynettools.capture import capabilities
+
+            capabilities.keep_across_setuid()
+            os.setuid(entry.pw_uid)
+            capabilities.restrict_to(capabilities.CAP_DAC_OVERRIDE)
+            capabilities.keep_across_setuid(False)
+        else:
+            os.setuid(entry.pw_uid)
     except OSError as error:
         raise Complaint("Couldn't change to '%.32s' uid=%d gid=%d: %s" % (
             name, entry.pw_uid, entry.pw_gid, error.strerror)) from None
@@ -234,7 +244,12 @@ def _loop_error(error):
     return "Error condition on packet socket: %s" % os.strerror(error.errno)
 
 
-def statistics_lines(captured, received, dropped):
-    """tcpdump's info(1): one count a line, `1 packet` in the singular."""
-    return "".join("%u packet%s %s\n" % (count, "" if count == 1 else "s", what) for count, what in (
-        (captured, "captured"), (received, "received by filter"), (dropped, "dropped by kernel")))
+def statistics_lines(captured, received, dropped, interface_dropped=0):
+    """tcpdump's info(1): one count a line, `1 packet` in the singular, the
+    interface's drops only when there are some."""
+    counts = [(captured, "captured"), (received, "received by filter"),
+              (dropped, "dropped by kernel")]
+    if interface_dropped:
+        counts.append((interface_dropped, "dropped by interface"))
+    return "".join("%u packet%s %s\n" % (count, "" if count == 1 else "s", what)
+                   for count, what in counts)

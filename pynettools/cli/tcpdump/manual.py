@@ -121,8 +121,9 @@ user tcpdump, as Debian's tcpdump does, unless -Z names another user. -D lists t
 devices as libpcap orders them, with its pseudo-devices; capture on
 bluetooth-monitor, nflog, nfqueue, dbus-system and dbus-session is not built and exits
 1 saying so. -j accepts only host (the others warn, as for a device without them); -I
-fails as on a device without monitor mode; -y DOCSIS is not offered; "packets dropped
-by interface" is never printed.""",
+fails as on a device without monitor mode; -y DOCSIS is not offered. "packets dropped
+by interface" is the receive drops of /proc/net/dev since the start, in promiscuous
+mode only, as libpcap counts them.""",
     "ENVIRONMENT": """\
 TZ: the time zone of the printed time stamps (and of -G's strftime names), as for
 tcpdump. PYNETTOOLS_DEBUG: when set, an internal error shows its Python traceback.""",

@@ -11,6 +11,8 @@ def test_statistics_are_singular_for_one():
         "1 packet captured\n1 packet received by filter\n0 packets dropped by kernel\n")
     assert live.statistics_lines(0, 12, 3) == (
         "0 packets captured\n12 packets received by filter\n3 packets dropped by kernel\n")
+    assert live.statistics_lines(2, 2, 0, 1).endswith(
+        "0 packets dropped by kernel\n1 packet dropped by interface\n")
 
 
 def test_device_lines():
