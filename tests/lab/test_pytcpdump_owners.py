@@ -1,10 +1,12 @@
-"""Packet owners against the real kernel, in a namespace: a TCP and a UDP exchange
-between two Python processes of known pids (tests/lab/owner_peers.py) on lo.
+"""Packet owners against the real kernel, in namespaces: TCP and UDP exchanges
+between Python processes of known pids (tests/lab/owner_peers.py).
 
-The owner helper, forked inside the namespace, names each flow's two
-processes; pytcpdump --owners capturing on the namespace's lo shows them
-on its lines, and a connection that ends at once shows unknown, never a
-wrong owner.  Lookup costs are measured by benchmarks, not asserted here.
+The owner helper, forked inside a namespace, names each flow's two processes
+on lo; pytcpdump --owners shows them on its lines and in its JSON records, a
+connection that ends at once shows unknown, never a wrong owner; on a veth
+to another namespace only this namespace's end is named; and a process of
+user nobody is named although the capture dropped to user tcpdump (-Z).
+Lookup costs are benchmarks/bench_owners.py's, not asserted here.
 """
 
 import json
