@@ -58,19 +58,26 @@ def comparisons():
     if os.geteuid() != 0:
         print("bench_netstat: needs root (network namespace); skipped")
         return
-    with Namespace("bench-netstat") as namespace:
+    for namespace, connections in held_connections("bench-netstat", SCALES):
+        yield from _at_scale(namespace.command, connections)
+        if connections == SCALES[-1]:
+            yield _breakdown(namespace.command, connections)
+
+
+def held_connections(name, scales):
+    """(namespace, connections) for each of `scales` in turn: the holder in the
+    namespace `name` holds that many connections when it is yielded."""
+    with Namespace(name) as namespace:
         namespace.run(["sysctl", "-q", "-w", "net.ipv4.ip_local_port_range=10000 65000"],
                       check=True)
         holder = namespace.start([sys.executable, "-c", HOLDER], stdin=subprocess.PIPE,
                                  stdout=subprocess.PIPE)
-        inside = namespace.command
-        for connections in SCALES:
+        for connections in scales:
             holder.stdin.write(b"%d\n" % connections)
             holder.stdin.flush()
             if holder.stdout.readline() != b"ready\n":
                 raise RuntimeError("the connection holder stopped short of %d" % connections)
-            yield from _at_scale(inside, connections)
-        yield _breakdown(inside, SCALES[-1])
+            yield namespace, connections
 
 
 def _at_scale(inside, connections):

@@ -57,4 +57,5 @@ complete -c pytcpdump -l fp-type -d 'print the floating-point check tcpdump prin
 complete -c pytcpdump -l print -d 'print the packets also when writing them with -w'
 complete -c pytcpdump -l version -d 'print the version and exit'
 complete -c pytcpdump -l json -d 'print each packet as one JSON object, one a line (JSON Lines)'
+complete -c pytcpdump -l owners -d 'show the local process that sent or receives each TCP or UDP packet (live)'
 complete -c pytcpdump -l json-schema -d 'print the JSON Schema of --json\'s output'

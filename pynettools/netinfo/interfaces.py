@@ -166,6 +166,12 @@ def _ifreq(probe, request, name, default=b"raise"):
 
 def _configured_names(probe):
     """The labels that have an IPv4 address (SIOCGIFCONF), e.g. eth0 and eth0:1."""
+    return [name for name, _ in configured_addresses(probe)]
+
+
+def configured_addresses(probe):
+    """[(label, packed IPv4 address)] of every configured address (SIOCGIFCONF),
+    on a socket `probe`; each entry is an ifreq: the label, then a sockaddr_in."""
     count = 32
     while True:
         buffer = array.array("B", bytes(IFREQ_SIZE * count))
@@ -176,5 +182,5 @@ def _configured_names(probe):
             break
         count *= 2
     data = buffer.tobytes()
-    return [data[offset:offset + 16].split(b"\0", 1)[0].decode("utf-8", "surrogateescape")
-            for offset in range(0, length, IFREQ_SIZE)]
+    return [(data[offset:offset + 16].split(b"\0", 1)[0].decode("utf-8", "surrogateescape"),
+             data[offset + 20:offset + 24]) for offset in range(0, length, IFREQ_SIZE)]

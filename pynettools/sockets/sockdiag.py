@@ -47,6 +47,7 @@ from pynettools.sockets.procnet import ipv6_text
 ANY, INET, INET6 = 0, 2, 10  # address families (ANY: both, TCP only)
 TCP, UDP, UDPLITE = 6, 17, 136  # IP protocols
 TCP_LISTEN, TCP_SYN_RECV = 10, 3
+UDP_UNCONNECTED = 7  # TCP_CLOSE: the state of a UDP socket with no peer
 ALL_STATES = 0xFFFFFFFF  # TCP_NEW_SYN_RECV (12) included: request sockets show as SYN_RECV
 
 _NETLINK_SOCK_DIAG = 4
@@ -65,6 +66,9 @@ _WAIT_SECONDS = 10  # for one read: the kernel answers at once, or something is 
 # cookie); then expires (ms), receive queue, send queue, uid, inode.
 _BODY = "16xBBBBHH16s16s12xIIIII"
 _MESSAGE = 88  # header and inet_diag_msg; attributes follow up to the message's length
+_INODE = struct.Struct("=84xI")  # inet_diag_msg's last field
+_ATTRIBUTE = struct.Struct("=HH")  # nlattr: length, type
+_SKV6ONLY = 11  # INET_DIAG_SKV6ONLY: one byte, IPV6_V6ONLY's value
 _COLUMNS = ("family", "state", "timer", "retransmits", "local_port", "remote_port",
             "local_address", "remote_address", "expires_ms", "recv_queue", "send_queue",
             "uid", "inode")
@@ -239,19 +243,61 @@ def _messages(formats, length, count):
 
 
 def _walk(data, reply, formats):
-    offsets, offset, end, done = [], 0, len(data), False
+    offsets, done = _message_offsets(data, reply)
+    decode = _messages(formats, _MESSAGE, 1).unpack_from
+    fields = tuple(itertools.chain.from_iterable(
+        map(decode, itertools.repeat(data), (offset for offset, _ in offsets))))
+    return fields, done
+
+
+def _message_offsets(data, reply):
+    """([(offset, length)] of the socket messages in one read, whether the dump ended)."""
+    offsets, offset, end = [], 0, len(data)
     while offset + _HEADER.size <= end:
         length, kind = _HEADER.unpack_from(data, offset)
         if kind == _NLMSG_DONE:
-            done = True
-            break
+            return offsets, True
         if kind == _NLMSG_ERROR:
             raise SocketCallError("sock_diag", -_ERROR.unpack_from(data, offset)[0])
         if length < _HEADER.size or offset + length > end:
             raise SocketCallError("sock_diag", errno.EBADMSG)
         if kind == reply and length >= _MESSAGE:
-            offsets.append(offset)
+            offsets.append((offset, length))
         offset += (length + 3) & ~3
-    decode = _messages(formats, _MESSAGE, 1).unpack_from
-    fields = tuple(itertools.chain.from_iterable(map(decode, itertools.repeat(data), offsets)))
-    return fields, done
+    return offsets, False
+
+
+def v6_only_inodes(protocol):
+    """The inodes of the IPv6 sockets of `protocol` that are listening (TCP) or
+    unconnected (UDP) and take no IPv4 (IPV6_V6ONLY): the kernel adds its
+    INET_DIAG_SKV6ONLY attribute to sockets in those two states.  A set;
+    SocketCallError when the kernel cannot answer."""
+    channel = _dump_socket()
+    found = set()
+    try:
+        reply = _send(channel, INET6, protocol, 1 << TCP_LISTEN | 1 << UDP_UNCONNECTED)
+        done = False
+        while not done:
+            try:
+                data = channel.recv(_BUFFER)
+            except OSError as error:
+                raise SocketCallError.from_os_error("recv", error) from None
+            offsets, done = _message_offsets(data, reply)
+            for offset, length in offsets:
+                if _attribute(data, offset + _MESSAGE, offset + length, _SKV6ONLY) == b"\x01":
+                    found.add(_INODE.unpack_from(data, offset)[0])
+    finally:
+        channel.close()
+    return found
+
+
+def _attribute(data, start, end, wanted):
+    """The payload of the first netlink attribute of type `wanted` in data[start:end]."""
+    while start + _ATTRIBUTE.size <= end:
+        length, kind = _ATTRIBUTE.unpack_from(data, start)
+        if length < _ATTRIBUTE.size:
+            return None
+        if kind & 0x3FFF == wanted:
+            return data[start + _ATTRIBUTE.size:start + length]
+        start += (length + 3) & ~3
+    return None

@@ -56,20 +56,25 @@ def execute(args):
 
 
 def _live(args):
-    from pynettools.cli.tcpdump import live
+    from pynettools.cli.tcpdump import live, owners
     from pynettools.cli.tcpdump.sink import Sink
 
-    return live.run(args, Sink(args))
+    sink = Sink(args)
+    with owners.service(args) as sink.owners:  # --owners: its helper forked before -Z
+        return live.run(args, sink)
 
 
 def _check(args):
     """tcpdump's checks after getopt, then the options not built here."""
+    from pynettools.cli.tcpdump import owners
+
     if args.timestamps > 5:
         raise Complaint("only -t, -tt, -ttt, -tttt and -ttttt are supported")
     if args.foreign and (args.file_list is not None or args.read_file is not None):
         raise Complaint("-f can not be used with -V or -r")
     if args.file_list is not None and args.read_file is not None:
         raise Complaint("-V and -r are mutually exclusive.")
+    owners.check(args)
     for dest, spelling, detail in NOT_BUILT:
         if getattr(args, dest):
             raise UnsupportedError(spelling, detail)

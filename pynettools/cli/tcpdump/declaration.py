@@ -316,6 +316,8 @@ OPTIONS = [
     Option(None, "version", "print the version and exit", action="version"),
     Option(None, "json", "print each packet as one JSON object, one a line (JSON Lines)",
            extension=True),
+    Option(None, "owners", "show the local process that sent or receives each TCP or UDP "
+           "packet (live)", dest="owners", extension=True),
     json_schema_option(),
 ]
 

@@ -1,6 +1,7 @@
 """The prose of pytcpdump(1); options come from its `declaration` (format: see
 `pynettools.cli.services.manual`)."""
 
+from pynettools.cli.tcpdump.owners import MANUAL_TEXT as OWNERS_TEXT
 from pynettools.output.tcpdump_notes import MANUAL_NOTES
 
 SECTIONS = {
@@ -20,7 +21,7 @@ lines on stdout, the same messages on stderr and the same exit statuses. Its usa
           [ -V file ] [ -w file ] [ -W filecount ] [ -y datalinktype ]
           [ --time-stamp-precision precision ] [ --micro ] [ --nano ]
           [ -z postrotate-command ] [ -Z user ] [ expression ]
-          [ --json ] [ --json-schema ]
+          [ --json ] [ --owners ] [ --json-schema ]
 
 With -r FILE (- for the standard input) it reads a savefile: pcap in either byte order,
 with microsecond or nanosecond time stamps, the "modified" pcap of Kuznetzov's patches,
@@ -79,13 +80,15 @@ decoded is there, with numbers as the headers carry them.
   {"schema":"pytcpdump/1","time":"2026-12-01T21:33:57.513989000Z","timestamp_ns":1796160837513989000,"length":71,"captured_length":71,"linktype":"EN10MB","interface":0,"layers":[{"protocol":"ethernet","destination":"ee:ba:98:9e:8d:93","source":"62:4a:23:ef:15:a9","ethertype":2048},{"protocol":"ipv4","version":4,"header_length":20,"dscp":0,"ecn":0,"total_length":57,"id":48855,"flags":["DF"],"fragment_offset":0,"ttl":64,"next_protocol":17,"checksum":36773,"source":"192.0.2.1","destination":"198.51.100.2","checksum_valid":true},{"protocol":"udp","source_port":47127,"destination_port":53,"length":37,"checksum":60525,"payload_length":29,"checksum_valid":false},{"protocol":"dns","id":37229,"response":false,"opcode":"QUERY","rcode":"NOERROR","flags":["RD"],"question":[{"name":"example.com.","type":"A","class":"IN"}],"answer":[],"authority":[],"additional":[]}],"truncated":false}
 
 The objects, as --json-schema prints them:""",
+    "PACKET OWNERS": OWNERS_TEXT,
     "EXAMPLES": """\
   $ pytcpdump -nn -r capture.pcap 'tcp port 80'
   $ pytcpdump -r capture.pcap -w web.pcap 'tcp port 80 or tcp port 443'
   $ pytcpdump -r capture.pcap -c 10 -vv icmp
   $ pytcpdump -d 'host 192.0.2.1 and udp'     # the BPF program, for Ethernet
   $ pytcpdump -r capture.pcap --json | jq .layers[1].source
-  $ pytcpdump -i eth0 -w ring.pcap -C 10 -W 5  # five files of 10 MB, round a ring""",
+  $ pytcpdump -i eth0 -w ring.pcap -C 10 -W 5  # five files of 10 MB, round a ring
+  $ pytcpdump -i lo -nn --owners tcp port 8080  # which processes talk on 8080""",
     "DIFFERENCES FROM TCPDUMP": """\
 Not built, each exits 1 saying so: -T (printing packets as another protocol), -N
 (host names are printed whole). Accepted with
@@ -95,7 +98,7 @@ ignored with tcpdump's own message (Debian's tcpdump has no libsmi); -Y prints t
 usage and fails, as on Debian (no parser debugging). -y names the link types listed in
 pynettools' table (EN10MB, RAW, LINUX_SLL, LINUX_SLL2, IPV4, IPV6, NULL, LOOP, ...) and
 no others. --version names pynettools beside the versions it follows; there is no
-OpenSSL line. --json, --json-schema are not in tcpdump.
+OpenSSL line. --json, --json-schema and --owners are not in tcpdump.
 
 Reading files (-r, -V), pytcpdump keeps the user it was started as. tcpdump, run as
 root, drops to -Z's user (Debian's default: tcpdump) once the filter is compiled,

@@ -34,6 +34,7 @@ class Sink:
         self.started = False
         self._children = []  # -z's commands still running
         self.printer = self.writer = None
+        self.owners = None  # --owners: the OwnerService of a live run
         self._show = None
         self._out = sys.stdout.buffer
         # -l, or a terminal, whose stdout C's stdio buffers by the line
@@ -70,12 +71,20 @@ class Sink:
         from pynettools.output.tcpdump import Printer
 
         record = Printer().record
+        if self.owners is not None:
+            from pynettools.cli.tcpdump.owners import owned_record
+
+            record = owned_record(record, self.owners)
         return lambda packet: json_line(record(packet))
 
     def _text_line(self, nano):
         from pynettools.output.tcpdump import Printer
 
         self.printer = Printer(print_options(self.args, nano))
+        if self.owners is not None:
+            from pynettools.cli.tcpdump.owners import owned_text
+
+            return owned_text(self.printer.text, self.owners)
         return self.printer.text
 
     def _postrotate(self, name):

@@ -101,3 +101,40 @@ def test_batches_keep_what_is_asked_for():
 def test_both_families_in_one_dump_is_for_tcp_only():
     with pytest.raises(ValueError):
         list(sockdiag.batches(sockdiag.ANY, sockdiag.UDP))
+
+
+def test_v6_only_sockets_are_told_by_their_attribute():
+    """Against this kernel: a listener and an unconnected UDP socket of each kind."""
+    import os
+    import socket
+
+    if not socket.has_ipv6:
+        pytest.skip("no IPv6 here")
+    made, expected = [], {sockdiag.TCP: set(), sockdiag.UDP: set()}
+    try:
+        for protocol, kind in ((sockdiag.TCP, socket.SOCK_STREAM),
+                               (sockdiag.UDP, socket.SOCK_DGRAM)):
+            for only in (1, 0):
+                sock = socket.socket(socket.AF_INET6, kind)
+                made.append(sock)
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, only)
+                # loopback either way: the kernel marks any socket bound to a
+                # specific IPv6 address v6-only, one bound to a v4-mapped one not
+                sock.bind(("::1" if only else "::ffff:127.0.0.1", 0))
+                if kind == socket.SOCK_STREAM:
+                    sock.listen()
+                if only:
+                    expected[protocol].add(os.fstat(sock.fileno()).st_ino)
+        inodes = {os.fstat(sock.fileno()).st_ino for sock in made}
+        for protocol, wanted in expected.items():
+            assert sockdiag.v6_only_inodes(protocol) & inodes == wanted
+    finally:
+        for sock in made:
+            sock.close()
+
+
+def test_attributes_are_found_by_type_and_a_bad_length_ends_the_walk():
+    attributes = struct.pack("=HH", 5, 8) + b"x" + bytes(3) + struct.pack("=HH", 5, 11) + b"\1"
+    assert sockdiag._attribute(attributes, 0, len(attributes), 11) == b"\1"
+    assert sockdiag._attribute(attributes, 0, len(attributes), 12) is None
+    assert sockdiag._attribute(struct.pack("=HH", 0, 11), 0, 4, 11) is None

@@ -84,7 +84,7 @@ def test_an_option_error_says_getopts_words_then_the_usage():
     lines = COMMAND.error_lines(OptionError("invalid", "-k"))
     assert lines[0] == "pytcpdump: invalid option -- 'k'"
     assert lines[3].startswith("Usage: pytcpdump [-AbdDefhHIJKlLnNOpqStuUvxX#] [ -B size ]")
-    assert lines[-1] == "\t\t[ --json ] [ --json-schema ]"
+    assert lines[-1] == "\t\t[ --json ] [ --owners ] [ --json-schema ]"
 
 
 def test_the_filter_file_blanks_comments(tmp_path):
