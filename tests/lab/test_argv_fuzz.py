@@ -6,6 +6,7 @@ an empty network namespace (loopback only), so whatever a random command
 line asks for, no packet can leave it and nothing it reaches is real.
 """
 
+import signal
 import subprocess
 
 import pytest
@@ -19,6 +20,11 @@ from tests.lab.netns import Namespace
 # Options whose purpose is to run until interrupted, or as long as they say
 # (--report --cycles=99999999999999999999): a timeout is their success.
 ENDLESS = {"netstat": {"-c", "--continuous"}, "traceroute": {"--cycles", "--interval"}}
+# A live capture runs until interrupted whatever its options: after this long
+# it gets the Ctrl-C a user would give it, and must end as tcpdump ends then
+# (statistics, status 0) within the limit below.
+INTERRUPTED_AFTER = {"tcpdump": 1.0}
+AFTER_INTERRUPT_SECONDS = 10
 
 JUNK = ["", "-", "--", "-1", "0", "1", "65535", "65536", "99999999999999999999", "1.5",
         "abc", "127.0.0.1", "::1", "localhost", "192.0.2.1", "2001:db8::1", "%s", "\x7f",
@@ -61,7 +67,7 @@ def test_random_command_lines_end_cleanly(name, empty_namespace):
     @given(argv_strategy(name))
     def check(argv):
         argv = [arg.replace("\0", "") for arg in argv]
-        done = empty_namespace.run([program, *argv], timeout=40, stdin=subprocess.DEVNULL)
+        done = _run(empty_namespace, [program, *argv], INTERRUPTED_AFTER.get(name))
         assert b"Traceback" not in done.stderr, (argv, done.stderr)
         assert b"internal error" not in done.stderr, (argv, done.stderr)
         assert done.returncode >= 0, (argv, done.returncode)
@@ -69,3 +75,17 @@ def test_random_command_lines_end_cleanly(name, empty_namespace):
             assert_valid(entry(name).program, done.stdout)
 
     check()
+
+
+def _run(namespace, argv, interrupt_after):
+    """argv run in `namespace`; one still running after `interrupt_after` seconds gets SIGINT."""
+    if interrupt_after is None:
+        return namespace.run(argv, timeout=40, stdin=subprocess.DEVNULL)
+    process = namespace.start(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    try:
+        out, err = process.communicate(timeout=interrupt_after)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=AFTER_INTERRUPT_SECONDS)
+    return subprocess.CompletedProcess(argv, process.returncode, out, err)

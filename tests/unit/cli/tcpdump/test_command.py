@@ -69,3 +69,32 @@ def test_help_and_version_go_to_stdout(tcpdump):
 
 def test_fp_type_prints_tcpdumps_check(tcpdump):
     assert tcpdump("--fp-type") == (b"9877.895\n", b"", 0)
+
+
+def test_a_list_of_files_reads_each_with_its_banner_and_its_own_count(tcpdump, tmp_path):
+    listed = tmp_path / "list"
+    names = [str(CORPUS / "icmp.pcap"), str(CORPUS / "dns.pcap")]
+    listed.write_text("".join(name + "\n" for name in names))
+    out, err, status = tcpdump("-V", str(listed), "-nn", "-c", "1")
+    assert status == 0 and out.count(b"\n") == 2
+    assert [line.split(b",")[0] for line in err.splitlines()] == \
+        [b"reading from file " + name.encode() for name in names]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("", b"Nothing in %s"), (None, b"Unable to open file: No such file or directory")])
+def test_a_list_empty_or_missing_is_status_1(tcpdump, tmp_path, content, message):
+    listed = tmp_path / "list"
+    if content is not None:
+        listed.write_text(content)
+    out, err, status = tcpdump("-V", str(listed))
+    expected = message % str(listed).encode() if b"%s" in message else message
+    assert (out, err, status) == (b"", b"pytcpdump: " + expected + b"\n", 1)
+
+
+def test_a_cooked_v2_file_warns_of_interface_names(tcpdump):
+    name = str(CORPUS / "mix-any.pcap")
+    _out, err, status = tcpdump("-r", name, "-nn", "-c", "1")
+    assert status == 0 and err.splitlines() == [
+        b"reading from file %s, link-type LINUX_SLL2 (Linux cooked v2), snapshot length "
+        b"262144" % name.encode(), b"Warning: interface names might be incorrect"]
