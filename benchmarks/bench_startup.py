@@ -16,8 +16,6 @@ import sys
 from benchmarks.run import Comparison, tool
 
 BARE = "python -c pass (bare interpreter)"
-# Every command's status.py is an IntEnum (the architecture's rule): the floor.
-ENUM = "python -c 'import enum' (what every status.py needs)"
 # 60 DNS packets: the printer's start-up with dnspython's wire parser
 DNS_PCAP = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests",
                         "data", "pcap", "dns.pcap")
@@ -48,7 +46,7 @@ def comparisons():
          ["tcpdump", "-r", DNS_PCAP, "-nn"], ""),
     ]
     for title, ours, theirs, note in cases:
-        commands = {BARE: bare, ENUM: [sys.executable, "-c", "import enum"], title: ours}
+        commands = {BARE: bare, title: ours}
         if theirs:
             commands[" ".join(theirs)] = theirs
         yield Comparison("start-up: " + title, commands, baseline=BARE, rounds=40, note=note)
@@ -68,8 +66,7 @@ def _telnet(bare):
     # stdin is /dev/null: both read its end and wait for the server's close
     yield Comparison(
         "start-up: pytelnet to a server that closes at once",
-        {BARE: bare, ENUM: [sys.executable, "-c", "import enum"],
-         "pytelnet 127.0.0.1 PORT": [tool("pytelnet"), "127.0.0.1", port],
+        {BARE: bare, "pytelnet 127.0.0.1 PORT": [tool("pytelnet"), "127.0.0.1", port],
          "telnet 127.0.0.1 PORT": ["telnet", "127.0.0.1", port]},
         baseline=BARE, rounds=40, cleanup=cleanup,
         note="target: at most 2.0x the bare interpreter")

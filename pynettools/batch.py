@@ -14,10 +14,8 @@ that a long list is never held whole.  `read_targets` reads a file of hosts.
 
 import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
 
-from collections import namedtuple
-
 from pynettools.errors import FileReadError, PynettoolsError, ResolveError
-from pynettools.models import TraceFailure
+from pynettools.models import record, TraceFailure
 from pynettools.probe import schedule
 from pynettools.probe.family import family_of
 from pynettools.probe.poller import Poller
@@ -32,17 +30,17 @@ MOST_RAW_TRACES = 16  # ... with raw sockets, each of which receives every ICMP 
 LONGEST_LINE = 4096  # bytes; a host name has at most 253
 CHUNK = 65536
 
-Job = namedtuple("Job", "key request error")
+Job = record("Job", "key request error")
 Job.__doc__ = """One target for a Batch: `key` (anything, handed back with its result),
 and either a checked tracing.Request or the PynettoolsError that stops it
 before any probe (an unknown host)."""
 
-Result = namedtuple("Result", "key request trace error")
+Result = record("Result", "key request trace error")
 Result.__doc__ = """A finished target: trace is the Trace with its hops as a list (those done
 before an error, if one ended it) or None when no probe went out; error is
 the PynettoolsError it ended with, or None."""
 
-TargetLine = namedtuple("TargetLine", "number text too_long")
+TargetLine = record("TargetLine", "number text too_long")
 TargetLine.__doc__ = """A host from a targets file: line number (from 1), the host (str, the
 line's bytes decoded with surrogateescape, blanks around it removed), and
 too_long: True when the line was longer than LONGEST_LINE bytes (text is

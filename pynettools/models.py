@@ -1,22 +1,76 @@
 """Result records shared by the text formatters and the JSON writer.
 
-Records are named tuples, as psutil's results are, rather than dataclasses:
-importing `dataclasses` pulls in `inspect` and `re`, about 15 ms, which is
-more than a whole `pyservices` lookup may cost.  They are immutable; the
-JSON writer turns them into objects field by field
+Records are tuples with named fields, as psutil's results are, rather than
+dataclasses: importing `dataclasses` pulls in `inspect` and `re`, about
+15 ms, which is more than a whole `pyservices` lookup may cost.  `record`
+makes them with the part of namedtuple's interface the project uses, without
+`collections`: importing it (and `functools`, which needs it) costs about
+0.2x of a bare interpreter's start (benchmarks/bench_startup.py).  They are
+immutable; the JSON writer turns them into objects field by field
 (`pynettools.output.jsonout`), so a field added here appears in both outputs.
 
 Each record module lists its records in RECORDS (name: fields, docstring)
-and makes each named tuple the first time it is imported (`lazy_records`):
-a named tuple costs ~0.1 ms to build, and a command that needs two of a
-module's twelve should not build the other ten at every start.
+and makes each record class the first time it is imported (`lazy_records`):
+a command that needs two of a module's twelve should not build the other ten
+at every start.
 """
 
-from collections import namedtuple
+import sys
+from _operator import itemgetter  # the C module: `operator` costs more than it gives here
+
+
+def record(name, fields, doc=None, module=None):
+    """A tuple class called `name` whose items are the attributes `fields`
+    (a str of space-separated names), as collections.namedtuple makes one:
+    built positionally or by keyword, `_fields`, `_make`, `_replace`,
+    `_asdict`, a repr with the names, pickled by value.  `module` (default:
+    the caller's) is where pickle finds the class."""
+    fields = tuple(fields.split())
+    arguments = ", ".join(fields)
+    # A __new__ with the fields as its parameters, as namedtuple writes one:
+    # faster to call than *args/**kwargs, and its errors name the fields.
+    namespace = {"_tuple_new": tuple.__new__}
+    exec("def __new__(_cls, %s):\n    return _tuple_new(_cls, (%s,))" % (arguments, arguments),
+         namespace)
+    body = {"__slots__": (), "__doc__": doc, "_fields": fields, "__new__": namespace["__new__"],
+            "__module__": module or sys._getframe(1).f_globals.get("__name__", "__main__"),
+            "__match_args__": fields}
+    body.update(_RECORD_METHODS)
+    for index, field in enumerate(fields):
+        body[field] = property(itemgetter(index), doc="Item %d: %s" % (index, field))
+    return type(name, (tuple,), body)
+
+
+def _make(cls, iterable):
+    return tuple.__new__(cls, iterable)
+
+
+def _replace(self, **changes):
+    made = self._make(map(changes.pop, self._fields, self))
+    if changes:
+        raise ValueError("Got unexpected field names: %r" % list(changes))
+    return made
+
+
+def _asdict(self):
+    return dict(zip(self._fields, self))
+
+
+def _values(self):
+    return tuple(self)
+
+
+def _repr(self):
+    return "%s(%s)" % (type(self).__name__,
+                       ", ".join("%s=%r" % pair for pair in zip(self._fields, self)))
+
+
+_RECORD_METHODS = {"_make": classmethod(_make), "_replace": _replace, "_asdict": _asdict,
+                   "__repr__": _repr, "__getnewargs__": _values}
 
 
 def lazy_records(records, module):
-    """A module __getattr__ (PEP 562) that builds the named tuple called `name`
+    """A module __getattr__ (PEP 562) that builds the record called `name`
     from `records` ({name: (fields, docstring)}) on first use, into `module`
     (the module's globals)."""
 
@@ -24,10 +78,8 @@ def lazy_records(records, module):
         if name not in records:
             raise AttributeError("module %r has no attribute %r" % (module["__name__"], name))
         fields, doc = records[name]
-        record = namedtuple(name, fields, module=module["__name__"])
-        record.__doc__ = doc
-        module[name] = record
-        return record
+        made = module[name] = record(name, fields, doc, module["__name__"])
+        return made
 
     return __getattr__
 

@@ -9,10 +9,9 @@ returns the Trace with its hops as a list.
 
 import os
 import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
-from collections import namedtuple
 
 from pynettools.errors import ResolveError, SocketCallError
-from pynettools.models import MplsLabel, Trace, TraceHop, TraceProbe
+from pynettools.models import MplsLabel, record, Trace, TraceHop, TraceProbe
 from pynettools.probe import schedule
 from pynettools.probe.family import family_of
 
@@ -22,10 +21,10 @@ DEFAULT_PORTS = {"udp": 33434, "udp-fixed": 53, "udplite": 53, "icmp": 1, "tcp":
 MAX_PACKET = 65000
 RAW_PROTOCOL = 253  # -M raw without -P: the protocol number RFC 3692 sets aside for tests
 
-Request = namedtuple("Request", "target address family method port first_hop max_hops queries "
-                                "in_flight wait sendwait packet_length numeric options "
-                                "discover_mtu back extensions as_lookup as_server paris privileged "
-                                "protocol")
+Request = record("Request", "target address family method port first_hop max_hops queries "
+                            "in_flight wait sendwait packet_length numeric options "
+                            "discover_mtu back extensions as_lookup as_server paris privileged "
+                            "protocol")
 Request.__doc__ = """Everything a trace needs, checked and resolved (see `prepare`)."""
 
 

@@ -32,10 +32,10 @@ What is not known is None: the caller shows it as unknown.
 
 import socket
 import struct
-from collections import namedtuple
 
 from pynettools.capture import linktypes
 from pynettools.decode import ipv6, link
+from pynettools.models import record
 from pynettools.sockets import owners as fd_owners
 from pynettools.sockets import sockdiag
 
@@ -47,7 +47,7 @@ LOOPBACK6 = bytes(15) + b"\x01"
 _TCP_SYN, _TCP_ACK = 0x02, 0x10
 _FLOW = struct.Struct("!BB16sH16sH")
 
-Flow = namedtuple("Flow", "protocol handshake source source_port destination destination_port")
+Flow = record("Flow", "protocol handshake source source_port destination destination_port")
 Flow.__doc__ = """A packet's transport flow, as the owner lookup keys it.
 
 protocol: TCP or UDP; handshake: SYN (SYN without ACK), SYN_ACK or DATA
@@ -55,7 +55,7 @@ protocol: TCP or UDP; handshake: SYN (SYN without ACK), SYN_ACK or DATA
 v4-mapped); source_port, destination_port: int.
 """
 
-Ends = namedtuple("Ends", "sender receiver")
+Ends = record("Ends", "sender receiver")
 Ends.__doc__ = """The local processes at a packet's two ends: each a
 `pynettools.sockets.records.SocketOwner` (pid, program) or None when no
 local socket is known to be there."""

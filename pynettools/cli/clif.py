@@ -20,9 +20,8 @@ Complaints are bare lines (no `prog:` prefix); traceroute's `status` gives
 them exit status 2.
 """
 
-import types
 
-from pynettools.cli.options import Command
+from pynettools.cli.options import Command, SimpleNamespace
 from pynettools.errors import UsageError
 
 HELP_COLUMN = 30
@@ -111,7 +110,7 @@ class ClifParser:
         self.longs = {option.long: option for option in command.options if option.long}
         # `immediate`: --help or -V, read before anything else was wrong; not
         # `action`, which the shared runner would answer on stdout.
-        self.values = types.SimpleNamespace(operands=[], action=None, immediate=None, words=0,
+        self.values = SimpleNamespace(operands=[], action=None, immediate=None, words=0,
                                             given={})
         for option in command.options:
             setattr(self.values, option.dest, [] if option.repeat else option.default)

@@ -13,10 +13,14 @@ It parses into plain values; the command converts and checks them.
 """
 
 import os
-import types
+import sys
 
 from pynettools import __version__
 from pynettools.errors import OptionError
+
+# The class types.SimpleNamespace is (types.py takes it from here too), without
+# importing `types`, which costs start-up
+SimpleNamespace = type(sys.implementation)
 
 HELP_COLUMN = 29  # where argp starts the description of an option
 HELP_WIDTH = 79
@@ -204,7 +208,7 @@ def describe_option_error(error):
 
 def parse(options, argv):
     """GNU getopt_long over `options`: a namespace of values plus `operands`."""
-    values = types.SimpleNamespace(operands=[], action=None)
+    values = SimpleNamespace(operands=[], action=None)
     for option in options:
         setattr(values, option.dest, _initial(option))
     shorts = {option.short: option for option in options if option.short}

@@ -5,8 +5,6 @@ network names from /etc/networks (glibc's getnetbyaddr, "files" only), each
 answer cached for the run as netstat caches it.
 """
 
-import _socket as socket  # the C module: `socket` costs ~4 ms of enum set-up
-
 from pynettools.resolve import host_name
 
 NETWORKS = "/etc/networks"
@@ -92,4 +90,6 @@ def _network_number(text):
 
 
 def _word(address):
-    return int.from_bytes(socket.inet_aton(address), "big")
+    """A dotted quad of the routing table (always four parts) as a number."""
+    first, second, third, fourth = map(int, address.split("."))
+    return first << 24 | second << 16 | third << 8 | fourth

@@ -1,8 +1,5 @@
 """Routing tables: /proc/net/route, /proc/net/ipv6_route, /proc/net/rt_cache."""
 
-import _socket as socket  # the C module: `socket` costs ~4 ms of enum set-up
-import struct
-
 from pynettools import procfs
 from pynettools.netinfo.records import Ipv4Route, Ipv6Route, RouteCacheHeader
 
@@ -75,15 +72,17 @@ def read_route_cache_header():
 
 
 def _ipv4(text):
-    """A /proc/net/route address: host-order hex of a network-order word."""
-    try:
-        return socket.inet_ntoa(bytes.fromhex(text)[::-1])
-    except (ValueError, OSError):  # not 8 hex digits: read it as netstat's %X would
-        return socket.inet_ntoa(struct.pack("<I", int(text, 16) & 0xFFFFFFFF))
+    """A /proc/net/route address: host-order hex of a network-order word, read
+    as netstat's %X reads it (also when it is not 8 hex digits)."""
+    word = int(text, 16) & 0xFFFFFFFF
+    return "%d.%d.%d.%d" % (word & 0xFF, word >> 8 & 0xFF, word >> 16 & 0xFF, word >> 24)
 
 
 def _ipv6(text):
-    return socket.inet_ntop(socket.AF_INET6, bytes.fromhex(text))
+    # imported here: `pynetstat -rn`, IPv4 only, then needs no C socket module
+    from _socket import AF_INET6, inet_ntop
+
+    return inet_ntop(AF_INET6, bytes.fromhex(text))
 
 
 def _c_int(text):

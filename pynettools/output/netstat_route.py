@@ -6,8 +6,6 @@ all for three or more.  Names come from `resolve` (a NameResolver), which
 answers with numbers under -n.
 """
 
-import functools
-
 from pynettools.output.netstat_sockets import shown_name
 
 RTF_REJECT = 0x0200
@@ -73,7 +71,6 @@ def flag_names(flags):
                     if flags & ~known & (1 << shift)]
 
 
-@functools.lru_cache(maxsize=None)
 def ipv4_flags(flags):
     text = ""
     for bit, letter in IPV4_FLAG_LETTERS:
@@ -82,7 +79,6 @@ def ipv4_flags(flags):
     return text
 
 
-@functools.lru_cache(maxsize=None)
 def ipv6_flags(flags):
     return "".join(letter for bit, letter in IPV6_FLAG_LETTERS if flags & bit)
 

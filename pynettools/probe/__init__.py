@@ -7,10 +7,10 @@ ready.  Methods differ only in sockets and packets; IPv4 and IPv6 differ
 only in the constants of `family`.
 """
 
-from collections import namedtuple
+from pynettools.models import record
 
-Reply = namedtuple("Reply", "address received_at icmp_type icmp_code annotation final mtu "
-                            "ttl mpls")
+Reply = record("Reply", "address received_at icmp_type icmp_code annotation final mtu "
+                        "ttl mpls")
 Reply.__doc__ = """What answered a probe.
 
 address: str; received_at: float (time.time() scale); icmp_type, icmp_code:

@@ -12,13 +12,12 @@ import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
 import struct
 import time
 
-from collections import namedtuple
-
+from pynettools.models import record
 from pynettools.probe import Reply
 from pynettools.probe.family import classify, scoped
 from pynettools.probe.packets import ORIGINAL_LENGTH, parse_mpls
 
-LocalError = namedtuple("LocalError", "errno mtu")
+LocalError = record("LocalError", "errno mtu")
 LocalError.__doc__ = """An error of the local stack (e.g. EMSGSIZE, with the MTU that applies)."""
 
 MSG_ERRQUEUE = 0x2000

@@ -1,13 +1,14 @@
 """What differs between IPv4 and IPv6 probing: only these constants."""
 
 import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
-from collections import namedtuple
 
-Family = namedtuple("Family", "af version header_length level ttl_option tos_option "
-                              "recverr_option recvttl_option ttl_message mtu_discover_option "
-                              "icmp_protocol icmp_origin time_exceeded "
-                              "unreachable echo_request echo_reply too_big unreachable_marks "
-                              "port_unreachable")
+from pynettools.models import record
+
+Family = record("Family", "af version header_length level ttl_option tos_option "
+                          "recverr_option recvttl_option ttl_message mtu_discover_option "
+                          "icmp_protocol icmp_origin time_exceeded "
+                          "unreachable echo_request echo_reply too_big unreachable_marks "
+                          "port_unreachable")
 
 # Socket option numbers from <linux/in.h> and <linux/in6.h>; the socket
 # module lacks some of them.

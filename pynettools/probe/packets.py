@@ -7,9 +7,10 @@ or truncated message must never become a hop (see tests/unit/probe).
 
 import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
 import struct
-from collections import namedtuple
 
-IcmpMessage = namedtuple("IcmpMessage", "type code ident sequence mtu quoted extensions")
+from pynettools.models import record
+
+IcmpMessage = record("IcmpMessage", "type code ident sequence mtu quoted extensions")
 IcmpMessage.__doc__ = """An ICMP message, as far as a probe can be matched to it.
 
 ident, sequence: the echo identifier and sequence (echo replies only, else None);
@@ -18,10 +19,10 @@ quoted: a Quote for errors, else None; extensions: the RFC 4884 extension
 structure (bytes) when the error carried one, else None.
 """
 
-Quote = namedtuple("Quote", "source destination protocol transport")
+Quote = record("Quote", "source destination protocol transport")
 Quote.__doc__ = """The header of the probe an ICMP error quotes, and its first transport bytes."""
 
-TcpSegment = namedtuple("TcpSegment", "source_port destination_port sequence ack flags")
+TcpSegment = record("TcpSegment", "source_port destination_port sequence ack flags")
 
 IPV4_MIN_HEADER, IPV6_HEADER, ICMP_HEADER = 20, 40, 8
 ERROR_TYPES = {4: (3, 11, 12), 6: (1, 2, 3, 4)}

@@ -18,12 +18,11 @@ method's own poller, and a `RateGate` bounds the sends of many.
 
 import time
 
-from collections import namedtuple
-
 from pynettools.errors import PynettoolsError
+from pynettools.models import record
 
-Timing = namedtuple("Timing", "first_hop max_hops per_hop in_flight wait_max wait_here "
-                              "wait_near sendwait")
+Timing = record("Timing", "first_hop max_hops per_hop in_flight wait_max wait_here "
+                          "wait_near sendwait")
 WAIT_PRECISION = 0.001  # added to round trips before scaling, as traceroute does
 OUT_LIMIT_RETRY = 0.01  # seconds: a send refused for too many probes out is retried then
 
@@ -163,7 +162,7 @@ def _scaled(other, factor, default):
     return (round_trip + WAIT_PRECISION) * factor
 
 
-Event = namedtuple("Event", "progress outputs error finished")
+Event = record("Event", "progress outputs error finished")
 Event.__doc__ = """What one progress did in a Loop's turn: outputs (e.g. done hops), the
 PynettoolsError it failed with (None), and whether it is finished (then the
 loop has dropped it; closing it is the caller's)."""

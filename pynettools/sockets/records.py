@@ -4,9 +4,9 @@ Named tuples for the same reason as `pynettools.models`; kept here so that
 the commands that do not list sockets do not pay for creating them.
 """
 
-from collections import namedtuple
+from pynettools.models import record
 
-InternetSocket = namedtuple(
+InternetSocket = record(
     "InternetSocket",
     "protocol family recv_queue send_queue local_address local_port remote_address "
     "remote_port state uid inode timer owner",
@@ -22,20 +22,20 @@ kernel's number for a raw socket); uid, inode: int; timer: SocketTimer;
 owner: SocketOwner, or None when not asked for (-p) or not found.
 """
 
-SocketTimer = namedtuple("SocketTimer", "code clock_ticks retransmits timeouts")
+SocketTimer = record("SocketTimer", "code clock_ticks retransmits timeouts")
 SocketTimer.__doc__ = """The timer columns of /proc/net/*, which -o shows.
 
 code: 0 none, 1 retransmit, 2 keepalive, 3 TIME_WAIT, 4 zero-window probe;
 clock_ticks: time left, in 1/100 s; retransmits, timeouts: int.
 """
 
-SocketOwner = namedtuple("SocketOwner", "pid program")
+SocketOwner = record("SocketOwner", "pid program")
 SocketOwner.__doc__ = """The first process netstat -p finds holding a socket.
 
 pid: int; program: argv[0], without its directory when it starts with `/`.
 """
 
-UnixSocket = namedtuple("UnixSocket", "protocol refcount flags type state inode path owner")
+UnixSocket = record("UnixSocket", "protocol refcount flags type state inode path owner")
 UnixSocket.__doc__ = """One UNIX domain socket, as netstat lists it.
 
 protocol: "unix" ("??" for a protocol the kernel numbers otherwise);

@@ -39,9 +39,9 @@ protocol).
 import errno
 import itertools
 import struct
-from collections import namedtuple
 
 from pynettools.errors import SocketCallError
+from pynettools.models import record
 from pynettools.sockets.procnet import ipv6_text
 
 ANY, INET, INET6 = 0, 2, 10  # address families (ANY: both, TCP only)
@@ -73,7 +73,7 @@ _COLUMNS = ("family", "state", "timer", "retransmits", "local_port", "remote_por
             "local_address", "remote_address", "expires_ms", "recv_queue", "send_queue",
             "uid", "inode")
 
-DiagSocket = namedtuple(
+DiagSocket = record(
     "DiagSocket",
     "family protocol state local_address local_port remote_address remote_port "
     "recv_queue send_queue uid inode timer retransmits expires_ms",

@@ -20,7 +20,7 @@ inetutils 2.4), observed on the wire:
 """
 
 import itertools
-import operator
+import _operator as operator  # the C module: `operator`, its Python wrapper, costs start-up
 
 from pynettools.telnet import constants as T
 from pynettools.telnet.facts import TerminalFacts, TerminalMode  # noqa: F401

@@ -1,7 +1,6 @@
 """`pynettools-completion SHELL [PROGRAM...]`: print the completion scripts."""
 
-from enum import IntEnum
-
+from pynettools.cli import exitstatus
 from pynettools.cli.commands import COMMANDS
 from pynettools.cli.completion.scripts import SCRIPTS
 from pynettools.cli.failure import Failure
@@ -18,7 +17,7 @@ COMMAND = Command(
 )
 
 
-class ExitStatus(IntEnum):
+class ExitStatus(exitstatus.ExitStatus):
     OK = 0
     FAILED = 1
     USAGE = 64  # argp's EX_USAGE, as the commands it completes

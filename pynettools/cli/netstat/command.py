@@ -15,11 +15,11 @@ alone) and "statistics" (-s, never repeated).  A mode is a module with
 
 import sys
 import time
-import types
 
 from pynettools import procfs
 from pynettools.cli.netstat.declaration import COMMAND, ROUTING_FAMILIES, ShowUsage
 from pynettools.cli.netstat.status import ExitStatus, failure  # noqa: F401 - the runner's
+from pynettools.cli.options import SimpleNamespace
 from pynettools.output import write
 
 
@@ -49,7 +49,7 @@ SOCKETS = Mode(None, "pynettools.cli.netstat.sockets", repeats=True)
 EXCLUSIVE = tuple(mode.option for mode in MODES) + ("masquerade",)
 
 
-class Selection(types.SimpleNamespace):
+class Selection(SimpleNamespace):
     """netstat's switches after its defaulting rules: tcp sctp udp udplite raw
     groups unix inet inet6 ipx ax25 x25 netrom rose bluetooth any (booleans).
 

@@ -1,13 +1,12 @@
 """netstat's exit statuses and words for every error pynetstat can end with."""
 
-from enum import IntEnum
-
+from pynettools.cli import exitstatus
 from pynettools.cli.failure import Failure
 from pynettools.cli.netstat.declaration import COMMAND, Complaint
 from pynettools.errors import UsageError
 
 
-class ExitStatus(IntEnum):
+class ExitStatus(exitstatus.ExitStatus):
     OK = 0
     FAILED = 1       # a family or table this system lacks, an unknown family
     USAGE = 3        # netstat's E_OPTERR: bad option, -?, conflicting modes

@@ -1,13 +1,12 @@
 """getent's exit statuses and words for every error pyservices can end with."""
 
-from enum import IntEnum
-
+from pynettools.cli import exitstatus
 from pynettools.cli.failure import Failure
 from pynettools.cli.services.declaration import COMMAND
 from pynettools.errors import FileReadError, UsageError
 
 
-class ExitStatus(IntEnum):
+class ExitStatus(exitstatus.ExitStatus):
     OK = 0
     FAILED = 1     # a file named with -f cannot be read
     NOT_FOUND = 2  # getent: one or more keys could not be found

@@ -8,8 +8,7 @@ write output: Broken pipe", status 14 (tcpdump's S_ERR_ND_WRITE_FILE), with
 no statistics.
 """
 
-from enum import IntEnum
-
+from pynettools.cli import exitstatus
 from pynettools.cli.failure import Failure
 from pynettools.cli.tcpdump.declaration import COMMAND
 from pynettools.errors import (CaptureDeviceError, CaptureFileError, FileReadError,
@@ -17,7 +16,7 @@ from pynettools.errors import (CaptureDeviceError, CaptureFileError, FileReadErr
                                UnsupportedError, UsageError)
 
 
-class ExitStatus(IntEnum):
+class ExitStatus(exitstatus.ExitStatus):
     OK = 0
     FAILED = 1          # tcpdump's S_ERR_HOST_PROGRAM: every error() and usage
     WRITE_FAILED = 14   # tcpdump's S_ERR_ND_WRITE_FILE: the printed output cannot be written

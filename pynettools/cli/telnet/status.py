@@ -5,8 +5,7 @@ the others on stderr after its program name; `failure` serves both the end
 of the command and the `telnet>` prompt, which says the same and goes on.
 """
 
-from enum import IntEnum
-
+from pynettools.cli import exitstatus
 from pynettools.cli.failure import Failure
 from pynettools.cli.telnet.declaration import COMMAND
 from pynettools.errors import (ConnectError, PynettoolsError, ResolveError, SocketCallError,
@@ -16,7 +15,7 @@ from pynettools.telnet.session import LocalAddressError
 PROG = COMMAND.prog
 
 
-class ExitStatus(IntEnum):
+class ExitStatus(exitstatus.ExitStatus):
     OK = 0
     FAILED = 1    # the connection cannot be made
     SILENCE = 2   # --wait ended a piped session (pynettools)

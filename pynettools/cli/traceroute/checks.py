@@ -7,10 +7,10 @@ that do not depend on the target (`check_options`) run once, also for
 """
 
 import _socket as socket  # the C module: `socket` costs ~15 ms of enum set-up
-from collections import namedtuple
 
 from pynettools.cli.clif import strtol
 from pynettools.errors import UsageError
+from pynettools.models import record
 from pynettools.probe.family import family_of
 from pynettools.tracing import MAX_PACKET, default_packet_length, make_request
 
@@ -74,7 +74,7 @@ def _module_help(name):
     return NO_MODULE_OPTIONS % ("default" if name in ("default", "tcp") else name)
 
 
-Settings = namedtuple("Settings", "method max_hops first_hop queries wait given_length")
+Settings = record("Settings", "method max_hops first_hop queries wait given_length")
 Settings.__doc__ = """What the command line sets for every target, checked (see check_options)."""
 
 

@@ -6,8 +6,7 @@ prefixes its program name.  Its error() writes a newline first, ending the
 line in progress (the header, or a hop), then `call: strerror`.
 """
 
-from enum import IntEnum
-
+from pynettools.cli import exitstatus
 from pynettools.cli.failure import Failure
 from pynettools.errors import (FileReadError, PrivilegeError, ResolveError, SocketCallError,
                                UnsupportedError, UsageError)
@@ -15,7 +14,7 @@ from pynettools.errors import (FileReadError, PrivilegeError, ResolveError, Sock
 NO_PRIVILEGES = "You do not have enough privileges to use this traceroute method."
 
 
-class ExitStatus(IntEnum):
+class ExitStatus(exitstatus.ExitStatus):
     OK = 0
     FAILED = 1  # a socket call failed while tracing
     USAGE = 2   # the command line, as traceroute's clif parser and checks find it

@@ -4,12 +4,12 @@ This is the checklist of the README's "Adding a command": a command that is
 half-registered fails here, naming what it lacks.
 """
 
-import enum
 import pathlib
 import re
 
 import pytest
 
+from pynettools.cli import exitstatus
 from pynettools.cli.commands import COMMANDS, HELPERS, entry
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
@@ -49,7 +49,7 @@ def test_each_front_end_has_what_the_runner_calls(program):
     module = program.load()
     assert module.COMMAND.prog == program.program
     assert callable(module.execute) and callable(module.failure)
-    assert issubclass(module.ExitStatus, enum.IntEnum) and module.ExitStatus.OK == 0
+    assert issubclass(module.ExitStatus, exitstatus.ExitStatus) and module.ExitStatus.OK == 0
     assert program.module.startswith("pynettools.cli.")
     assert entry(program.name) is program
 
