@@ -37,7 +37,8 @@ def comparisons():
     cases = [
         ("pyservices http", [tool("pyservices"), "http"], ["getent", "services", "http"],
          "target: at most 1.5x the bare interpreter"),
-        ("pyservices --json 22/tcp", [tool("pyservices"), "--json", "22/tcp"], None, ""),
+        ("pyservices --json 22/tcp", [tool("pyservices"), "--json", "22/tcp"], None,
+         "target: at most 1.5x the bare interpreter"),
         ("pynetstat -rn", [tool("pynetstat"), "-rn"], ["netstat", "-rn"],
          "target: at most 1.5x the bare interpreter"),
         ("pytraceroute -n 127.0.0.1", [tool("pytraceroute"), "-n", "127.0.0.1"],

@@ -28,9 +28,14 @@ def parse(text):
         text = text.decode("utf-8")
     assert text.strip(), "no JSON output"
     try:
-        return [json.loads(text)]
+        document = json.loads(text)
     except json.JSONDecodeError:
         pass
+    else:
+        if "\n" in text.rstrip("\n"):  # indented: pynettools' writer, json.dumps' text exactly
+            assert text in (json.dumps(document, indent=2) + "\n",
+                            json.dumps(document, indent=4) + "\n"), "not json.dumps' text"
+        return [document]
     assert text.endswith("\n"), "JSON Lines end with a newline: %r" % text[-80:]
     return [json.loads(line) for line in text.split("\n")[:-1]]
 

@@ -7,8 +7,9 @@ an earlier, wider one spilled there; `_place` does the same, so long names
 and wide numbers are cut exactly as mtr cuts them.
 """
 
-import json
 import time
+
+from pynettools.output.jsonout import dumps
 
 HOST_COLUMN = 33
 UNKNOWN = "???"
@@ -94,4 +95,4 @@ def _hub(hop, numeric):
 
 def json_text(report, numeric, schema):
     """The document as mtr prints it: four-space indents."""
-    return json.dumps(json_document(report, numeric, schema), indent=4) + "\n"
+    return dumps(json_document(report, numeric, schema), indent=4)

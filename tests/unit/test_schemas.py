@@ -18,6 +18,7 @@ def test_each_command_has_a_valid_2020_12_schema(program):
     schema = schemas.load(program)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert re.fullmatch(re.escape(program) + r"/[1-9][0-9]*", schemas.tag(program))
+    assert schemas.tag(program) == schema["$defs"]["schema"]["const"]  # tag() reads the text
     assert program in schemas.programs()
 
 
