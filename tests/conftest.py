@@ -30,13 +30,21 @@ def _no_stale_namespaces():
 
 
 @pytest.fixture
-def run_inline(capfdbinary):
+def run_inline(capfdbinary, monkeypatch):
     """Run a command in this process: (stdout, stderr, status), bytes.
 
     The same code path as the installed script minus interpreter start-up,
-    for tests that run a command hundreds of times.
+    for tests that run a command hundreds of times.  A command run here must
+    not make this process give up root: pytcpdump's privilege drop is
+    recorded in `run_inline.dropped` instead (tests/lab checks the real one).
     """
     from pynettools.cli.runner import run
+    from pynettools.cli.tcpdump import privileges
+
+    def record_drop(user, keep_file_access=False, json_records=False):
+        run_inline.dropped.append((user, keep_file_access, json_records))
+
+    monkeypatch.setattr(privileges, "drop_privileges", record_drop)
 
     def run_inline(name, argv):
         capfdbinary.readouterr()
@@ -44,6 +52,7 @@ def run_inline(capfdbinary):
         out, err = capfdbinary.readouterr()
         return out, err, status
 
+    run_inline.dropped = []
     return run_inline
 
 

@@ -5,8 +5,9 @@ read by the other; -C/-W rotation; a closed pipe.
 Needs the tcpdump binary (the oracle), not root.  Both run with TZ=UTC; the
 program's name in messages is the only difference allowed, and the version
 lines (pytcpdump names pynettools, and has no OpenSSL line).  tcpdump runs
-with -Z root when it writes files: as root it would otherwise drop to user
-tcpdump, who cannot write in the test's folder.
+with -Z root where it writes files, as it always did here; as root, both
+tools otherwise drop to user tcpdump once the first file is open (keeping
+CAP_DAC_OVERRIDE for -w, not for -z's commands).
 """
 
 import os
@@ -274,10 +275,10 @@ def test_z_runs_the_command_on_each_rotated_file(tmp_path):
     script.write_text('#!/bin/sh\necho "$1" >> log\n')
     script.chmod(0o755)
     logs = {}
-    for who, program, extra in (("theirs", "tcpdump", ["-Z", "root"]),
-                                ("ours", command_path("pytcpdump"), [])):
+    # -Z root: as user tcpdump, the command could not write its log here
+    for who, program in (("theirs", "tcpdump"), ("ours", command_path("pytcpdump"))):
         (tmp_path / who).mkdir()
-        done = run(program, [*extra, "-r", big, "-C", "1", "-w", "out", "-z", str(script)],
+        done = run(program, ["-Z", "root", "-r", big, "-C", "1", "-w", "out", "-z", str(script)],
                    cwd=tmp_path / who)
         assert done[2] == 0
         logs[who] = tmp_path / who / "log"
@@ -310,3 +311,40 @@ def test_a_signal_ends_the_reading_as_tcpdump(signum):
         # status 0, every line and a newline after them, no statistics for a file
         assert (reader.returncode, out.count(b"\n"), out[-2:], len(err.splitlines())) == \
             (0, 45, b"\n\n", 1), program
+
+
+@pytest.fixture
+def private_dir(tmp_path):
+    """A folder only root may enter, in one others may write in (tmp_path is root's)."""
+    import shutil
+    import tempfile
+
+    shared = tempfile.mkdtemp(prefix="pnt%d-" % os.getpid())
+    os.chmod(shared, 0o755)
+    private = os.path.join(shared, "root-only")
+    os.mkdir(private, 0o700)
+    yield private
+    shutil.rmtree(shared, ignore_errors=True)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving up root needs root")
+def test_root_is_given_up_after_the_first_file_as_tcpdump(private_dir):
+    """-w's file belongs to user tcpdump (made where only root may write: CAP_DAC_OVERRIDE
+    kept); -V's next file, where only root may read, is opened as that user."""
+    import pwd
+    import shutil
+
+    owners = []
+    for program in ("tcpdump", command_path("pytcpdump")):
+        path = os.path.join(private_dir, os.path.basename(program) + ".pcap")
+        assert run(program, ["-r", MIX, "-w", path])[2] == 0
+        owners.append(os.stat(path).st_uid)
+    assert owners == [pwd.getpwnam("tcpdump").pw_uid] * 2
+    hidden = os.path.join(private_dir, "dns.pcap")
+    shutil.copy(CORPUS / "dns.pcap", hidden)
+    listing = os.path.join(os.path.dirname(private_dir), "list")
+    with open(listing, "w") as names:
+        names.write("%s\n%s\n" % (CORPUS / "icmp.pcap", hidden))
+    ours = assert_same(["-V", listing, "-nn"])
+    assert ours[2] == 1 and b"dns.pcap: Permission denied" in ours[1]
+    assert_same(["-r", MIX, "-Z", "nosuchuser", "-c", "1"])

@@ -13,6 +13,7 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -195,6 +196,49 @@ def test_interface_list_is_tcpdumps(lab):
     theirs, ours = (cap.run([tool, "-D"]) for tool in (TCPDUMP, pytcpdump()))
     assert (ours.returncode, ours.stdout) == (theirs.returncode, theirs.stdout)
     assert b"any (Pseudo-device that captures on all interfaces) [Up, Running]" in ours.stdout
+
+
+# DNS messages to 127.0.0.1:53 from a fixed port, the same bytes for each tool
+DNS_TRAFFIC = r"""
+import socket, time
+import dns.edns, dns.message, dns.rcode, dns.rrset
+query = dns.message.make_query("example.com", "A", use_edns=0, payload=4096)
+query.id = 4660
+answer = dns.message.make_response(query)
+answer.answer.append(dns.rrset.from_text("example.com.", 60, "IN", "MX", "10 mail.example.com."))
+answer.answer.append(dns.rrset.from_text("example.com.", 60, "IN", "AAAA", "2001:db8::1"))
+answer.answer.append(dns.rrset.from_text("example.com.", 60, "IN", "TXT", '"a text"'))
+missing = dns.message.make_response(query)
+missing.set_rcode(dns.rcode.NXDOMAIN)
+missing.authority.append(dns.rrset.from_text(
+    "example.com.", 60, "IN", "SOA", "ns.example.com. admin.example.com. 1 2 3 4 5"))
+sender = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+sender.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+sender.bind(("127.0.0.1", 33000))
+for message in (query, answer, missing):
+    sender.sendto(message.to_wire(), ("127.0.0.1", 53))
+    time.sleep(0.02)
+"""
+
+
+@pytest.mark.parametrize("options", [["-n"], ["-n", "-vv"], ["--json"]], ids=" ".join)
+def test_dns_decodes_after_root_is_given_up(lab, options):
+    """The DNS decoder imports late; after the drop to user tcpdump those imports
+    must not fail, also where the interpreter lives in root's private home."""
+    cap, _ = lab
+    options = [*options, "-i", "lo", "-c", "3", "udp", "port", "53"]
+
+    def traffic():
+        cap.run([sys.executable, "-c", DNS_TRAFFIC], check=True)
+
+    ours = capture(cap, pytcpdump(), options, traffic)
+    assert ours[0] == 0 and b"error" not in ours[2], ours[2]
+    if "--json" in options:
+        records = assert_valid("pytcpdump", ours[1])
+        assert [record["layers"][-1]["protocol"] for record in records] == ["dns"] * 3
+    else:
+        theirs = capture(cap, TCPDUMP, options, traffic)
+        assert masked(ours[1]) == masked(theirs[1]) and b"A? example.com." in ours[1]
 
 
 @pytest.fixture

@@ -69,6 +69,7 @@ def open_tmp_path():
 
 @needs_root
 @pytest.mark.skipif(not os.path.exists(SYSTEM_PYTHON), reason="needs Debian's python3")
+@pytest.mark.timeout(1260)  # the whole unit suite runs inside, bounded by its own 1200 s
 def test_unit_suite_passes_as_nobody_with_coverage(open_tmp_path):
     tmp_path = open_tmp_path
     checkout, venv, home = tmp_path / "checkout", tmp_path / "venv", tmp_path / "home"

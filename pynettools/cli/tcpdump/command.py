@@ -147,11 +147,14 @@ def _read_all(args, names, sink):
         elif reader.linktype != linktype and args.write_file is not None:
             raise Complaint("%s: new dlt does not match original" % name)
         if reader.linktype != linktype:
+            first = linktype is None
             linktype = reader.linktype
             program = _file_program(args, expression, reader)
             if args.dump_program:
                 print_program(args, program)
                 return status
+            if first:
+                _drop_privileges(args)
         if sink.started:
             say_reading(name, reader)
         sink.start(linktype, reader.snaplen)
@@ -159,6 +162,18 @@ def _read_all(args, names, sink):
         if sink.over:
             break
     return status
+
+
+def _drop_privileges(args):
+    """tcpdump's droproot() after the first file is open, where it shows: the -w
+    files then belong to the user, -V's next files are opened as the user, and
+    -Z names one that must exist.  Without them the drop changes nothing a run
+    prints, and is not worth its imports (see `privileges`)."""
+    from pynettools.cli.tcpdump import privileges
+
+    if args.write_file is not None or args.file_list is not None or args.user is not None:
+        privileges.drop_privileges(args.user, keep_file_access=args.write_file is not None,
+                                   json_records=bool(args.json))
 
 
 def _file_program(args, expression, reader):

@@ -17,13 +17,13 @@ import sys
 
 from pynettools.bpf import LIVE
 from pynettools.capture import linktypes
-from pynettools.cli.tcpdump.program import compile_program, print_program
+from pynettools.cli.tcpdump import privileges
 from pynettools.cli.tcpdump.declaration import COMMAND, Complaint, filter_expression
+from pynettools.cli.tcpdump.program import compile_program, print_program
 from pynettools.cli.tcpdump.status import ExitStatus
 from pynettools.errors import CaptureDeviceError
 from pynettools.output import write
 
-DEFAULT_USER = "tcpdump"  # Debian builds tcpdump --with-user=tcpdump
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
@@ -52,8 +52,8 @@ def run(args, sink):
         if args.dump_program:
             print_program(args, program)
             return ExitStatus.OK
-        _preload()
-        drop_privileges(args.user, keep_file_access=args.write_file is not None)
+        privileges.drop_privileges(args.user, keep_file_access=args.write_file is not None,
+                                   json_records=bool(args.json))
         capture.set_filter(program)
         sink.start(capture.linktype, capture.snaplen)
         _say_listening(args, capture)
@@ -141,56 +141,6 @@ def _list_types(args, device):
             lines.append("  DOCSIS (DOCSIS) (printing not supported)\n")  # libpcap offers it
         write("".join(lines), sys.stderr)
     return ExitStatus.OK
-
-
-def _preload():
-    """Import the printer, decoders, JSON and -w writers while still root.
-
-    After the drop, modules are read as the new user, and an interpreter
-    installed where only root may read (pyenv under /root, a venv in a
-    private home) would fail on its first lazy import mid-capture."""
-    import importlib
-    import pkgutil
-
-    import pynettools.decode
-    import pynettools.output
-
-    for package, prefix in ((pynettools.decode, ""), (pynettools.output, "tcpdump")):
-        for module in pkgutil.iter_modules(package.__path__):
-            if module.name.startswith(prefix):
-                importlib.import_module(package.__name__ + "." + module.name)
-    import pynettools.capture.rotation  # noqa: F401 - for -w
-    import pynettools.output.jsonout  # noqa: F401 - for --json
-
-
-def drop_privileges(user, keep_file_access=False):
-    """Become `user` (Debian's default `tcpdump`) when running as root, as droproot();
-    `keep_file_access` (-w): keep CAP_DAC_OVERRIDE, as tcpdump built with libcap-ng
-    keeps it, so that the files can be made in a folder only root may write in."""
-    if os.getuid() != 0 and os.geteuid() != 0:
-        return
-    import pwd
-
-    name = user or DEFAULT_USER
-    try:
-        entry = pwd.getpwnam(name)
-    except KeyError:
-        raise Complaint("Couldn't find user '%.32s'" % name) from None
-    try:
-        os.initgroups(name, entry.pw_gid)
-        os.setgid(entry.pw_gid)
-        if keep_file_access and entry.pw_uid != 0:
-            from pynettools.capture import capabilities
-
-            capabilities.keep_across_setuid()
-            os.setuid(entry.pw_uid)
-            capabilities.restrict_to(capabilities.CAP_DAC_OVERRIDE)
-            capabilities.keep_across_setuid(False)
-        else:
-            os.setuid(entry.pw_uid)
-    except OSError as error:
-        raise Complaint("Couldn't change to '%.32s' uid=%d gid=%d: %s" % (
-            name, entry.pw_uid, entry.pw_gid, error.strerror)) from None
 
 
 def _prefix():

@@ -98,3 +98,16 @@ def test_a_cooked_v2_file_warns_of_interface_names(tcpdump):
     assert status == 0 and err.splitlines() == [
         b"reading from file %s, link-type LINUX_SLL2 (Linux cooked v2), snapshot length "
         b"262144" % name.encode(), b"Warning: interface names might be incorrect"]
+
+
+def test_file_mode_gives_up_root_only_where_it_shows(run_inline, tmp_path):
+    listed = tmp_path / "list"
+    listed.write_text(MIX + "\n")
+    runs = [(["-r", MIX, "-nn"], []), (["-r", MIX, "-d"], []),
+            (["-r", MIX, "-w", str(tmp_path / "out")], [(None, True, False)]),
+            (["-V", str(listed), "--json"], [(None, False, True)]),
+            (["-r", MIX, "-Z", "nobody"], [("nobody", False, False)])]
+    for argv, dropped in runs:
+        run_inline.dropped.clear()
+        assert run_inline("tcpdump", argv)[2] == 0
+        assert run_inline.dropped == dropped, argv
