@@ -2,7 +2,9 @@
 
 `open_savefile(stream)` tells the format by its magic number and returns a
 reader (`PcapReader` or `pcapng.PcapngReader`) with `linktype`, `snaplen`
-and `nanosecond`, which yields `Packet` records.  What is wrong with a file
+and `nanosecond`, which yields `Packet` records; its `records()` yields the
+same as (timestamp_ns, wire_length, data, linktype) tuples, for a reader
+such as the printer's loop that needs no object per packet.  What is wrong with a file
 raises `CaptureFileError` with libpcap's own words as its `reason` (the
 front end says where it happened: opening, or "pcap_loop" while reading).
 
@@ -14,6 +16,7 @@ kept; a record longer than the snapshot length is cut to it, as libpcap
 salvages such files, one longer than the maximum is an error.
 """
 
+import itertools
 import struct
 
 from pynettools.capture import linktypes
@@ -73,6 +76,10 @@ class PcapReader:
         self._record = struct.Struct(order + "IIII")
 
     def __iter__(self):
+        return itertools.starmap(Packet, self.records())
+
+    def records(self):
+        """(timestamp_ns, wire_length, data, linktype) of each packet, in file order."""
         # Records are cut from blocks read ahead (two reads a packet cost more
         # than the rest of reading it); read1 returns what a pipe holds, so
         # `tcpdump -w - | pytcpdump -r -` still sees each packet as it comes.
@@ -103,9 +110,9 @@ class PcapReader:
                     raise CaptureFileError("truncated dump file; tried to read %d captured "
                                            "bytes, only got %d" % (captured, len(block) - start))
             at = start + captured
-            yield Packet(seconds * 1_000_000_000 + fraction * scale, wire,
-                         block[start:at] if captured <= snaplen else block[start:start + snaplen],
-                         linktype)
+            yield (seconds * 1_000_000_000 + fraction * scale, wire,
+                   block[start:at] if captured <= snaplen else block[start:start + snaplen],
+                   linktype)
 
 
 _BLOCK = 1 << 18
