@@ -2,8 +2,7 @@
 counts, the question, the records at -v, -vv and -vvv, EDNS options.
 
 The message is read with dnspython's wire parser (`pynettools.decode.dns`);
-the words are tcpdump's.  What a message prints depends on its bytes and
-the verbosity only, so the text is kept for messages seen again.
+the words are tcpdump's.
 """
 
 import socket
@@ -21,8 +20,6 @@ OPCODES = ("", " inv_q", " stat", " op3", " notify", " update", " op6", " op7", 
            " updateA", " updateD", " updateDA", " updateM", " updateMA", " zoneInit",
            " zoneRef")
 _UNITS = ((31536000, "y"), (604800, "w"), (86400, "d"), (3600, "h"), (60, "m"), (1, "s"))
-_CACHE_LIMIT = 4096
-_cache = {}
 
 
 def print_domain(p, data, start, length, over_tcp, multicast=False):
@@ -42,13 +39,7 @@ def print_domain(p, data, start, length, over_tcp, multicast=False):
         start += 2
         out.append(" ")
     message = data[start:min(p.end, start + length)]
-    key = (message, length, p.verbose, multicast, p.names.numeric)
-    text = _cache.get(key)
-    if text is None:
-        if len(_cache) >= _CACHE_LIMIT:
-            _cache.clear()
-        text = _cache[key] = _message_text(p, wire.Message(message), length, multicast)
-    out.append(text)
+    out.append(_message_text(p, wire.Message(message), length, multicast))
 
 
 def _message_text(p, message, length, multicast):
@@ -125,6 +116,8 @@ def _response_code(message, flags):
     """The response code, with the high bits an OPT record carries."""
     code = flags & 0xF
     questions, answers, authorities, additionals = message.header()[2:]
+    if not additionals:  # no OPT record to look for
+        return RESPONSE_CODES[code]
     at = 12
     try:
         for _index in range(questions):

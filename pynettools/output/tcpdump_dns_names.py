@@ -8,9 +8,13 @@ class Cut(Exception):
     """The message ends (as captured) before what is printed next: " [|domain]"."""
 
 
+_PRINTABLE = bytes(range(0x20, 0x7F))
+_LONGEST = 255  # a name's wire length, its root label's byte included (RFC 1035 3.1)
+
+
 def printable(label):
     """fn_print_char for each byte: M- for the high bit, ^ for control characters."""
-    if label.isascii() and all(0x20 <= byte < 0x7F for byte in label):
+    if not label.translate(None, _PRINTABLE):  # nothing left: all printable
         return label.decode("ascii")
     text = []
     for byte in label:
@@ -27,6 +31,9 @@ def printable(label):
 def name(message, at, parts):
     """fqdn_print: the labels each followed by a dot ("." alone for the root);
     the offset after the name where it is written."""
+    after = _written_whole(message.wire, at, parts)
+    if after is not None:
+        return after
     import dns.exception
 
     try:
@@ -39,6 +46,24 @@ def name(message, at, parts):
     else:
         parts.append("".join(printable(label) + "." for label in labels[:-1]))
     return after
+
+
+def _written_whole(data, at, parts):
+    """name() of a name written whole (no pointer), read here as dnspython reads it;
+    None, with nothing printed, for any other, which dnspython reads or refuses."""
+    start, end, labels = at, len(data), []
+    while at < end:
+        size = data[at]
+        if not size:
+            if at + 1 - start > _LONGEST:
+                return None
+            parts.append("".join(labels) if labels else ".")
+            return at + 1
+        if size > 63 or at + 1 + size > end:  # a pointer, another label type, or cut
+            return None
+        labels.append(printable(data[at + 1:at + 1 + size]) + ".")
+        at += 1 + size
+    return None
 
 
 def broken_name(message, at, parts):
