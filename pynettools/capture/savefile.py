@@ -88,30 +88,33 @@ class PcapReader:
         scale = 1 if self.nanosecond else 1000
         maximum, snaplen, linktype = linktypes.max_snaplen(self.linktype), self.snaplen, \
             self.linktype
-        block, at = b"", 0
+        bound = min(maximum, snaplen)  # a record longer is refused or cut
+        block, at, have = b"", 0, 0
         while True:
-            if at + size > len(block):
+            if at + size > have:
                 block, at = _refill(block, at, size, read)
-                if at + size > len(block):
-                    if at == len(block):
+                have = len(block)
+                if at + size > have:
+                    if at == have:
                         return
                     raise CaptureFileError("truncated dump file; tried to read %d header "
-                                           "bytes, only got %d" % (size, len(block) - at))
+                                           "bytes, only got %d" % (size, have - at))
             seconds, fraction, captured, wire = unpack_from(block, at)
-            if captured > maximum:
+            if captured > bound and captured > maximum:
                 raise CaptureFileError("invalid packet capture length %d, bigger than %s" % (
                     captured, "snaplen of %d" % snaplen if captured > snaplen else
                     "maximum of %d" % maximum))
             start = at + size
-            if start + captured > len(block):
+            if start + captured > have:
                 block, at = _refill(block, at, size + captured, read)
+                have = len(block)
                 start = at + size
-                if start + captured > len(block):
+                if start + captured > have:
                     raise CaptureFileError("truncated dump file; tried to read %d captured "
-                                           "bytes, only got %d" % (captured, len(block) - start))
+                                           "bytes, only got %d" % (captured, have - start))
             at = start + captured
             yield (seconds * 1_000_000_000 + fraction * scale, wire,
-                   block[start:at] if captured <= snaplen else block[start:start + snaplen],
+                   block[start:at] if captured <= bound else block[start:start + snaplen],
                    linktype)
 
 

@@ -10,6 +10,7 @@ class Cut(Exception):
 
 _PRINTABLE = bytes(range(0x20, 0x7F))
 _LONGEST = 255  # a name's wire length, its root label's byte included (RFC 1035 3.1)
+MAX_POINTERS = 16  # dnspython's MAX_COMPRESSION_POINTER_CHAIN
 
 
 def printable(label):
@@ -31,7 +32,7 @@ def printable(label):
 def name(message, at, parts):
     """fqdn_print: the labels each followed by a dot ("." alone for the root);
     the offset after the name where it is written."""
-    after = _written_whole(message.wire, at, parts)
+    after = _read(message.wire, at, parts)
     if after is not None:
         return after
     import dns.exception
@@ -48,21 +49,35 @@ def name(message, at, parts):
     return after
 
 
-def _written_whole(data, at, parts):
-    """name() of a name written whole (no pointer), read here as dnspython reads it;
-    None, with nothing printed, for any other, which dnspython reads or refuses."""
-    start, end, labels = at, len(data), []
-    while at < end:
+def _read(data, at, parts):
+    """name() read here by dnspython's rules (from_wire_parser): labels, pointers
+    each before the part that holds them (16 at most), 255 bytes in all; None,
+    with nothing printed, for a name those rules refuse (dnspython then says why)."""
+    limit, start, labels, length, hops, after = len(data), at, [], 1, 0, None
+    while at < limit:
         size = data[at]
         if not size:
-            if at + 1 - start > _LONGEST:
+            if length > _LONGEST:
                 return None
             parts.append("".join(labels) if labels else ".")
-            return at + 1
-        if size > 63 or at + 1 + size > end:  # a pointer, another label type, or cut
+            return at + 1 if after is None else after
+        if size < 64:
+            if at + 1 + size > limit:
+                return None
+            labels.append(printable(data[at + 1:at + 1 + size]) + ".")
+            length += size + 1
+            at += 1 + size
+        elif size >= 192 and at + 1 < limit:
+            target = (size & 0x3F) << 8 | data[at + 1]
+            if target >= start or hops == MAX_POINTERS:
+                return None
+            hops += 1
+            if after is None:
+                after = at + 2  # where the name ends as written
+            limit = start  # what follows reads only before the part it leaves
+            at = start = target
+        else:
             return None
-        labels.append(printable(data[at + 1:at + 1 + size]) + ".")
-        at += 1 + size
     return None
 
 

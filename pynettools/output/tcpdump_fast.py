@@ -34,15 +34,18 @@ def line_function(p):
         return general
     transports = {number: p.transports[number] for number in (1, 6, 17, 58)}
     stamp_text, numbered = p.stamp, p.numbered
+    # what every packet uses, bound here (a closure's names are the fastest to read)
+    link_header, ipv4_fields, ipv6_fields = _LINK_HEADERS.get, _IPV4.unpack_from, \
+        _IPV6.unpack_from
 
     def line(stamp, wire_length, data, linktype):
-        header = _LINK_HEADERS.get(linktype)
+        header = link_header(linktype)
         caplen = len(data)
         if header is None or wire_length < caplen or caplen < header + 20:
             return general(stamp, wire_length, data, linktype)
         ethertype = data[header - 2] << 8 | data[header - 1]
         if ethertype == 0x0800:
-            first, total, fragment, protocol = _IPV4.unpack_from(data, header)
+            first, total, fragment, protocol = ipv4_fields(data, header)
             if first != 0x45 or fragment & 0x3FFF or total < 20 or \
                     total > wire_length - header or protocol not in transports:
                 return general(stamp, wire_length, data, linktype)
@@ -50,7 +53,7 @@ def line_function(p):
             head = "IP " if protocol in _PORTS_NAME_HOSTS else \
                 "IP " + host_pair(p, data, header + 12, 4)
         elif ethertype == 0x86DD and caplen >= header + 40:
-            first, length, protocol = _IPV6.unpack_from(data, header)
+            first, length, protocol = ipv6_fields(data, header)
             if first >> 4 != 6 or not length or length + 40 > wire_length - header or \
                     protocol not in transports:
                 return general(stamp, wire_length, data, linktype)
@@ -59,8 +62,8 @@ def line_function(p):
                 "IP6 " + host_pair(p, data, header + 8, 16)
         else:
             return general(stamp, wire_length, data, linktype)
-        p.count += 1
-        if numbered:
+        if numbered:  # the count is only read for -#
+            p.count += 1
             out = p.out = ["%5u  " % p.count, stamp_text(stamp), head]
         else:
             out = p.out = [stamp_text(stamp), head]
