@@ -45,10 +45,8 @@ def print_ethernet(p, data, length, linktype):
         p.link_length = 14
         print_ipv4(p, data, 14, length - 14)
         return
-    names = p.names
-    header = "%s > %s, " % (names.mac(data[6:12]), names.mac(data[0:6]))
     if p.eflag:
-        out.append(header)
+        out.append(_mac_pair(p, data))
         if ethertype <= MAX_LENGTH_VALUE:  # the length field's
             out.append("802.3, length %u: " % ethertype)
         else:
@@ -70,15 +68,20 @@ def print_ethernet(p, data, length, linktype):
         offset += 4
     p.link_length = offset
     if ethertype <= MAX_LENGTH_VALUE:
-        _print_8023(p, data, offset, ethertype, header[:-2])
+        _print_8023(p, data, offset, ethertype, _mac_pair(p, data)[:-2])
         return
     if not print_ethertype(p, ethertype, data, offset, length - offset):
         if not p.eflag:
-            out.append(header)
+            out.append(_mac_pair(p, data))
             out.append(ethertype_text(p, ethertype))
             out.append("length %u: " % length)
         if not p.suppress_default:
             out.append(tcpdump_hex.hex_ascii(data[offset:]))
+
+
+def _mac_pair(p, data):
+    """ "source > destination, " of the Ethernet header, made only where it is printed."""
+    return "%s > %s, " % (p.names.mac(data[6:12]), p.names.mac(data[0:6]))
 
 
 def _print_8023(p, data, offset, length, addresses):
