@@ -3,8 +3,8 @@
 `open_savefile(stream)` tells the format by its magic number and returns a
 reader (`PcapReader` or `pcapng.PcapngReader`) with `linktype`, `snaplen`
 and `nanosecond`, which yields `Packet` records; its `records()` yields the
-same as (timestamp_ns, wire_length, data, linktype) tuples, for a reader
-such as the printer's loop that needs no object per packet.  What is wrong with a file
+same as (timestamp_ns, wire_length, data, linktype) tuples, for a loop such
+as the printer's that needs no object per packet.  What is wrong with a file
 raises `CaptureFileError` with libpcap's own words as its `reason` (the
 front end says where it happened: opening, or "pcap_loop" while reading).
 

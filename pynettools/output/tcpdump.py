@@ -1,8 +1,10 @@
 """tcpdump's lines: packets in, the text tcpdump 4.99 prints for them out.
 
 `Printer(options).text(packet)` is every line tcpdump prints for a packet
-(newline-terminated); `Printer.record(packet)` the same packet's decoded
-layers for `--json`.  A printer keeps what tcpdump keeps between packets:
+(newline-terminated), `Printer.line(timestamp_ns, wire_length, data,
+linktype)` the same of a savefile reader's record (the common packet's
+through tcpdump_fast, in one call); `Printer.record(packet)` the same
+packet's decoded layers for `--json`.  A printer keeps what tcpdump keeps between packets:
 the previous and first time stamps (-ttt, -ttttt), the packet count (-#)
 and the TCP sequence bases behind relative sequence numbers.
 
