@@ -4,9 +4,10 @@
 (newline-terminated), `Printer.line(timestamp_ns, wire_length, data,
 linktype)` the same of a savefile reader's record (the common packet's
 through tcpdump_fast, in one call); `Printer.record(packet)` the same
-packet's decoded layers for `--json`.  A printer keeps what tcpdump keeps between packets:
-the previous and first time stamps (-ttt, -ttttt), the packet count (-#)
-and the TCP sequence bases behind relative sequence numbers.
+packet's decoded layers for `--json`.  A printer keeps what tcpdump keeps
+between packets: the previous and first time stamps (-ttt, -ttttt), the
+packet count (-#) and the TCP sequence bases behind relative sequence
+numbers.
 
 The protocol printers (tcpdump_link, tcpdump_ip, tcpdump_icmp,
 tcpdump_tcp, tcpdump_udp, tcpdump_dns) read the bytes straight, as tcpdump does,
