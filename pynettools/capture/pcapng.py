@@ -138,6 +138,11 @@ class PcapngReader:
             elif kind == SIMPLE_PACKET:
                 yield self._simple_packet(body)
 
+    def records(self):
+        """(timestamp_ns, wire_length, data, linktype) of each packet, as PcapReader's."""
+        return ((packet.timestamp_ns, packet.wire_length, packet.data, packet.linktype)
+                for packet in self)
+
     def _interface(self, number):
         if number >= len(self.interfaces):
             raise CaptureFileError("a packet arrived on interface %d, but there's no Interface "

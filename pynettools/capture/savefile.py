@@ -2,7 +2,9 @@
 
 `open_savefile(stream)` tells the format by its magic number and returns a
 reader (`PcapReader` or `pcapng.PcapngReader`) with `linktype`, `snaplen`
-and `nanosecond`, which yields `Packet` records.  What is wrong with a file
+and `nanosecond`, which yields `Packet` records; its `records()` yields the
+same as (timestamp_ns, wire_length, data, linktype) tuples, for a loop such
+as the printer's that needs no object per packet.  What is wrong with a file
 raises `CaptureFileError` with libpcap's own words as its `reason` (the
 front end says where it happened: opening, or "pcap_loop" while reading).
 
@@ -14,6 +16,7 @@ kept; a record longer than the snapshot length is cut to it, as libpcap
 salvages such files, one longer than the maximum is an error.
 """
 
+import itertools
 import struct
 
 from pynettools.capture import linktypes
@@ -73,6 +76,10 @@ class PcapReader:
         self._record = struct.Struct(order + "IIII")
 
     def __iter__(self):
+        return itertools.starmap(Packet, self.records())
+
+    def records(self):
+        """(timestamp_ns, wire_length, data, linktype) of each packet, in file order."""
         # Records are cut from blocks read ahead (two reads a packet cost more
         # than the rest of reading it); read1 returns what a pipe holds, so
         # `tcpdump -w - | pytcpdump -r -` still sees each packet as it comes.
@@ -81,31 +88,34 @@ class PcapReader:
         scale = 1 if self.nanosecond else 1000
         maximum, snaplen, linktype = linktypes.max_snaplen(self.linktype), self.snaplen, \
             self.linktype
-        block, at = b"", 0
+        bound = min(maximum, snaplen)  # a record longer is refused or cut
+        block, at, have = b"", 0, 0
         while True:
-            if at + size > len(block):
+            if at + size > have:
                 block, at = _refill(block, at, size, read)
-                if at + size > len(block):
-                    if at == len(block):
+                have = len(block)
+                if at + size > have:
+                    if at == have:
                         return
                     raise CaptureFileError("truncated dump file; tried to read %d header "
-                                           "bytes, only got %d" % (size, len(block) - at))
+                                           "bytes, only got %d" % (size, have - at))
             seconds, fraction, captured, wire = unpack_from(block, at)
-            if captured > maximum:
+            if captured > bound and captured > maximum:
                 raise CaptureFileError("invalid packet capture length %d, bigger than %s" % (
                     captured, "snaplen of %d" % snaplen if captured > snaplen else
                     "maximum of %d" % maximum))
             start = at + size
-            if start + captured > len(block):
+            if start + captured > have:
                 block, at = _refill(block, at, size + captured, read)
+                have = len(block)
                 start = at + size
-                if start + captured > len(block):
+                if start + captured > have:
                     raise CaptureFileError("truncated dump file; tried to read %d captured "
-                                           "bytes, only got %d" % (captured, len(block) - start))
+                                           "bytes, only got %d" % (captured, have - start))
             at = start + captured
-            yield Packet(seconds * 1_000_000_000 + fraction * scale, wire,
-                         block[start:at] if captured <= snaplen else block[start:start + snaplen],
-                         linktype)
+            yield (seconds * 1_000_000_000 + fraction * scale, wire,
+                   block[start:at] if captured <= bound else block[start:start + snaplen],
+                   linktype)
 
 
 _BLOCK = 1 << 18

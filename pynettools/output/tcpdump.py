@@ -1,10 +1,13 @@
 """tcpdump's lines: packets in, the text tcpdump 4.99 prints for them out.
 
 `Printer(options).text(packet)` is every line tcpdump prints for a packet
-(newline-terminated); `Printer.record(packet)` the same packet's decoded
-layers for `--json`.  A printer keeps what tcpdump keeps between packets:
-the previous and first time stamps (-ttt, -ttttt), the packet count (-#)
-and the TCP sequence bases behind relative sequence numbers.
+(newline-terminated), `Printer.line(timestamp_ns, wire_length, data,
+linktype)` the same of a savefile reader's record (the common packet's
+through tcpdump_fast, in one call); `Printer.record(packet)` the same
+packet's decoded layers for `--json`.  A printer keeps what tcpdump keeps
+between packets: the previous and first time stamps (-ttt, -ttttt), the
+packet count (-#) and the TCP sequence bases behind relative sequence
+numbers.
 
 The protocol printers (tcpdump_link, tcpdump_ip, tcpdump_icmp,
 tcpdump_tcp, tcpdump_udp, tcpdump_dns) read the bytes straight, as tcpdump does,
@@ -15,9 +18,9 @@ decoded by `pynettools.decode`; only how it reads is here.
 
 import time
 
-from pynettools.output import (tcpdump_hex, tcpdump_icmp, tcpdump_icmp6, tcpdump_ip,
-                               tcpdump_ip6, tcpdump_ipproto, tcpdump_link, tcpdump_tcp,
-                               tcpdump_udp)
+from pynettools.output import (tcpdump_fast, tcpdump_hex, tcpdump_icmp, tcpdump_icmp6,
+                               tcpdump_ip, tcpdump_ip6, tcpdump_ipproto, tcpdump_link,
+                               tcpdump_tcp, tcpdump_udp)
 from pynettools.output.tcpdump_common import Cut, Truncated
 from pynettools.output.tcpdump_names import Names
 
@@ -68,7 +71,7 @@ class Printer:
     # slots: the protocol printers read these for every packet
     __slots__ = ("options", "names", "verbose", "eflag", "qflag", "kflag", "relative",
                  "suppress_default", "tcp_bases", "count", "_first", "_previous", "_second",
-                 "_second_text", "_stamp", "_numbered", "_dumps", "out", "end", "protocol",
+                 "_second_text", "stamp", "numbered", "dumps", "line", "out", "end", "protocol",
                  "link_length", "tcp_prefixes", "option_templates", "udp_prefixes",
                  "host_pairs", "_link_printers", "_unsupported", "print_ipv4", "transports")
 
@@ -87,9 +90,9 @@ class Printer:
         self._first = self._previous = None
         self._second = -1_000_000_000  # no second yet
         self._second_text = ""
-        self._stamp = self._timestamp_function()
-        self._numbered = options.packet_number
-        self._dumps = bool(options.hex_ascii or options.hex or options.ascii)
+        self.stamp = self._timestamp_function()
+        self.numbered = options.packet_number
+        self.dumps = bool(options.hex_ascii or options.hex or options.ascii)
         # per packet: the parts printed so far, where the captured bytes end,
         # the protocol a truncation mark names, the link-layer header length
         self.out = None
@@ -112,30 +115,37 @@ class Printer:
             41: lambda p, data, offset, length, *_: tcpdump_ip6.print_ipv6(p, data, offset,
                                                                            length),
             **tcpdump_ipproto.PRINTERS}
+        # line(stamp, wire_length, data, linktype): text() of a packet given by its
+        # fields (a savefile reader's records()), the common packet's in one call
+        self.line = tcpdump_fast.line_function(self)
 
     def text(self, packet):
         """Every line tcpdump prints for `packet`, newline-terminated."""
+        return self.line(packet.timestamp_ns, packet.wire_length, packet.data, packet.linktype)
+
+    def general_line(self, stamp, wire_length, data, linktype):
+        """line() of any packet, through the link layer's printer."""
         self.count += 1
-        data = packet.data
         caplen = len(data)
-        if not caplen or packet.wire_length < caplen:
-            return self._invalid(packet)
-        if self._numbered:
-            out = self.out = ["%5u  " % self.count, self._stamp(packet.timestamp_ns)]
+        if not caplen or wire_length < caplen:
+            return self._invalid(data, wire_length)
+        if self.numbered:
+            out = self.out = ["%5u  " % self.count, self.stamp(stamp)]
         else:
-            out = self.out = [self._stamp(packet.timestamp_ns)]
+            out = self.out = [self.stamp(stamp)]
         self.end = caplen
         self.protocol = ""
         self.link_length = 0
         try:
-            self._link_printers.get(packet.linktype, self._unsupported)(self, packet, data)
+            self._link_printers.get(linktype, self._unsupported)(self, data, wire_length,
+                                                                 linktype)
         except Cut:
             out.append(" [|%s]" % self.protocol)
         except Truncated:
             out.append(" [|%s]" % self.protocol)
             # the link layer's header length is only known when its printer returns
             self.link_length = 0
-        if self._dumps:
+        if self.dumps:
             out.append(tcpdump_hex.dump(self.options, data, self.link_length))
         out.append("\n")
         return "".join(out)
@@ -146,16 +156,16 @@ class Printer:
 
         return packet_record(packet, tcpdump_link.interface_name)
 
-    def _invalid(self, packet):
+    def _invalid(self, data, wire_length):
         """tcpdump's line for a record header it does not believe (no time stamp)."""
-        out = ["%5u  " % self.count] if self._numbered else []
+        out = ["%5u  " % self.count] if self.numbered else []
         problems = []
-        if not packet.data:
+        if not data:
             problems.append(" caplen==0")
-        if not packet.wire_length:
+        if not wire_length:
             problems.append(" len==0")
-        elif packet.wire_length < len(packet.data):
-            problems.append(" len(%u) < caplen(%u)" % (packet.wire_length, len(packet.data)))
+        elif wire_length < len(data):
+            problems.append(" len(%u) < caplen(%u)" % (wire_length, len(data)))
         return "".join(out) + "[Invalid header:" + ",".join(problems) + "]\n"
 
     # Time stamps, as ts_print formats them (local time: TZ applies).
@@ -173,7 +183,7 @@ class Printer:
             return self._delta_stamp
         if mode == 4:
             return self._date_stamp
-        return self._time_of_day
+        return self._time_of_day_nano if digits == 9 else self._time_of_day
 
     def _fraction(self, stamp):
         if self.options.nanoseconds:
@@ -185,10 +195,14 @@ class Printer:
         fraction = stamp - self._second
         if not 0 <= fraction < 1_000_000_000:
             fraction = self._new_second(stamp)
-        if self.options.nanoseconds:
-            return f"{self._second_text}{fraction:09d} "
         micro = fraction // 1000
         return self._second_text + _DIGITS[micro // 1000] + _DIGITS[micro % 1000] + " "
+
+    def _time_of_day_nano(self, stamp):
+        fraction = stamp - self._second
+        if not 0 <= fraction < 1_000_000_000:
+            fraction = self._new_second(stamp)
+        return f"{self._second_text}{fraction:09d} "
 
     def _new_second(self, stamp):
         seconds, fraction = divmod(stamp, 1_000_000_000)

@@ -2,11 +2,11 @@
 counts, the question, the records at -v, -vv and -vvv, EDNS options.
 
 The message is read with dnspython's wire parser (`pynettools.decode.dns`);
-the words are tcpdump's.  What a message prints depends on its bytes and
-the verbosity only, so the text is kept for messages seen again.
+the words are tcpdump's.
 """
 
 import socket
+import struct
 
 from pynettools.decode import dns as wire
 from pynettools.decode import names as tables
@@ -20,9 +20,9 @@ RESPONSE_CODES = ("", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused
 OPCODES = ("", " inv_q", " stat", " op3", " notify", " update", " op6", " op7", " op8",
            " updateA", " updateD", " updateDA", " updateM", " updateMA", " zoneInit",
            " zoneRef")
+_QUESTION = struct.Struct("!HH")  # type, class
+_RECORD = struct.Struct("!HHIH")  # type, class, TTL, data length
 _UNITS = ((31536000, "y"), (604800, "w"), (86400, "d"), (3600, "h"), (60, "m"), (1, "s"))
-_CACHE_LIMIT = 4096
-_cache = {}
 
 
 def print_domain(p, data, start, length, over_tcp, multicast=False):
@@ -42,13 +42,7 @@ def print_domain(p, data, start, length, over_tcp, multicast=False):
         start += 2
         out.append(" ")
     message = data[start:min(p.end, start + length)]
-    key = (message, length, p.verbose, multicast, p.names.numeric)
-    text = _cache.get(key)
-    if text is None:
-        if len(_cache) >= _CACHE_LIMIT:
-            _cache.clear()
-        text = _cache[key] = _message_text(p, wire.Message(message), length, multicast)
-    out.append(text)
+    out.append(_message_text(p, wire.Message(message), length, multicast))
 
 
 def _message_text(p, message, length, multicast):
@@ -125,6 +119,8 @@ def _response_code(message, flags):
     """The response code, with the high bits an OPT record carries."""
     code = flags & 0xF
     questions, answers, authorities, additionals = message.header()[2:]
+    if not additionals:  # no OPT record to look for
+        return RESPONSE_CODES[code]
     at = 12
     try:
         for _index in range(questions):
@@ -153,7 +149,7 @@ def _question(message, at, parts, multicast):
     end = message.skip_name(at)
     if end is None or end + 4 > len(message.wire):
         raise Cut()
-    kind, rdclass = message.word(end), message.word(end + 2)
+    kind, rdclass = _QUESTION.unpack_from(message.wire, end)
     parts.append(" %s" % tables.DNS_TYPES.get(kind, "Type%u" % kind))
     shown = rdclass & 0x7FFF if multicast else rdclass
     if shown != 1:
@@ -195,7 +191,7 @@ def _record(p, message, at, parts, multicast):
         at = message.skip_name(at)
     if at is None or at + 10 > end:
         return end
-    kind, rdclass = message.word(at), message.word(at + 2)
+    kind, rdclass, ttl, size = _RECORD.unpack_from(wire_bytes, at)
     shown = rdclass & 0x7FFF if multicast else rdclass
     if shown != 1 and kind != wire.OPT:
         parts.append(" %s" % tables.DNS_CLASSES.get(shown, "(Class %u)" % shown))
@@ -203,10 +199,9 @@ def _record(p, message, at, parts, multicast):
         parts.append(" (Cache flush)")
     option_flags = 0
     if kind == wire.OPT:
-        option_flags = message.word(at + 6)
+        option_flags = ttl & 0xFFFF  # an OPT record's TTL holds its flags
     elif p.verbose > 2:
-        parts.append(" [%s]" % _relative_time(message.long(at + 4)))
-    size = message.word(at + 8)
+        parts.append(" [%s]" % _relative_time(ttl))
     at += 10
     after = at + size
     parts.append(" %s" % tables.DNS_TYPES.get(kind, "Type%u" % kind))

@@ -8,9 +8,14 @@ class Cut(Exception):
     """The message ends (as captured) before what is printed next: " [|domain]"."""
 
 
+_PRINTABLE = bytes(range(0x20, 0x7F))
+_LONGEST = 255  # a name's wire length, its root label's byte included (RFC 1035 3.1)
+MAX_POINTERS = 16  # dnspython's MAX_COMPRESSION_POINTER_CHAIN
+
+
 def printable(label):
     """fn_print_char for each byte: M- for the high bit, ^ for control characters."""
-    if label.isascii() and all(0x20 <= byte < 0x7F for byte in label):
+    if not label.translate(None, _PRINTABLE):  # nothing left: all printable
         return label.decode("ascii")
     text = []
     for byte in label:
@@ -27,6 +32,9 @@ def printable(label):
 def name(message, at, parts):
     """fqdn_print: the labels each followed by a dot ("." alone for the root);
     the offset after the name where it is written."""
+    after = _read(message.wire, at, parts)
+    if after is not None:
+        return after
     import dns.exception
 
     try:
@@ -39,6 +47,38 @@ def name(message, at, parts):
     else:
         parts.append("".join(printable(label) + "." for label in labels[:-1]))
     return after
+
+
+def _read(data, at, parts):
+    """name() read here by dnspython's rules (from_wire_parser): labels, pointers
+    each before the part that holds them (16 at most), 255 bytes in all; None,
+    with nothing printed, for a name those rules refuse (dnspython then says why)."""
+    limit, start, labels, length, hops, after = len(data), at, [], 1, 0, None
+    while at < limit:
+        size = data[at]
+        if not size:
+            if length > _LONGEST:
+                return None
+            parts.append("".join(labels) if labels else ".")
+            return at + 1 if after is None else after
+        if size < 64:
+            if at + 1 + size > limit:
+                return None
+            labels.append(printable(data[at + 1:at + 1 + size]) + ".")
+            length += size + 1
+            at += 1 + size
+        elif size >= 192 and at + 1 < limit:
+            target = (size & 0x3F) << 8 | data[at + 1]
+            if target >= start or hops == MAX_POINTERS:
+                return None
+            hops += 1
+            if after is None:
+                after = at + 2  # where the name ends as written
+            limit = start  # what follows reads only before the part it leaves
+            at = start = target
+        else:
+            return None
+    return None
 
 
 def broken_name(message, at, parts):

@@ -1,6 +1,8 @@
 """ICMP as tcpdump prints it (icmp_print): the message, and at -v the quoted
 packet of an error and a multi-part extension (RFC 4884, MPLS labels)."""
 
+import struct
+
 from pynettools.decode import checksum, icmp
 from pynettools.decode import names as tables
 from pynettools.output import tcpdump_hex
@@ -19,6 +21,7 @@ REDIRECT_FORMATS = {0: "redirect %s to net %s", 1: "redirect %s to host %s",
                     2: "redirect-tos %s to net %s", 3: "redirect-tos %s to host %s"}
 EXTENSION_OBJECTS = {1: "MPLS Stack Entry", 2: "Extended Payload"}
 EXTENDED_MINIMUM = 136  # the ICMP header and 128 bytes of the original datagram
+_ECHO = struct.Struct("!HH")  # identifier, sequence number
 
 
 
@@ -60,10 +63,10 @@ def print_icmp(p, data, offset, length, version, fragmented, ip_offset):
 
 def _message(p, data, offset, kind, code):
     host = p.names.ipv4
-    if kind in (icmp.ECHO_REPLY, icmp.ECHO):
+    if kind == icmp.ECHO or kind == icmp.ECHO_REPLY:
         need(p, offset, 8)
         return "echo %s, id %u, seq %u" % ("request" if kind == icmp.ECHO else "reply",
-                                          u16(data, offset + 4), u16(data, offset + 6))
+                                          *_ECHO.unpack_from(data, offset + 4))
     if kind == icmp.UNREACHABLE:
         return _unreachable(p, data, offset, code)
     if kind == icmp.REDIRECT:

@@ -32,9 +32,9 @@ def ethertype_text(p, ethertype):
     return "ethertype %s (0x%04x), " % (tables.ETHERTYPES.get(ethertype, "Unknown"), ethertype)
 
 
-def print_ethernet(p, packet, data):
+def print_ethernet(p, data, length, linktype):
     out = p.out
-    caplen, length = len(data), packet.wire_length
+    caplen = len(data)
     p.protocol = "ether"
     if caplen < 14 or length < 14:
         out.append(" [|ether]")
@@ -45,10 +45,8 @@ def print_ethernet(p, packet, data):
         p.link_length = 14
         print_ipv4(p, data, 14, length - 14)
         return
-    names = p.names
-    header = "%s > %s, " % (names.mac(data[6:12]), names.mac(data[0:6]))
     if p.eflag:
-        out.append(header)
+        out.append(_mac_pair(p, data))
         if ethertype <= MAX_LENGTH_VALUE:  # the length field's
             out.append("802.3, length %u: " % ethertype)
         else:
@@ -70,15 +68,20 @@ def print_ethernet(p, packet, data):
         offset += 4
     p.link_length = offset
     if ethertype <= MAX_LENGTH_VALUE:
-        _print_8023(p, data, offset, ethertype, header[:-2])
+        _print_8023(p, data, offset, ethertype, _mac_pair(p, data)[:-2])
         return
     if not print_ethertype(p, ethertype, data, offset, length - offset):
         if not p.eflag:
-            out.append(header)
+            out.append(_mac_pair(p, data))
             out.append(ethertype_text(p, ethertype))
             out.append("length %u: " % length)
         if not p.suppress_default:
             out.append(tcpdump_hex.hex_ascii(data[offset:]))
+
+
+def _mac_pair(p, data):
+    """ "source > destination, " of the Ethernet header, made only where it is printed."""
+    return "%s > %s, " % (p.names.mac(data[6:12]), p.names.mac(data[0:6]))
 
 
 def _print_8023(p, data, offset, length, addresses):
@@ -119,13 +122,13 @@ def _cooked_header(p, version2, type_name, index, address_length, address, proto
         out.append(", length %u: " % length)
 
 
-def print_cooked(p, packet, data):
+def print_cooked(p, data, length, linktype):
     """LINUX_SLL (v1, 16 bytes) and LINUX_SLL2 (v2, 20 bytes, with the interface
     index, which tcpdump names as the reading machine names it)."""
-    version2 = packet.linktype == linktypes.LINUX_SLL2
+    version2 = linktype == linktypes.LINUX_SLL2
     header_length = 20 if version2 else 16
     out = p.out
-    caplen, length = len(data), packet.wire_length
+    caplen = len(data)
     p.protocol = "sll2" if version2 else "sll"
     if caplen < header_length:
         raise Truncated()
@@ -163,15 +166,14 @@ def print_cooked(p, packet, data):
         out.append(tcpdump_hex.hex_ascii(data[offset:]))
 
 
-def print_raw(p, packet, data):
+def print_raw(p, data, length, linktype):
     """RAW: IPv4 or IPv6 by the version nibble (ipN_print); IPV4, IPV6: as named."""
     p.link_length = 0
-    length = packet.wire_length
     if p.eflag:
         p.out.append("ip: ")
-    if packet.linktype == linktypes.IPV4:
+    if linktype == linktypes.IPV4:
         print_ipv4(p, data, 0, length)
-    elif packet.linktype == linktypes.IPV6:
+    elif linktype == linktypes.IPV6:
         print_ipv6(p, data, 0, length)
     else:
         _print_ip_version(p, data, 0, length)
@@ -209,7 +211,7 @@ def _family_header(p, family, length):
     p.out.append(", length %u: " % length)
 
 
-def print_null(p, packet, data):
+def print_null(p, data, length, linktype):
     """NULL and LOOP: a 4-byte BSD address family, in whichever byte order
     puts its value in the low 16 bits (as tcpdump guesses it)."""
     p.protocol = "null"
@@ -219,7 +221,6 @@ def print_null(p, packet, data):
     family = int.from_bytes(data[:4], "little")
     if family & 0xFFFF0000:
         family = int.from_bytes(data[:4], "big")
-    length = packet.wire_length
     if p.eflag:
         _family_header(p, family, length)
     if family == BSD_INET:
@@ -233,7 +234,7 @@ def print_null(p, packet, data):
             p.out.append(tcpdump_hex.hex_ascii(data[4:]))
 
 
-def unsupported(p, packet, data):
+def unsupported(p, data, length, linktype):
     """A link type tcpdump has no printer for: the word, and the bytes."""
     p.out.append("UNSUPPORTED" + tcpdump_hex.hex_ascii(data))
 

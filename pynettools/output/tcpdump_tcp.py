@@ -44,12 +44,15 @@ def print_tcp(p, data, offset, length, version, fragmented, ip_offset):
     sport, dport, seq, ack, header_word, flags, window, field, urgent = \
         _HEADER.unpack_from(data, offset)
     # addresses are shown only where TCP follows the IP header (not after AH
-    # or IPv6 extension headers), and only those prefixes are kept
+    # or IPv6 extension headers), and only those prefixes are kept; the key is
+    # the addresses and the ports, one slice where no IP option parts them
     if version == 4:
-        key = data[ip_offset + 12:ip_offset + 20] + data[offset:offset + 4]
+        key = data[ip_offset + 12:offset + 4] if offset == ip_offset + 20 else \
+            data[ip_offset + 12:ip_offset + 20] + data[offset:offset + 4]
         direct = data[ip_offset + 9] == 6
     else:
-        key = data[ip_offset + 8:ip_offset + 40] + data[offset:offset + 4]
+        key = data[ip_offset + 8:offset + 4] if offset == ip_offset + 40 else \
+            data[ip_offset + 8:ip_offset + 40] + data[offset:offset + 4]
         direct = data[ip_offset + 6] == 6
     entry = p.tcp_prefixes.get(key) if direct else None
     if entry is None:
@@ -79,28 +82,31 @@ def print_tcp(p, data, offset, length, version, fragmented, ip_offset):
     else:
         checked = ""
         numbered = payload > 0 or flags & (SYN | FIN | RST)
-    if numbered:
-        numbers = f", seq {seq}:{(seq + payload) & 0xFFFFFFFF}" if payload > 0 else f", seq {seq}"
-    else:
+    if not numbered:
         numbers = ""
-    if flags & ACK:
-        numbers = f"{numbers}, ack {ack}"
-    if flags & URG:
-        numbers = f"{numbers}, win {window}, urg {urgent}"
+    elif payload > 0:
+        numbers = f", seq {seq}:{(seq + payload) & 0xFFFFFFFF}"
     else:
-        numbers = f"{numbers}, win {window}"
+        numbers = f", seq {seq}"
     flag_text = _FLAGS.get(flags) or _flags_text(flags)
+    # one f-string for the common flags: each piece joined apart costs a string
+    if flags & (ACK | URG) == ACK:
+        head = f"{prefix}Flags [{flag_text}]{checked}{numbers}, ack {ack}, win {window}"
+    else:
+        head = f"{prefix}Flags [{flag_text}]{checked}{numbers}" + \
+            (f", ack {ack}" if flags & ACK else "") + \
+            (f", win {window}, urg {urgent}" if flags & URG else f", win {window}")
     if header_length == 20:
-        p.out.append(f"{prefix}Flags [{flag_text}]{checked}{numbers}, length {payload}")
+        p.out.append(f"{head}, length {payload}")
     else:
         start = offset + 20
         if header_length == 32 and offset + 32 <= end and \
                 data[start:start + 4] == b"\x01\x01\x08\x0a":
             value, echo = _TIMESTAMPS.unpack_from(data, start + 4)
-            p.out.append(f"{prefix}Flags [{flag_text}]{checked}{numbers}, options "
-                         f"[nop,nop,TS val {value} ecr {echo}], length {payload}")
+            p.out.append(f"{head}, options [nop,nop,TS val {value} ecr {echo}], "
+                         f"length {payload}")
         else:
-            p.out.append(f"{prefix}Flags [{flag_text}]{checked}{numbers}")
+            p.out.append(head)
             if not (offset + header_length <= end and
                     _templated_options(p, data, start, header_length - 20)):
                 try:

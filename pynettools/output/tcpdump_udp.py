@@ -23,7 +23,18 @@ def print_udp(p, data, offset, length, version, fragmented, ip_offset):
     sport, dport, field_length = _UDP.unpack_from(data, offset)
     if field_length == 0 and length > 65535:
         field_length = length
-    prefix = _udp_prefix(p, data, offset, version, ip_offset)
+    # udpipaddr_print's "src.port > dst.port: ", kept per addresses and ports: one
+    # slice where UDP follows the IP header, else with the next header before them
+    # (which decides between addresses with ports and ports alone)
+    if version == 4:
+        key = data[ip_offset + 12:offset + 4] if offset == ip_offset + 20 else \
+            data[ip_offset + 9:ip_offset + 10] + data[ip_offset + 12:ip_offset + 20] + \
+            data[offset:offset + 4]
+    else:
+        key = data[ip_offset + 8:offset + 4] if offset == ip_offset + 40 else \
+            data[ip_offset + 6:ip_offset + 7] + data[ip_offset + 8:ip_offset + 40] + \
+            data[offset:offset + 4]
+    prefix = p.udp_prefixes.get(key) or _udp_prefix(p, data, offset, version, ip_offset, key)
     if field_length < 8:
         out.append("%struncated-udplength %u" % (prefix, field_length))
         return
@@ -46,17 +57,8 @@ def print_udp(p, data, offset, length, version, fragmented, ip_offset):
         out.append(f"UDP, length {field_length}")
 
 
-def _udp_prefix(p, data, offset, version, ip_offset):
-    """udpipaddr_print's "src.port > dst.port: ", kept per addresses and ports."""
-    if version == 4:
-        key = data[ip_offset + 12:ip_offset + 20] + data[offset:offset + 4]
-    else:
-        key = data[ip_offset + 6:ip_offset + 7] + data[ip_offset + 8:ip_offset + 40] + \
-            data[offset:offset + 4]
-    try:
-        return p.udp_prefixes[key]
-    except KeyError:
-        pass
+def _udp_prefix(p, data, offset, version, ip_offset, key):
+    """The prefix of a UDP header not seen before, kept by `key`."""
     source, destination, next_header = addresses(data, ip_offset, version)
     sport, dport = data[offset] << 8 | data[offset + 1], data[offset + 2] << 8 | data[offset + 3]
     prefix = _udpaddresses(p, source, destination, next_header, version, sport, dport)

@@ -195,11 +195,7 @@ def _feed(reader, program, sink):
     before it first), and the next file of -V is read all the same.
     """
     try:
-        if program is None:
-            sink.drain(reader)
-        else:
-            run = program.run
-            sink.drain(packet for packet in reader if run(packet.data, packet.wire_length))
+        sink.drain(reader, program)
     except CaptureFileError as error:
         sink.flush()
         said = failure(CaptureFileError("pcap_loop: " + error.reason))

@@ -16,11 +16,12 @@ to write output", status 14); a failed write of a -w file is ignored, as
 tcpdump ignores it.
 """
 
+import itertools
 import sys
 
 from pynettools.errors import OutputError
 
-_BATCH = 256  # lines joined per write in drain()
+_BATCH = 1024  # lines joined per write in drain()
 
 
 class Sink:
@@ -36,6 +37,7 @@ class Sink:
         self.printer = self.writer = None
         self.owners = None  # --owners: the OwnerService of a live run
         self._show = None
+        self._lines = None  # the printer's line() when nothing else wraps its text
         self._out = sys.stdout.buffer
         # -l, or a terminal, whose stdout C's stdio buffers by the line
         self._flush_each = bool(args.line_buffered) or self._out.isatty()
@@ -85,6 +87,7 @@ class Sink:
             from pynettools.cli.tcpdump.owners import owned_text
 
             return owned_text(self.printer.text, self.owners)
+        self._lines = self.printer.line
         return self.printer.text
 
     def _postrotate(self, name):
@@ -120,32 +123,46 @@ class Sink:
             self.emit(self._show(packet))
         return self.limit is None or self._taken < self.limit
 
-    def drain(self, packets):
-        """take() every packet of `packets` until one says stop: file mode's loop.
+    def drain(self, reader, program=None):
+        """take() every packet of savefile `reader` that `program` accepts (None:
+        every one) until one says stop: file mode's loop.
 
-        Printing alone, the lines are joined and written a batch at a time
-        (a file is read much faster than a capture arrives: the calls per
-        packet are what costs)."""
-        if self.writer is not None or self._show is None or self._flush_each:
+        Printing alone, the reader's records go to the printer without a Packet
+        each, and the lines are joined and written a batch at a time (a file is
+        read much faster than a capture arrives: the calls per packet are what
+        costs)."""
+        if self.writer is not None or self._lines is None or self._flush_each:
+            packets = reader if program is None else \
+                (packet for packet in reader if program.run(packet.data, packet.wire_length))
             for packet in packets:
                 if not self.take(packet):
                     return
             return
-        show, limit, batch = self._show, self.limit, []
-        taken = self._taken
+        records = reader.records()
+        if program is not None:
+            run = program.run
+            records = (record for record in records if run(record[2], record[1]))
+        lines = itertools.starmap(self._lines, records)
+        if self.limit is not None:
+            lines = itertools.islice(lines, self.limit - self._taken)
+        batch = []
         try:
-            for packet in packets:
-                batch.append(show(packet))
-                taken += 1
-                if taken == limit:
-                    break
-                if len(batch) == _BATCH:
-                    self.emit("".join(batch))
-                    batch.clear()
-        finally:  # a savefile cut short: what was read before is printed
-            self.captured += taken - self._taken
-            self._taken = taken
-            self.emit("".join(batch))
+            while True:
+                # extend keeps the lines made before a savefile cut short or a ^C
+                batch.extend(itertools.islice(lines, _BATCH))
+                if not batch:
+                    return
+                self._print_batch(batch)
+        finally:
+            if batch:
+                self._print_batch(batch)
+
+    def _print_batch(self, batch):
+        self.captured += len(batch)
+        self._taken += len(batch)
+        text = "".join(batch)
+        batch.clear()
+        self.emit(text)
 
     @property
     def over(self):
