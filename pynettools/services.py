@@ -32,7 +32,7 @@ _DIGITS = {8: b"01234567", 10: b"0123456789", 16: b"0123456789abcdefABCDEF"}
 _BLANKS = b" \t\n\r\x0b\x0c"
 _BLANK_SET = frozenset(_BLANKS)
 _NOT_IN_FIELDS = frozenset(_BLANKS + b"#\0")  # a field ends at these
-_BLOCK = 1 << 20  # bytes read (or split) at a time from large files
+BLOCK_BYTES = 1 << 20  # bytes read (or split) at a time from large files
 _MISSES = 64  # false hits of a key before searching with a regular expression
 
 
@@ -89,13 +89,13 @@ def raw_fields(line, terminated=True):
     if not terminated or b"\0" in line:
         line = _as_glibc_reads(line, terminated)
     body, hash_sign, comment = line.partition(b"#")
-    fields = _body_fields(body)
+    fields = body_fields(body)
     if fields is None or not hash_sign:
         return fields
     return fields[:4] + (comment.strip(_BLANKS),)
 
 
-def _body_fields(body):
+def body_fields(body):
     """raw_fields of a line's body: what comes before any `#` or NUL, as glibc
     reads it.  This runs once per line of files with a million lines: it is
     kept to one function with the plain decimal port as its fast path."""
@@ -205,24 +205,14 @@ class ServicesDB:
             return None
 
     def raw_blocks(self):
-        """Every entry's raw_fields, in file order, a list per block of the file:
-        read block by block, so that memory stays bounded however long it is."""
+        """Every entry in file order, a list per block of the file (see
+        services_blocks): memory stays bounded however long the file is."""
         services_file = self._open()
         if services_file is None:
-            return
-        with services_file:
-            rest = b""
-            for block in iter(lambda: services_file.read(_BLOCK), b""):
-                block = rest + block
-                lines = block.split(b"\n")
-                rest = lines.pop()
-                # most blocks have no comment and no NUL: their lines are their bodies
-                plain = b"#" not in block and b"\0" not in block
-                found = map(_body_fields if plain else raw_fields, lines)
-                yield [fields for fields in found if fields is not None]
-            if rest:
-                final = raw_fields(rest, terminated=False)
-                yield [final] if final is not None else []
+            return iter(())
+        from pynettools.services_blocks import blocks
+
+        return blocks(services_file)
 
     def by_name(self, name, protocol=None):
         """The first entry called `name` (or aliased so), or None."""
@@ -273,6 +263,7 @@ class ServicesDB:
         if containing is not None:
             entries = [entry for entry in entries if _contains(entry, containing.casefold())]
         return entries
+
 
 def _names(entry, name, protocol):
     return (protocol is None or entry.protocol == protocol) and (
@@ -386,13 +377,13 @@ def _first_with_port(data, port, protocol):
 
 
 def _line_blocks(data):
-    """The terminated lines of `data`, a list per block of about _BLOCK bytes
+    """The terminated lines of `data`, a list per block of about BLOCK_BYTES bytes
     (splitting a large file at once would hold a copy of it in line objects)."""
     start = 0
     while start < len(data):
-        end = data.rfind(b"\n", start, start + _BLOCK)
+        end = data.rfind(b"\n", start, start + BLOCK_BYTES)
         if end < 0:
-            end = data.find(b"\n", start + _BLOCK)
+            end = data.find(b"\n", start + BLOCK_BYTES)
             if end < 0:
                 return
         yield data[start:end].split(b"\n")
