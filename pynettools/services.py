@@ -170,7 +170,7 @@ class ServicesDB:
     `lookup` and `by_name` find the key in the file's bytes first and parse
     only the lines that can hold it, so a key costs a search of the file, not
     a parse of it; `entries`, `by_port` and `select` parse it all, once;
-    `raw_blocks` streams it.
+    services_blocks streams it.
     """
 
     def __init__(self, path=None):
@@ -188,14 +188,14 @@ class ServicesDB:
 
     def _bytes(self):
         if self._data is None:
-            services_file = self._open()
+            services_file = self.open_file()
             self._data = b""
             if services_file is not None:
                 with services_file:
                     self._data = services_file.read()
         return self._data
 
-    def _open(self):
+    def open_file(self):
         """The file open for reading, or None where getent sees an empty database."""
         try:
             return open(self.path, "rb")
@@ -203,16 +203,6 @@ class ServicesDB:
             if self._required:
                 raise ServicesFileError(self.path, error.strerror or str(error)) from error
             return None
-
-    def raw_blocks(self):
-        """Every entry in file order, a list per block of the file (see
-        services_blocks): memory stays bounded however long the file is."""
-        services_file = self._open()
-        if services_file is None:
-            return iter(())
-        from pynettools.services_blocks import blocks
-
-        return blocks(services_file)
 
     def by_name(self, name, protocol=None):
         """The first entry called `name` (or aliased so), or None."""

@@ -26,9 +26,12 @@ class CommonLines(list):
     glibc would read otherwise.  getent prints such a line's rest as it stands."""
 
 
-def blocks(services_file):
-    """The entries of an open services file (binary), a list per block; the file
-    is closed at the end."""
+def blocks(db):
+    """The entries of the file of `db` (a services.ServicesDB) in file order, a
+    list per block: memory stays bounded however long the file is."""
+    services_file = db.open_file()
+    if services_file is None:
+        return
     with services_file:
         rest = b""
         for block in iter(lambda: services_file.read(BLOCK_BYTES), b""):

@@ -23,8 +23,18 @@ def line_by_line(lines):
     return raw_service_text([fields for fields in map(raw_fields, lines) if fields is not None])
 
 
+class InMemory:
+    """A services.ServicesDB's file, as bytes."""
+
+    def __init__(self, data):
+        self.data = data
+
+    def open_file(self):
+        return io.BytesIO(self.data)
+
+
 def listing(data):
-    return b"".join(map(raw_service_text, blocks(io.BytesIO(data))))
+    return b"".join(map(raw_service_text, blocks(InMemory(data))))
 
 
 @pytest.fixture
