@@ -255,6 +255,15 @@ class ServicesDB:
         return entries
 
 
+class CommonLines(list):
+    """The entries of a block (see services_blocks) as (name, rest) pairs of
+    bytes, for a block whose every line reads `name port/protocol aliases...`:
+    single spaces, a plain decimal port up to 65535 (`0` or no leading zero),
+    no comment, nothing glibc would read otherwise.  getent prints such a
+    line's rest as it stands.  Here, not in services_blocks, so that the
+    formatter can tell it without importing that module at every start."""
+
+
 def _names(entry, name, protocol):
     return (protocol is None or entry.protocol == protocol) and (
         entry.name == name or name in entry.aliases)

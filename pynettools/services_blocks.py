@@ -4,26 +4,19 @@ Each block of whole lines gives its entries in file order: a CommonLines
 when every line of it has the shape nearly every line of a large file has
 (`name port/protocol aliases...`), else a list of each entry's raw_fields.
 A CommonLines is checked and cut by one regular expression, in C, which
-takes half the time of a parse of each line; getent prints its lines with
+takes a third of the time of a parse of each line; getent prints its lines with
 only the name padded, so the rest of each line is kept as it stands.
 """
 
 import functools
 
-from pynettools.services import BLOCK_BYTES, body_fields, raw_fields
+from pynettools.services import BLOCK_BYTES, CommonLines, body_fields, raw_fields
 
 # A field: no C blank, `#` or NUL; the port: as %d prints a 16-bit number; the
 # protocol may be empty but cannot start with `/` (glibc skips a run of them).
 _FIELD, _PROTOCOL_START = rb"[^ \t\n\r\x0b\x0c#\x00]", rb"[^ \t\n\r\x0b\x0c#\x00/]"
 _PORT = rb"(?:0|[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
 _COMMON_BYTES = BLOCK_BYTES // 4  # smaller blocks go line by line: no `re` to import
-
-
-class CommonLines(list):
-    """The entries of a block as (name, rest) pairs of bytes, for a block whose
-    every line reads `name port/protocol aliases...`: single spaces, a plain
-    decimal port up to 65535 (`0` or no leading zero), no comment, nothing
-    glibc would read otherwise.  getent prints such a line's rest as it stands."""
 
 
 def blocks(db):

@@ -1,7 +1,7 @@
 """Text formats of pyservices: getent's service lines and the listening table."""
 
 from pynettools.output import encode
-from pynettools.services_blocks import CommonLines
+from pynettools.services import CommonLines
 
 NAME_WIDTH = 21  # getent prints "%-21s %d/%s": the width counts bytes
 _NAME_AND_REST = b"%%-%ds %%s" % NAME_WIDTH
@@ -16,10 +16,10 @@ def service_line(entry):
 
 
 def raw_service_text(block):
-    """The lines of a block (see services_blocks), each ending in
-    a newline, as bytes.  The name's width counts bytes, as printf's does; the
-    comment is not shown.  One comprehension or map, no call a line: blocks
-    hold tens of thousands."""
+    """The lines of a block (see services_blocks), each ending in a newline, as
+    bytes.  The name's width counts bytes, as printf's does; the comment is not
+    shown.  One comprehension or map, no call a line: blocks hold tens of
+    thousands."""
     if not block:
         return b""
     if isinstance(block, CommonLines):  # (name, rest) pairs: the rest prints as it is

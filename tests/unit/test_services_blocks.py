@@ -8,8 +8,8 @@ from hypothesis import given, settings, strategies as st
 
 from pynettools import services_blocks
 from pynettools.output.services import raw_service_text
-from pynettools.services import raw_fields
-from pynettools.services_blocks import CommonLines, blocks
+from pynettools.services import CommonLines, raw_fields
+from pynettools.services_blocks import blocks
 
 COMMON = [b"http 80/tcp www", b"s 0/udp", b"s 65535/t", b"n 5/", b"n 5/ alias", b"j 9/tcp/x a b",
           b"w\xff 7/tcp \xe9", b"n" * 40 + b" 1/tcp " + b"a" * 40, b"a/b 22/a/b c/d",
