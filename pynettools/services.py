@@ -32,7 +32,7 @@ _DIGITS = {8: b"01234567", 10: b"0123456789", 16: b"0123456789abcdefABCDEF"}
 _BLANKS = b" \t\n\r\x0b\x0c"
 _BLANK_SET = frozenset(_BLANKS)
 _NOT_IN_FIELDS = frozenset(_BLANKS + b"#\0")  # a field ends at these
-_BLOCK = 1 << 20  # bytes read (or split) at a time from large files
+BLOCK_BYTES = 1 << 20  # bytes read (or split) at a time from large files
 _MISSES = 64  # false hits of a key before searching with a regular expression
 
 
@@ -89,13 +89,13 @@ def raw_fields(line, terminated=True):
     if not terminated or b"\0" in line:
         line = _as_glibc_reads(line, terminated)
     body, hash_sign, comment = line.partition(b"#")
-    fields = _body_fields(body)
+    fields = body_fields(body)
     if fields is None or not hash_sign:
         return fields
     return fields[:4] + (comment.strip(_BLANKS),)
 
 
-def _body_fields(body):
+def body_fields(body):
     """raw_fields of a line's body: what comes before any `#` or NUL, as glibc
     reads it.  This runs once per line of files with a million lines: it is
     kept to one function with the plain decimal port as its fast path."""
@@ -170,7 +170,7 @@ class ServicesDB:
     `lookup` and `by_name` find the key in the file's bytes first and parse
     only the lines that can hold it, so a key costs a search of the file, not
     a parse of it; `entries`, `by_port` and `select` parse it all, once;
-    `raw_blocks` streams it.
+    services_blocks streams it.
     """
 
     def __init__(self, path=None):
@@ -188,14 +188,14 @@ class ServicesDB:
 
     def _bytes(self):
         if self._data is None:
-            services_file = self._open()
+            services_file = self.open_file()
             self._data = b""
             if services_file is not None:
                 with services_file:
                     self._data = services_file.read()
         return self._data
 
-    def _open(self):
+    def open_file(self):
         """The file open for reading, or None where getent sees an empty database."""
         try:
             return open(self.path, "rb")
@@ -203,26 +203,6 @@ class ServicesDB:
             if self._required:
                 raise ServicesFileError(self.path, error.strerror or str(error)) from error
             return None
-
-    def raw_blocks(self):
-        """Every entry's raw_fields, in file order, a list per block of the file:
-        read block by block, so that memory stays bounded however long it is."""
-        services_file = self._open()
-        if services_file is None:
-            return
-        with services_file:
-            rest = b""
-            for block in iter(lambda: services_file.read(_BLOCK), b""):
-                block = rest + block
-                lines = block.split(b"\n")
-                rest = lines.pop()
-                # most blocks have no comment and no NUL: their lines are their bodies
-                plain = b"#" not in block and b"\0" not in block
-                found = map(_body_fields if plain else raw_fields, lines)
-                yield [fields for fields in found if fields is not None]
-            if rest:
-                final = raw_fields(rest, terminated=False)
-                yield [final] if final is not None else []
 
     def by_name(self, name, protocol=None):
         """The first entry called `name` (or aliased so), or None."""
@@ -273,6 +253,16 @@ class ServicesDB:
         if containing is not None:
             entries = [entry for entry in entries if _contains(entry, containing.casefold())]
         return entries
+
+
+class CommonLines(list):
+    """The entries of a block (see services_blocks) as (name, rest) pairs of
+    bytes, for a block whose every line reads `name port/protocol aliases...`:
+    single spaces, a plain decimal port up to 65535 (`0` or no leading zero),
+    no comment, nothing glibc would read otherwise.  getent prints such a
+    line's rest as it stands.  Here, not in services_blocks, so that the
+    formatter can tell it without importing that module at every start."""
+
 
 def _names(entry, name, protocol):
     return (protocol is None or entry.protocol == protocol) and (
@@ -386,13 +376,13 @@ def _first_with_port(data, port, protocol):
 
 
 def _line_blocks(data):
-    """The terminated lines of `data`, a list per block of about _BLOCK bytes
+    """The terminated lines of `data`, a list per block of about BLOCK_BYTES bytes
     (splitting a large file at once would hold a copy of it in line objects)."""
     start = 0
     while start < len(data):
-        end = data.rfind(b"\n", start, start + _BLOCK)
+        end = data.rfind(b"\n", start, start + BLOCK_BYTES)
         if end < 0:
-            end = data.find(b"\n", start + _BLOCK)
+            end = data.find(b"\n", start + BLOCK_BYTES)
             if end < 0:
                 return
         yield data[start:end].split(b"\n")

@@ -5,13 +5,15 @@ and the FIRST process found holding a socket owns it (a socket shared
 after fork shows the parent, normally).  It reads each process's cmdline
 once, when its first socket turns up.  This does the same with plain
 system calls: psutil's Process objects cost more than the whole scan (see
-benchmarks/bench_netstat.py).  Processes that exit mid-scan are skipped.
+benchmarks/bench_netstat.py), and the fds of a process holding thousands
+are read by two threads.  Processes that exit mid-scan are skipped.
 """
 
 import functools
 import itertools
 import operator
 import os
+import threading
 
 from pynettools import procfs
 from pynettools.sockets.records import SocketOwner
@@ -19,6 +21,7 @@ from pynettools.sockets.records import SocketOwner
 CMDLINE_BYTES = 511  # netstat reads at most this much of /proc/<pid>/cmdline
 SOCKET_LINK, OLD_SOCKET_LINK = "socket:[", "[0000]:"  # an fd's link text: socket:[inode]
 _NUMBER = operator.itemgetter(slice(len(SOCKET_LINK), -1))
+_SPLIT_FDS = 2048  # a process with more fds than this has its links read by two threads
 
 
 class Owners:
@@ -94,13 +97,42 @@ def scan():
 
 
 def _links(fd_directory):
-    """The link texts of the fds in an open fd directory.  Read relative to it,
-    which spares the kernel a path walk per fd, and all in one C-level map;
-    fds closed meanwhile are skipped."""
+    """The link texts of the fds in an open fd directory, fds closed meanwhile
+    skipped.  Each readlink is a system call of a few microseconds, almost
+    all of it in the kernel with the GIL released: a process holding
+    thousands of fds has the second half of them read by a second thread,
+    where there is a second CPU to run it."""
     try:
         fds = os.listdir(fd_directory)
     except OSError:
         return []
+    if len(fds) < _SPLIT_FDS or not _more_than_one_cpu():
+        return _read_links(fd_directory, fds)
+    half, second = len(fds) // 2, []
+
+    def read_second_half():
+        try:
+            second.append(_read_links(fd_directory, fds[half:]))
+        except BaseException as error:  # raised again in the scanning thread
+            second.append(error)
+
+    helper = threading.Thread(target=read_second_half, daemon=True)
+    helper.start()
+    first = _read_links(fd_directory, fds[:half])
+    helper.join()
+    if isinstance(second[0], BaseException):
+        raise second[0]
+    return first + second[0]
+
+
+@functools.lru_cache(maxsize=None)
+def _more_than_one_cpu():
+    return len(os.sched_getaffinity(0)) > 1
+
+
+def _read_links(fd_directory, fds):
+    """The link texts of `fds` in an open fd directory.  Read relative to it,
+    which spares the kernel a path walk per fd, and all in one C-level map."""
     read = functools.partial(os.readlink, dir_fd=fd_directory)
     try:
         return list(map(read, fds))

@@ -113,6 +113,11 @@ HOSTILE = {
     "100,000-character line": lambda: b"x" * 100_000 + b" 1/tcp " + b"y" * 100_000 + b"\nok 2/udp\n",
     "1,000,000 lines": lambda: b"".join(b"svc%d %d/tcp alias%d # c\n" % (n, n % 65536, n)
                                         for n in range(1_000_000)),
+    # blocks of the common shape (read by one regular expression), one odd line among them
+    "300,000 lines of the common shape": lambda: b"".join(
+        b"s%d%s %d/%s%s\n" % (n, b"\xff" * (n % 3) + b"n" * (n % 25), n % 65536,
+                              (b"tcp", b"", b"t/x")[n % 3], b" a%d b" % n * (n % 4))
+        for n in range(300_000)).replace(b"s150000 ", b"s150000  "),
 }
 
 

@@ -50,9 +50,11 @@ def _stream(db):
     """
     import gc
 
+    from pynettools.services_blocks import blocks
+
     gc.disable()
     try:
-        for block in db.raw_blocks():
+        for block in blocks(db):
             write_bytes(raw_service_text(block))
     finally:
         gc.enable()

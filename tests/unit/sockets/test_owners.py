@@ -43,6 +43,15 @@ def test_vanished_and_unreadable_processes_are_skipped(procfs_root, monkeypatch)
         '(No info could be read for "-p": geteuid()=65534')
 
 
+def test_a_process_with_many_fds_is_read_by_two_threads_whole(procfs_root, monkeypatch):
+    monkeypatch.setattr(owners, "_SPLIT_FDS", 4)
+    monkeypatch.setattr(owners, "_more_than_one_cpu", lambda: True)
+    links = ["socket:[%d]" % inode for inode in range(500, 509)] + ["/dev/null", "pipe:[1]"]
+    make_process(procfs_root, 40, b"/bin/holder\0", links)
+    assert owners.scan().by_inode == dict.fromkeys(range(500, 509),
+                                                   owners.SocketOwner(40, "holder"))
+
+
 def test_program_names_and_links_as_netstat_reads_them():
     assert owners.program_name(b"/usr/bin/python3\0/x/y.py\0") == b"python3"
     assert owners.program_name(b"sshd: root@pts/0") == b"sshd: root@pts/0"
