@@ -17,7 +17,8 @@ IPV4_NETWORKS = ("192.0.2", "198.51.100", "203.0.113")
 IPV6_ROUTES = 10_000
 VETH_PAIRS = 100
 NOTES = {
-    0: "target: pynetstat within about 1.5x netstat",
+    0: "no target: at 1,530 routes netstat's whole run is shorter than the bare "
+       "interpreter's start-up (issue 12's start-up goal is `pynetstat -rn` beside it)",
     2: "netstat formats each IPv6 route through a slow resolver path; pynetstat does not",
     7: "where the time goes: the bare interpreter's start-up is most of pynetstat's time "
        "on small tables; reading and formatting the counters take a few ms",
