@@ -55,8 +55,10 @@ def _entries(block):
 
 @functools.lru_cache(maxsize=None)
 def _common_lines():
-    """findall of the common shape's lines: [(name, rest)]."""
+    """findall of the common shape's lines: [(name, rest)].  No possessive
+    quantifiers: Python 3.11.2's (Debian 12's) match them wrongly (a trailing
+    blank passed), and a field cannot end but at a blank, so none is needed."""
     import re
 
-    return re.compile(rb"^(%s++) (%s/(?:%s%s*+)?+(?: %s++)*+)$" % (
+    return re.compile(rb"^(%s+) (%s/(?:%s%s*)?(?: %s+)*)$" % (
         _FIELD, _PORT, _PROTOCOL_START, _FIELD, _FIELD), re.MULTILINE).findall
