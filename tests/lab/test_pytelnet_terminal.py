@@ -272,7 +272,10 @@ def suspended_session(name):
             keys = [(b"$ ", b'"$PROG" 127.0.0.1 %d\r' % server.port),
                     (b"ready\r\n", b"\x1d"), (b"telnet> ", b"z\r"),
                     (b"Stopped", b"stty -a | grep -o -- ' -icanon'; fg\r"),
-                    (b"\r\n", b"\x1d"), (b"telnet> ", b"status\r"),
+                    # the job's line, which bash prints as fg resumes it (the echo
+                    # of the typed line came first: ^] then would go to bash)
+                    (b'"$PROG" 127.0.0.1 %d\r\n' % server.port, b"\x1d"),
+                    (b"telnet> ", b"status\r"),
                     (b"Escape character is '^]'.\r\n", b"\x1d"), (b"telnet> ", b"close\r"),
                     (b"Connection closed.\r\n", b"exit\r")]
             for expected, typed in keys:
