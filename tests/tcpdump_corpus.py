@@ -71,11 +71,11 @@ def print_options(argv, **extra):
     """PrintOptions for tcpdump command-line printing flags."""
     fields = dict(verbose=0, link_header=False, numeric=0, quiet=0, absolute_sequence=False,
                   timestamps=0, packet_number=False, no_checksums=False, hex=0, hex_ascii=0,
-                  ascii=0, nanoseconds=False)
+                  ascii=0, nanoseconds=False, strip_domains=False)
     letters = {"v": "verbose", "n": "numeric", "q": "quiet", "t": "timestamps", "x": "hex",
                "X": "hex_ascii", "A": "ascii"}
     switches = {"e": "link_header", "S": "absolute_sequence", "K": "no_checksums",
-                "#": "packet_number"}
+                "#": "packet_number", "N": "strip_domains"}
     for argument in argv:
         if argument == "--time-stamp-precision=nano":
             fields["nanoseconds"] = True

@@ -36,19 +36,20 @@ class PrintOptions:
     2: seconds since the epoch, 3: since the previous packet, 4: date and
     time, 5: since the first packet); nanoseconds: --time-stamp-precision=nano;
     packet_number: -#; no_checksums: -K; hex: -x count; hex_ascii: -X count;
-    ascii: -A count.  resolver: a function from a packed IPv4 or IPv6
+    ascii: -A count; strip_domains: -N (host names cut at their first
+    dot).  resolver: a function from a packed IPv4 or IPv6
     address to its host name or None (default: the system resolver, as
     tcpdump asks it); services: a `pynettools.services.ServicesDB` for port
     names (default: /etc/services)."""
 
     __slots__ = ("verbose", "link_header", "numeric", "quiet", "absolute_sequence",
                  "timestamps", "nanoseconds", "packet_number", "no_checksums", "hex",
-                 "hex_ascii", "ascii", "resolver", "services")
+                 "hex_ascii", "ascii", "strip_domains", "resolver", "services")
 
     def __init__(self, verbose=0, link_header=False, numeric=0, quiet=0,
                  absolute_sequence=False, timestamps=0, nanoseconds=False,
                  packet_number=False, no_checksums=False, hex=0, hex_ascii=0, ascii=0,
-                 resolver=None, services=None):
+                 strip_domains=False, resolver=None, services=None):
         self.verbose = verbose
         self.link_header = link_header
         self.numeric = numeric
@@ -61,6 +62,7 @@ class PrintOptions:
         self.hex = hex
         self.hex_ascii = hex_ascii
         self.ascii = ascii
+        self.strip_domains = strip_domains
         self.resolver = resolver
         self.services = services
 

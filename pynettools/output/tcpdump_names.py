@@ -5,7 +5,8 @@ gethostbyaddr, as tcpdump asks it), ports are looked up in the services
 database (tcp and udp entries; the first entry for a port wins, as in
 tcpdump's table built from getservent), and Ethernet addresses in
 /etc/ethers, then named by their vendor prefix ("(oui Unknown)" where
-tcpdump's built-in table has none).  Any -n turns all of that off.
+tcpdump's built-in table has none).  Any -n turns all of that off; -N
+prints host names without their domain.
 """
 
 import socket
@@ -31,6 +32,7 @@ class Names:
     def __init__(self, options):
         self.numeric = bool(options.numeric)
         self.resolver = options.resolver or system_resolver
+        self.strip_domains = options.strip_domains
         self._services = options.services
         self._hosts = {}
         self._tcp = None
@@ -47,7 +49,7 @@ class Names:
         except KeyError:
             text = socket.inet_ntoa(address)
             if not self.numeric:
-                text = self.resolver(address) or text
+                text = self._host_name(address) or text
             self._hosts[address] = text
             return text
 
@@ -58,9 +60,15 @@ class Names:
         except KeyError:
             text = socket.inet_ntop(socket.AF_INET6, address)
             if not self.numeric:
-                text = self.resolver(address) or text
+                text = self._host_name(address) or text
             self._hosts[address] = text
             return text
+
+    def _host_name(self, address):
+        name = self.resolver(address)
+        if name and self.strip_domains:
+            return name.partition(".")[0]  # -N: tcpdump cuts the name at its first dot
+        return name
 
     # ports
 

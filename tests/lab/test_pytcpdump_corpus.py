@@ -22,7 +22,9 @@ pytestmark = [needs_root, pytest.mark.lab, pytest.mark.usefixtures("utc"),
 OPTIONS = ((), ("-v",), ("-vvv",), ("-e",), ("-q",), ("-X",), ("-ttt",), ("-A",))
 HOSTS = "".join("%s %s\n" % pair for pair in (
     (make_pcaps.A4, "client.lab"), (make_pcaps.R4A, "router.lab"),
-    (make_pcaps.B4, "server.lab"), (make_pcaps.B6, "server6.lab")))
+    (make_pcaps.B4, "server.lab.example"), (make_pcaps.B6, "server6.lab")))
+# -N: the names cut at their first dot
+SHORT_NAMES = ("-N",), ("-N", "-v"), ("-NN", "-e")
 
 
 @pytest.fixture(scope="module")
@@ -50,9 +52,10 @@ def test_names_from_the_hosts_file_as_tcpdump_reads_it():
             hosts.write(HOSTS)
         for name in ("icmp.pcap", "dns.pcap", "mix-any.pcap"):
             path = CORPUS / name
-            for argv in ((), ("-v",), ("-e",)):
+            for argv in ((), ("-v",), ("-e",)) + SHORT_NAMES:
                 expected = tcpdump_printed(path, argv, prefix=namespace.command([]))
-                assert "client.lab" in expected
+                assert ("client.lab" in expected) is (argv not in SHORT_NAMES)
+                assert "client" in expected
                 assert _printed_in(namespace, path, argv) == expected, (name, argv)
 
 

@@ -37,7 +37,6 @@ FP_TYPE_LINE = "9877.895\n"
 # options tcpdump has whose effect is not built here (the man page lists them)
 NOT_BUILT = (
     ("packet_type", "-T", "printing packets as another protocol"),
-    ("strip_domains", "-N", "host names are printed whole"),
 )
 
 

@@ -90,8 +90,7 @@ The objects, as --json-schema prints them:""",
   $ pytcpdump -i eth0 -w ring.pcap -C 10 -W 5  # five files of 10 MB, round a ring
   $ pytcpdump -i lo -nn --owners tcp port 8080  # which processes talk on 8080""",
     "DIFFERENCES FROM TCPDUMP": """\
-Not built, each exits 1 saying so: -T (printing packets as another protocol), -N
-(host names are printed whole). Accepted with
+Not built, exits 1 saying so: -T (printing packets as another protocol). Accepted with
 no effect, because what they change is not decoded here: -b (BGP), -E (ESP), -H
 (802.11s), -M (TCP-MD5 signatures), -u (NFS); -a is ignored as by tcpdump; -m is
 ignored with tcpdump's own message (Debian's tcpdump has no libsmi); -Y prints the

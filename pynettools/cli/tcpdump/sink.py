@@ -221,4 +221,5 @@ def print_options(args, nanoseconds):
         quiet=args.quiet, absolute_sequence=bool(args.absolute_sequence),
         timestamps=args.timestamps, nanoseconds=nanoseconds,
         packet_number=bool(args.packet_number), no_checksums=bool(args.no_checksums),
-        hex=args.hex, hex_ascii=args.hex_ascii, ascii=args.ascii)
+        hex=args.hex, hex_ascii=args.hex_ascii, ascii=args.ascii,
+        strip_domains=bool(args.strip_domains))
