@@ -38,7 +38,10 @@ DEFAULT_SNAPLEN = linktypes.DEFAULT_MAX_SNAPLEN
 IN, OUT, INOUT = "in", "out", "inout"
 # The pseudo-devices tcpdump lists (devices.py) that this build does not capture on.
 PSEUDO_DEVICES = ("bluetooth-monitor", "nflog", "nfqueue", "dbus-system", "dbus-session")
-_VLAN_OFFSET = 12  # after the Ethernet addresses
+# Where libpcap puts back the tag the kernel took: after the Ethernet addresses, or
+# before the protocol of a cooked v1 header; cooked v2 has no place for one.
+_VLAN_OFFSETS = {linktypes.ETHERNET: 12, linktypes.LINUX_SLL: 14}
+SYS_CLASS_NET = "/sys/class/net"
 
 
 class LiveCapture:
@@ -225,9 +228,10 @@ class LiveCapture:
             prefix = cooked.header(self.linktype, socket.ntohs(protocol), ifindex, hatype,
                                    pkttype, halen, address)
             data, wire = prefix + data, wire + len(prefix)
-        elif status & ring.TP_STATUS_VLAN_VALID and len(data) >= _VLAN_OFFSET:
+        at = _VLAN_OFFSETS.get(self.linktype)
+        if status & ring.TP_STATUS_VLAN_VALID and at is not None and len(data) >= at:
             tpid = tpid if status & ring.TP_STATUS_VLAN_TPID_VALID else 0x8100
-            data = data[:_VLAN_OFFSET] + struct.pack(">HH", tpid, tci) + data[_VLAN_OFFSET:]
+            data = data[:at] + struct.pack(">HH", tpid, tci) + data[at:]
             wire += 4
         data = data[:self.snaplen]
         if self._userland is not None and not self._userland.run(data, wire, {
@@ -270,14 +274,17 @@ class LiveCapture:
 
 
 def _interface_drops(device):
-    """The receive drops /proc/net/dev counts for `device` (0 when it cannot say)."""
-    from pynettools.netinfo.interfaces import read_counters
-
-    try:
-        counters = read_counters().get(device)
-    except OSError:
-        return 0
-    return counters.rx_dropped if counters is not None else 0
+    """The drops the device itself counts (missed and FIFO overruns), as libpcap
+    1.10 reads them; not /proc/net/dev's drop column, which also counts what the
+    stack drops in software (a VLAN tag no device takes, say)."""
+    total = 0
+    for counter in ("rx_missed_errors", "rx_fifo_errors"):
+        try:
+            with open("%s/%s/statistics/%s" % (SYS_CLASS_NET, device, counter), "rb") as value:
+                total += int(value.read())
+        except (OSError, ValueError):
+            pass  # libpcap counts an unreadable counter as 0
+    return total
 
 
 def _open(kind, protocol):

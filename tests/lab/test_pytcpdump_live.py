@@ -403,3 +403,37 @@ def test_write_to_stdout_read_by_tcpdump(lab):
     assert [line.split(b" ", 1)[1] for line in masked(done.stdout).splitlines()] == [
         b"IP 192.0.2.2 > 192.0.2.1: ICMP echo request, id N, seq 1, length 64",
         b"IP 192.0.2.1 > 192.0.2.2: ICMP echo reply, id N, seq 1, length 64"]
+
+
+# Sent by a packet socket on b0, as tests/data/make_pcaps.py's vlan scenario sends them on
+# a0: a0 receives them with the outer tag moved into the packet's metadata by the
+# kernel, which the capture puts back in the frame (the tag's TPID too: 802.1ad).
+SEND_TAGGED = """
+from tests.data import corpus_traffic, crafted
+for family, device, frame in crafted.vlan_frames("b0", "192.0.2.2", "192.0.2.1",
+                                                 "2001:db8::2", "2001:db8::1"):
+    corpus_traffic.raw_send(family, device, frame.hex())
+"""
+NOT_PROBES = "not arp or (arp[6:2] = 1 and arp[14:4] = 0xc0000202)"  # b0's request only
+
+
+@pytest.mark.parametrize("options", [
+    ["-n", "-e", "-i", "a0", "-c", "5", "vlan"],
+    ["-n", "-v", "-i", "a0", "-c", "2", "vlan 10"],
+    # cooked, where libpcap's `vlan` fails: the tagged frames but a0's own ARP probes
+    ["-n", "-e", "-i", "any", "-c", "5", NOT_PROBES],
+    ["-n", "-e", "-i", "any", "-y", "LINUX_SLL", "-c", "5", NOT_PROBES],
+    ["-n", "-i", "a0", "-c", "1", "vlan 20 and vlan 30 and icmp"],
+], ids=["tagged", "vlan-10", "any", "any-sll", "stacked"])
+def test_tagged_frames_are_tcpdumps(lab, options):
+    cap, peer = lab
+
+    def send_tagged():
+        peer.run([sys.executable, "-c", SEND_TAGGED], check=True, cwd=ROOT)
+
+    theirs, ours = both(cap, options, send_tagged)
+    assert ours == theirs
+    count = int(options[options.index("-c") + 1])
+    assert ours[0] == 0 and len(re.findall(rb"(?m)^TIME ", ours[1])) == count
+    # -e shows the tags, but where cooked v2 has none
+    assert (b"vlan 10, p 0" in ours[1]) is ("-e" in options and b"LINUX_SLL2" not in ours[2])

@@ -123,8 +123,8 @@ devices as libpcap orders them, with its pseudo-devices; capture on
 bluetooth-monitor, nflog, nfqueue, dbus-system and dbus-session is not built and exits
 1 saying so. -j accepts only host (the others warn, as for a device without them); -I
 fails as on a device without monitor mode; -y DOCSIS is not offered. "packets dropped
-by interface" is the receive drops of /proc/net/dev since the start, in promiscuous
-mode only, as libpcap counts them.""",
+by interface" is what the device counts as missed or overrun since the start
+(/sys/class/net/DEV/statistics), in promiscuous mode only, as libpcap 1.10 counts them.""",
     "ENVIRONMENT": """\
 TZ: the time zone of the printed time stamps (and of -G's strftime names), as for
 tcpdump. PYNETTOOLS_DEBUG: when set, an internal error shows its Python traceback.""",
