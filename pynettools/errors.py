@@ -158,6 +158,7 @@ class CaptureDeviceError(PynettoolsError):
         self.problem = problem
         self.errno = errno
 
+
 class OutputError(PynettoolsError):
     """Writing the printed output failed: `errno` of the write (EPIPE for a
     closed pipe); `strerror` its words."""

@@ -100,7 +100,7 @@ class PcapReader:
                     raise CaptureFileError("truncated dump file; tried to read %d header "
                                            "bytes, only got %d" % (size, have - at))
             seconds, fraction, captured, wire = unpack_from(block, at)
-            if captured > bound and captured > maximum:
+            if captured > maximum:  # libpcap cuts one above the snaplen, refuses this
                 raise CaptureFileError("invalid packet capture length %d, bigger than %s" % (
                     captured, "snaplen of %d" % snaplen if captured > snaplen else
                     "maximum of %d" % maximum))

@@ -171,8 +171,7 @@ def _drop_privileges(args):
     from pynettools.cli.tcpdump import privileges
 
     if args.write_file is not None or args.file_list is not None or args.user is not None:
-        privileges.drop_privileges(args.user, keep_file_access=args.write_file is not None,
-                                   json_records=bool(args.json))
+        privileges.drop_for(args)
 
 
 def _file_program(args, expression, reader):

@@ -52,8 +52,7 @@ def run(args, sink):
         if args.dump_program:
             print_program(args, program)
             return ExitStatus.OK
-        privileges.drop_privileges(args.user, keep_file_access=args.write_file is not None,
-                                   json_records=bool(args.json))
+        privileges.drop_for(args)
         capture.set_filter(program)
         sink.start(capture.linktype, capture.snaplen)
         _say_listening(args, capture)

@@ -20,6 +20,13 @@ DEFAULT_USER = "tcpdump"
 _OTHERS_MAY_LIST = 0o005  # S_IROTH | S_IXOTH
 
 
+def drop_for(args):
+    """drop_privileges() as tcpdump's command line `args` ask: -Z's user, -w's
+    files, --json's records."""
+    drop_privileges(args.user, keep_file_access=args.write_file is not None,
+                    json_records=bool(args.json))
+
+
 def drop_privileges(user, keep_file_access=False, json_records=False):
     """Become `user` (None: Debian's default) when running as root;
     `keep_file_access` (-w): keep CAP_DAC_OVERRIDE, so that the files can be
