@@ -115,3 +115,17 @@ def numbered(argv):
     """The argument list as run: -nn added unless a -n is there."""
     return tuple(argv) if any(argument.startswith("-n") for argument in argv) else \
         ("-nn", *argv)
+
+
+def compare_crafted(tmp_path, linktype, packets, argv, cut=None, names=False):
+    """Crafted `packets` (cut to `cut` bytes) printed by pynettools and by tcpdump -r
+    with `argv` and -#, packet by packet; -nn added unless `names`."""
+    from tests.data.print_protocols import savefile
+
+    path = tmp_path / "crafted.pcap"
+    path.write_bytes(savefile(linktype, packets, cut=cut))
+    argv = (*(argv if names else numbered(argv)), "-#")
+    ours = printed_packets(path, argv)
+    theirs = split_packets(tcpdump_printed(path, argv), len(ours))
+    for number, (mine, expected) in enumerate(zip(ours, theirs), 1):
+        assert mine == expected, (number, cut)

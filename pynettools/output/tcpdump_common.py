@@ -2,6 +2,7 @@
 checksum words tcpdump prints, and what TCP and UDP read of the IP header."""
 
 from pynettools.decode import checksum, ipv4, ipv6
+from pynettools.output import tcpdump_hex
 
 
 class Truncated(Exception):
@@ -20,6 +21,11 @@ def need(p, start, size):
     """GET_: a field past the captured bytes leaves the printers (Truncated)."""
     if start + size > p.end:
         raise Truncated()
+
+
+def unknown_data(p, data, start, length, indent):
+    """print_unknown_data: hex lines of what was captured of the `length` bytes."""
+    return tcpdump_hex.hex_only(data[start:min(start + length, p.end)], indent)
 
 
 def u16(data, at):

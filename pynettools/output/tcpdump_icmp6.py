@@ -3,8 +3,7 @@ discovery with its options at -v, MLD and MLDv2."""
 
 from pynettools.decode import checksum, icmp6, ipv6
 from pynettools.decode import names as tables
-from pynettools.output import tcpdump_hex
-from pynettools.output.tcpdump_common import Cut, need, should_be
+from pynettools.output.tcpdump_common import Cut, need, should_be, unknown_data
 
 # the types whose length tcpdump prints early at -v
 _LENGTH_FIRST = frozenset((133, 134, 135, 136, 137, 145, 147))
@@ -51,17 +50,12 @@ def print_icmp6(p, data, offset, length, version, fragmented, ip_offset):
         if kind not in (141, 142):
             out.append(", length %u" % length)
             if p.verbose <= 1:
-                out.append(_unknown_data(p, data, offset, length, "\n\t"))
+                out.append(unknown_data(p, data, offset, length, "\n\t"))
             return
     elif printer(p, data, offset, length, code) is False:
         return
     if not p.verbose:
         out.append(", length %u" % length)
-
-
-def _unknown_data(p, data, start, length, indent):
-    """print_unknown_data: hex lines of what was captured."""
-    return tcpdump_hex.hex_only(data[start:min(start + length, p.end)], indent)
 
 
 def _host(p, data, at):
@@ -94,7 +88,7 @@ def _unreachable(p, data, offset, length, code):
         else:
             out.append(", %s protocol %u port %u unreachable" % (destination, protocol, port))
     elif p.verbose <= 1:
-        out.append(_unknown_data(p, data, offset, length, "\n\t"))
+        out.append(unknown_data(p, data, offset, length, "\n\t"))
         return False
     return None
 
@@ -311,7 +305,7 @@ def _options(p, data, start, remaining):
                 _lifetime(int.from_bytes(data[at + 4:at + 8], "big")),
                 _lifetime(int.from_bytes(data[at + 8:at + 12], "big"))))
         elif kind == icmp6.REDIRECTED_HEADER:
-            out.append(_unknown_data(p, data, start, size, "\n\t    "))
+            out.append(unknown_data(p, data, start, size, "\n\t    "))
         elif kind == icmp6.MTU:
             need(p, at, 8)
             out.append(" %u%s" % (int.from_bytes(data[at + 4:at + 8], "big"),
@@ -337,10 +331,10 @@ def _options(p, data, start, remaining):
             out.append(" preference %u, lifetime %u" % (data[at + 4] << 8 | data[at + 5],
                                                         data[at + 6] << 8 | data[at + 7]))
         elif p.verbose <= 1:
-            out.append(_unknown_data(p, data, at + 2, size - 2, "\n\t  "))
+            out.append(unknown_data(p, data, at + 2, size - 2, "\n\t  "))
             return
         if p.verbose > 1:
-            out.append(_unknown_data(p, data, at + 2, size - 2, "\n\t    "))
+            out.append(unknown_data(p, data, at + 2, size - 2, "\n\t    "))
         at += size
         remaining -= size
 

@@ -26,7 +26,9 @@ sequence number (nothing is decrypted); AH, and what follows it; TCP with its fl
 relative sequence numbers (-S for absolute), options and checksums (locally sent
 segments show "incorrect" because the kernel leaves the checksum to the network card);
 the text protocols over TCP, HTTP (80, 8080), RTSP (554, 8554), FTP (21), SMTP (25) and
-WHOIS (43): the request or response line, every text line at -v; UDP; DNS over UDP
+WHOIS (43): the request or response line, every text line at -v; SSH's version line
+(22); UDP; NTP (123: time and control messages, every field at -v); syslog (514: facility
+and severity, the message at -v); DNS over UDP
 and TCP, and mDNS, read with dnspython's wire parser and printed in tcpdump's words
 (names, records at -v, sections at -vv, TTLs at -vvv, EDNS options). A field cut off by
 the snapshot length ends the line with tcpdump's mark, " [|ip]", " [|tcp]" and so on.
@@ -48,9 +50,9 @@ in hex.
 Not decoded, where tcpdump has a printer: the packet's line is what tcpdump prints for
 the last layer that is decoded, and that layer's payload is not described. So a UDP
 datagram to or from one of these ports is "UDP, length N" where tcpdump describes its
-contents: 69 (TFTP), 88 and 750 (Kerberos), 123 (NTP), 161-162
+contents: 69 (TFTP), 88 and 750 (Kerberos), 161-162
 (SNMP), 319-320 (PTP), 496 (Cisco Auto-RP), 500, 4500, 7500 and 8500
-(ISAKMP, IPsec NAT traversal), 514 (syslog), 520 (RIP), 521 (RIPng), 525 (timed),
+(ISAKMP, IPsec NAT traversal), 520 (RIP), 521 (RIPng), 525 (timed),
 546-547 (DHCPv6), 646 (LDP), 654 (AODV), 698 (OLSR), 701 (LMP), 921 (lwres), 1589
 (VQP), 1645-1646, 1700, 1812-1813 and 3799 (RADIUS), 1701 (L2TP), 1985 (HSRP),
 2049 (NFS), 2103-2104 (Zephyr), 3456 (vat), 3503 (MPLS LSP ping), 3784-3785, 4784
@@ -58,8 +60,7 @@ and 6784 (BFD), 4342 (LISP), 4567 (whiteboard), 4789 (VXLAN), 4790 (VXLAN-GPE), 
 (SIP), 5359 (AHCP), 6081 (Geneve), 6343 (sFlow), 6635 (MPLS in UDP), 6696-6697
 (Babel), 7000-7009 (AFS Rx), 8231 (HNCP), 8472 (OTV), 12222-12223 (LWAPP), 17754
 (ZEP), 30490 (SOME/IP); and the AppleTalk ports. A TCP segment on one of these ports
-ends at its length, where tcpdump goes on to describe the payload: 22 (SSH version
-lines), 23 (Telnet, at -v), 179 (BGP), 323 (RPKI-RTR), 639 (MSDP), 646 (LDP), 1723
+ends at its length, where tcpdump goes on to describe the payload: 23 (Telnet, at -v), 179 (BGP), 323 (RPKI-RTR), 639 (MSDP), 646 (LDP), 1723
 (PPTP), 2049 (NFS), 6379 (Redis RESP), 6633 and 6653 (OpenFlow), 10288 (BEEP). The TCP
 options tcpdump spells out beyond mss, wscale, sackOK, sack, TS, nop,
 eol, md5 and the echo and cc families (user timeout, MPTCP, TCP-AO, fast open,

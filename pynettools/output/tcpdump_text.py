@@ -1,7 +1,8 @@
 """Text protocols over TCP as tcpdump prints them (txtproto_print): the
 protocol's name in capitals and the payload's first line ("HTTP: GET /
 HTTP/1.1"), every line at -v.  HTTP and RTSP payloads are only shown when
-they start with a request name or carry a response code as second word."""
+they start with a request name or carry a response code as second word.
+SSH shows its version line (ssh_print)."""
 
 import re
 
@@ -98,13 +99,50 @@ def _print_line(p, data, start, at, length, prefix):
     return after - start
 
 
+SSH_PREFIX = b"SSH-"
+_PRINTABLE = re.compile(rb"[\x20-\x7e]*")
+
+
+def print_ssh(p, data, start, length):
+    """The identification line "SSH-2.0-..." when the payload starts with one
+    of printable bytes ended by LF or CR LF; nothing for anything else."""
+    p.protocol = "ssh"
+    for at, byte in enumerate(SSH_PREFIX):
+        if start + at >= p.end:
+            raise Truncated()
+        if data[start + at] != byte:
+            return
+    end = min(start + length, p.end)
+    stop = _PRINTABLE.match(data, start + len(SSH_PREFIX), end).end()
+    if stop == start + length:
+        return  # no line end within the segment
+    if stop == end:
+        raise Truncated()
+    if data[stop] == 0x0D:
+        if stop + 1 == start + length:
+            return
+        if stop + 1 == p.end:
+            raise Truncated()
+        if data[stop + 1] != 0x0A:
+            return
+    elif data[stop] != 0x0A:
+        return
+    p.out.append(": SSH: " + data[start:stop].decode("ascii"))
+
+
+def _text(name, commands=None):
+    def print_named_text(p, data, start, length):
+        print_text(p, data, start, length, name, commands)
+    return print_named_text
+
+
 # tcp_print's order of ports: the first that matches picks the printer; None
 # where tcpdump's printer is not built here (the segment ends at its length)
 PORT_PRINTERS = (
-    ((23,), None), ((25,), ("smtp", None)), ((43,), ("whois", None)), ((179,), None),
-    ((1723,), None), ((6379,), None), ((22,), None), ((10288,), None), ((6633, 6653), None),
-    ((21,), ("ftp", None)), ((80, 8080), ("http", HTTP_COMMANDS)),
-    ((554, 8554), ("rtsp", RTSP_COMMANDS)))
+    ((23,), None), ((25,), _text("smtp")), ((43,), _text("whois")), ((179,), None),
+    ((1723,), None), ((6379,), None), ((22,), print_ssh), ((10288,), None),
+    ((6633, 6653), None), ((21,), _text("ftp")), ((80, 8080), _text("http", HTTP_COMMANDS)),
+    ((554, 8554), _text("rtsp", RTSP_COMMANDS)))
 PORTS = frozenset(port for ports, _ in PORT_PRINTERS for port in ports)
 
 
@@ -113,5 +151,5 @@ def print_application(p, data, start, length, sport, dport):
     for ports, printer in PORT_PRINTERS:
         if sport in ports or dport in ports:
             if printer is not None:
-                print_text(p, data, start, length, *printer)
+                printer(p, data, start, length)
             return

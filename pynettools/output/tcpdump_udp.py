@@ -1,4 +1,4 @@
-"""UDP as tcpdump prints it (udp_print), and DNS and mDNS above it."""
+"""UDP as tcpdump prints it (udp_print), and DNS, mDNS, BOOTP, NTP and syslog above it."""
 
 import struct
 
@@ -6,8 +6,10 @@ from pynettools.decode import checksum
 from pynettools.output.tcpdump_common import (Cut, Truncated, addresses, pseudo_sum,
                                               should_be)
 from pynettools.output.tcpdump_dns import print_domain
+from pynettools.output.tcpdump_ntp import print_ntp
+from pynettools.output.tcpdump_syslog import print_syslog
 
-DOMAIN, MULTICAST_DNS = 53, 5353
+DOMAIN, MULTICAST_DNS, NTP, SYSLOG = 53, 5353, 123, 514
 BOOTP = (67, 68)
 BOOTP_OPERATIONS = {1: "Request", 2: "Reply"}
 _UDP = struct.Struct("!HHH")
@@ -49,6 +51,10 @@ def print_udp(p, data, offset, length, version, fragmented, ip_offset):
         print_domain(p, data, offset + 8, length, False)
     elif not p.qflag and (sport in BOOTP or dport in BOOTP):
         print_bootp(p, data, offset + 8, length)
+    elif not p.qflag and (sport == NTP or dport == NTP):
+        print_ntp(p, data, offset + 8, length)
+    elif not p.qflag and (sport == SYSLOG or dport == SYSLOG):
+        print_syslog(p, data, offset + 8, length)
     elif not p.qflag and (sport == MULTICAST_DNS or dport == MULTICAST_DNS):
         print_domain(p, data, offset + 8, length, False, True)
     elif field_length > length and not fragmented:

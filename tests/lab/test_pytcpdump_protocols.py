@@ -8,8 +8,8 @@ Needs the tcpdump binary (the oracle), not root."""
 import pytest
 
 from tests.data import print_protocols
-from tests.tcpdump_corpus import (NAMED_OPTION_SETS, OPTION_SETS, numbered, printed_packets,
-                                  split_packets, tcpdump_missing, tcpdump_printed)
+from tests.tcpdump_corpus import (NAMED_OPTION_SETS, OPTION_SETS, compare_crafted,
+                                  tcpdump_missing)
 
 pytestmark = [pytest.mark.skipif(tcpdump_missing() is not None, reason=str(tcpdump_missing())),
               pytest.mark.usefixtures("utc")]
@@ -18,21 +18,11 @@ ETHERNET, NULL = 1, 0
 CUTS = (None, 40, 60)
 
 
-def _compare(tmp_path, linktype, packets, argv, cut, names=False):
-    path = tmp_path / "crafted.pcap"
-    path.write_bytes(print_protocols.savefile(linktype, packets, cut=cut))
-    argv = (*(argv if names else numbered(argv)), "-#")
-    ours = printed_packets(path, argv)
-    theirs = split_packets(tcpdump_printed(path, argv), len(ours))
-    for number, (mine, expected) in enumerate(zip(ours, theirs), 1):
-        assert mine == expected, (number, cut)
-
-
 @pytest.mark.parametrize("argv", OPTION_SETS, ids=" ".join)
 def test_decoded_protocols_are_tcpdumps(tmp_path, argv):
     for cut in CUTS:
-        _compare(tmp_path, ETHERNET, print_protocols.ETHERNET_FRAMES, argv, cut)
-        _compare(tmp_path, NULL, print_protocols.LOOPBACK_FRAMES, argv, cut)
+        compare_crafted(tmp_path, ETHERNET, print_protocols.ETHERNET_FRAMES, argv, cut)
+        compare_crafted(tmp_path, NULL, print_protocols.LOOPBACK_FRAMES, argv, cut)
 
 
 @pytest.mark.parametrize("argv", [argv for argv in OPTION_SETS
@@ -40,10 +30,10 @@ def test_decoded_protocols_are_tcpdumps(tmp_path, argv):
                          ids=" ".join)
 def test_summaries_are_tcpdumps_without_v(tmp_path, argv):
     for cut in CUTS:
-        _compare(tmp_path, ETHERNET, print_protocols.SUMMARY_FRAMES, argv, cut)
+        compare_crafted(tmp_path, ETHERNET, print_protocols.SUMMARY_FRAMES, argv, cut)
 
 
 @pytest.mark.parametrize("argv", NAMED_OPTION_SETS, ids=lambda argv: " ".join(argv) or "plain")
 def test_names_in_decoded_protocols_are_tcpdumps(tmp_path, argv):
     # this machine's resolver and /etc/services, for both
-    _compare(tmp_path, ETHERNET, print_protocols.ETHERNET_FRAMES, argv, None, names=True)
+    compare_crafted(tmp_path, ETHERNET, print_protocols.ETHERNET_FRAMES, argv, None, names=True)
