@@ -5,7 +5,7 @@ stamps and two differences) or the control message's header."""
 
 import time
 
-from pynettools.output.tcpdump_common import Truncated, need, u16, u32
+from pynettools.output.tcpdump_common import need, u16, u32
 from pynettools.output.tcpdump_dns_names import printable
 
 MODES = {0: "unspecified", 1: "symmetric active", 2: "symmetric passive", 3: "Client",
@@ -30,17 +30,18 @@ def print_ntp(p, data, start, length):
         return
     leap = status & 0xC0  # shown unshifted, as tcpdump shows it
     out.append("\n\tLeap indicator: %s (%u)" % (LEAP_INDICATORS[leap], leap))
-    if mode < CONTROL:
+    if mode > CONTROL:
+        return
+    if length < (TIME_MESSAGE if mode < CONTROL else CONTROL_MESSAGE):
+        _invalid(p, start, length)
+    elif mode < CONTROL:
         _print_time_message(p, data, start, length)
-    elif mode == CONTROL:
+    else:
         _print_control_message(p, data, start, length)
 
 
 def _print_time_message(p, data, start, length):
     out = p.out
-    if length < TIME_MESSAGE:
-        _invalid(p, start, length)
-        return
     need(p, start + 1, 1)
     stratum = data[start + 1]
     out.append(", Stratum %u (%s)" % (stratum, _stratum_name(stratum)))
@@ -152,23 +153,18 @@ def _print_authentication(p, data, start, length):
 
 def _print_control_message(p, data, start, length):
     out = p.out
-    if length < CONTROL_MESSAGE:
-        _invalid(p, start, length)
-        return
     need(p, start + 1, 1)
     control = data[start + 1]
     out.append(", %s, %s, %s, OpCode=%u\n" % (
         "Response" if control & 0x80 else "Request", "Error" if control & 0x40 else "OK",
         "More" if control & 0x20 else "Last", control & 0x1F))
-    values = []
     for label, at in (("\tSequence=", 2), (", Status=", 4), (", Assoc.=", 6),
                       (", Offset=", 8), (", Count=", 10)):
         need(p, start + at, 2)
         value = u16(data, start + at)
-        values.append(value)
         # C's %#hx: 0 stays "0"
         out.append(label + ("%#x" % value if label == ", Status=" and value else str(value)))
-    count = values[-1]
+    count = value  # the last field read
     if CONTROL_MESSAGE + count > length:
         _invalid(p, start, length)
     elif count:
@@ -179,5 +175,4 @@ def _print_control_message(p, data, start, length):
 def _invalid(p, start, length):
     """nd_print_invalid, then the whole message must have been captured."""
     p.out.append(" (invalid)")
-    if start + length > p.end:
-        raise Truncated()
+    need(p, start, length)
